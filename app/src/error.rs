@@ -1,0 +1,79 @@
+//! The one error type at the edge of the application.
+//!
+//! Users only ever see the French message of a variant; the full chain of an internal error
+//! goes to the logs on the server and never crosses the wire.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// A backend (database, search engine) is down or too slow.
+    #[error("Le service est momentanément indisponible. Réessayez dans un instant.")]
+    Unavailable,
+    /// A failure the user cannot fix; details are in the server logs.
+    #[error("Une erreur interne est survenue. L'équipe technique a été prévenue.")]
+    Internal,
+    /// The request could not reach the server or its answer could not be read.
+    #[error("Le serveur n'a pas pu être joint. Vérifiez votre connexion et réessayez.")]
+    Transport,
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Serialization(_) => Self::Transport,
+            _ => Self::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Logs an infrastructure failure with its whole chain and returns the safe variant.
+    pub fn internal(error: impl Into<anyhow::Error>) -> Self {
+        let error = error.into();
+        tracing::error!(error = format!("{error:#}"), "internal error");
+        Self::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::error!(error = %error, "database unavailable");
+                Self::Unavailable
+            }
+            other => Self::internal(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transport_failures_read_as_connection_problems() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Request("refused".into()));
+        assert_eq!(error, AppError::Transport);
+        assert!(error.to_string().contains("Vérifiez votre connexion"));
+    }
+
+    #[test]
+    fn server_failures_never_leak_their_detail() {
+        let error =
+            AppError::from_server_fn_error(ServerFnErrorErr::ServerError("secret SQL".into()));
+        assert_eq!(error, AppError::Internal);
+        assert!(!error.to_string().contains("secret"));
+    }
+}

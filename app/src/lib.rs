@@ -1,0 +1,20 @@
+//! Ecossol's shared crate: domain rules, server functions and the Leptos UI.
+//!
+//! Compiled twice: with `ssr` for the axum server (database, search, services) and with
+//! `hydrate` for the browser bundle. The two features are never enabled together.
+
+pub mod domain;
+pub mod error;
+pub mod server;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use ui::{App, shell};

@@ -1,0 +1,90 @@
+use std::{future::Future, time::Duration};
+
+use meilisearch_sdk::{client::Client, errors::ErrorCode};
+
+/// Why a call to the search engine failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("Meilisearch did not answer within {0:?}")]
+    Timeout(Duration),
+    #[error("Meilisearch: {0}")]
+    Engine(#[from] meilisearch_sdk::errors::Error),
+}
+
+/// A handle on the Meilisearch server and on this deployment's indexes.
+///
+/// Every index name starts with `prefix`, so that several deployments (or tests) can share
+/// one Meilisearch. Every call is bounded by `timeout`.
+#[derive(Clone)]
+pub struct SearchEngine {
+    client: Client,
+    prefix: String,
+    timeout: Duration,
+}
+
+impl std::fmt::Debug for SearchEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchEngine")
+            .field("url", &self.client.get_host())
+            .field("prefix", &self.prefix)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The indexes this deployment owns, without their prefix.
+pub const INDEXES: [&str; 2] = ["structures", "offers"];
+
+impl SearchEngine {
+    pub fn new(
+        url: &str,
+        api_key: Option<&str>,
+        prefix: impl Into<String>,
+        timeout: Duration,
+    ) -> Result<Self, SearchError> {
+        let client = Client::new(url, api_key)?;
+        Ok(Self {
+            client,
+            prefix: prefix.into(),
+            timeout,
+        })
+    }
+
+    /// The full name of one of this deployment's indexes.
+    pub fn index_name(&self, index: &str) -> String {
+        format!("{}{index}", self.prefix)
+    }
+
+    pub fn url(&self) -> &str {
+        self.client.get_host()
+    }
+
+    /// Whether Meilisearch reports itself available.
+    pub async fn health(&self) -> Result<(), SearchError> {
+        self.bounded(self.client.health()).await.map(|_| ())
+    }
+
+    /// Documents in this deployment's indexes; an index not created yet counts as empty.
+    pub async fn document_count(&self) -> Result<u64, SearchError> {
+        let mut total = 0_u64;
+        for index in INDEXES {
+            let index = self.client.index(self.index_name(index));
+            match self.bounded(index.get_stats()).await {
+                Ok(stats) => total += stats.number_of_documents as u64,
+                Err(SearchError::Engine(meilisearch_sdk::errors::Error::Meilisearch(e)))
+                    if e.error_code == ErrorCode::IndexNotFound => {}
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(total)
+    }
+
+    async fn bounded<T>(
+        &self,
+        call: impl Future<Output = Result<T, meilisearch_sdk::errors::Error>>,
+    ) -> Result<T, SearchError> {
+        match tokio::time::timeout(self.timeout, call).await {
+            Ok(result) => result.map_err(SearchError::from),
+            Err(_) => Err(SearchError::Timeout(self.timeout)),
+        }
+    }
+}

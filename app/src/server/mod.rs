@@ -1,0 +1,4 @@
+//! Server functions, by area. Each is a thin adapter: session → parse → service → AppError.
+//! Every one has an explicit, stable endpoint under `/api/`.
+
+pub mod home;

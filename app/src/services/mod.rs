@@ -1,0 +1,5 @@
+//! Use cases over the repositories and the search engine: what server functions, HTTP routes
+//! and command-line tools call.
+
+pub mod figures;
+pub mod health;

@@ -1,0 +1,3 @@
+mod figures_panel;
+
+pub use figures_panel::FiguresPanel;

@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode, StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+use super::{
+    layout::Layout,
+    pages::{HomePage, NotFoundPage},
+};
+
+/// The HTML document around the application, rendered by the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: routes inside the common layout.
+///
+/// Pages render with `SsrMode::Async`: the server waits for their data, so that the HTML
+/// is complete and usable without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/ecossol.css"/>
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Ecossol".to_owned() } else { format!("{page} · Ecossol") }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

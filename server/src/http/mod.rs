@@ -1,0 +1,9 @@
+//! The HTTP application: Leptos pages and server functions, plain routes, and the layers
+//! around them.
+
+mod csrf;
+mod health;
+mod router;
+
+pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};
+pub use router::router;

@@ -1,0 +1,12 @@
+//! The Ecossol server: configuration, the HTTP application, the supervised Meilisearch, and
+//! the command-line tools. `main.rs` only parses the command line and calls in here.
+
+pub mod cli;
+pub mod config;
+pub mod http;
+pub mod meili;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::Application;

@@ -1,0 +1,102 @@
+use std::{
+    fs::OpenOptions,
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use secrecy::{ExposeSecret, SecretString};
+
+use super::unix;
+
+/// How to start one Meilisearch process: executable, database folder, port and master key.
+#[derive(Debug, Clone)]
+pub struct MeiliProcess {
+    pub binary: PathBuf,
+    /// Holds the database (`data.ms`), dumps, snapshots and the log file.
+    pub dir: PathBuf,
+    pub port: u16,
+    pub master_key: SecretString,
+}
+
+impl MeiliProcess {
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The command, bound to 127.0.0.1, logging to `meilisearch.log` in its folder.
+    /// The master key goes through the environment, never the command line.
+    pub fn command(&self) -> anyhow::Result<Command> {
+        std::fs::create_dir_all(&self.dir)
+            .with_context(|| format!("cannot create {}", self.dir.display()))?;
+        let log = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.join("meilisearch.log"))
+            .context("cannot open the Meilisearch log file")?;
+        let mut command = Command::new(&self.binary);
+        command
+            .arg("--db-path")
+            .arg(self.dir.join("data.ms"))
+            .arg("--dump-dir")
+            .arg(self.dir.join("dumps"))
+            .arg("--snapshot-dir")
+            .arg(self.dir.join("snapshots"))
+            .arg("--http-addr")
+            .arg(format!("127.0.0.1:{}", self.port))
+            .args([
+                "--env",
+                "production",
+                "--no-analytics",
+                "--log-level",
+                "WARN",
+            ])
+            .env("MEILI_MASTER_KEY", self.master_key.expose_secret())
+            .current_dir(&self.dir)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log);
+        unix::die_with_parent(&mut command);
+        Ok(command)
+    }
+}
+
+/// A port that was free a moment ago on 127.0.0.1.
+pub fn free_port() -> anyhow::Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").context("no free local port")?;
+    Ok(listener.local_addr()?.port())
+}
+
+/// Polls `GET /health` until Meilisearch answers, the process exits, or `limit` passes.
+pub async fn wait_until_healthy(
+    url: &str,
+    mut exited: impl FnMut() -> bool,
+    limit: Duration,
+) -> anyhow::Result<()> {
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(2))
+        .build()?;
+    let health = format!("{url}/health");
+    let start = Instant::now();
+    loop {
+        if let Ok(response) = client.get(&health).send().await {
+            if response.status().is_success() {
+                return Ok(());
+            }
+        }
+        if exited() {
+            anyhow::bail!("Meilisearch exited during start-up (see meilisearch.log)");
+        }
+        if start.elapsed() > limit {
+            anyhow::bail!("Meilisearch did not become healthy within {limit:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The folder of the embedded Meilisearch inside the data directory.
+pub fn embedded_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("meilisearch")
+}

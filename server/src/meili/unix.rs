@@ -1,0 +1,29 @@
+//! The two Unix calls the supervisor needs, kept in one place.
+#![expect(unsafe_code, reason = "prctl and kill have no safe wrapper in std")]
+
+use std::os::unix::process::CommandExt;
+
+/// Asks the kernel to kill the child when the thread that spawned it dies, so that a crashed
+/// server never leaves an orphan Meilisearch holding its database lock.
+pub fn die_with_parent(command: &mut std::process::Command) {
+    // SAFETY: prctl(PR_SET_PDEATHSIG) is async-signal-safe and touches no memory of ours.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Sends SIGTERM, Meilisearch's signal for a clean stop.
+pub fn terminate(pid: u32) {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return;
+    };
+    // SAFETY: kill(2) with a pid we spawned and a valid signal number.
+    unsafe {
+        libc::kill(pid, libc::SIGTERM);
+    }
+}

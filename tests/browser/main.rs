@@ -1,0 +1,4 @@
+//! Browser tests: a real headless Chromium against a real server serving the built site.
+//! Each scenario runs hydrated and with JavaScript disabled.
+
+mod home;

@@ -1,0 +1,10 @@
+//! Integration tests: a real server per test, a real database (SQLite, or PostgreSQL with
+//! `ECOSSOL_TEST_DATABASE=postgres`) and a real Meilisearch. One module per feature.
+
+mod csrf;
+mod embedded_meili;
+mod health;
+mod home;
+mod migrations;
+mod not_found;
+mod support;

@@ -1,0 +1,27 @@
+//! The test harness shared by the integration and browser test binaries.
+//!
+//! `spawn_app()` gives each test its own database (a SQLite file, or a fresh PostgreSQL
+//! database when `ECOSSOL_TEST_DATABASE=postgres`), its own index prefix on one Meilisearch
+//! process shared by the whole run, and a real server on a free port.
+
+mod backend;
+mod browser;
+mod meili;
+mod spawn;
+
+pub use backend::TestBackend;
+pub use browser::{Browser, JavaScript};
+pub use meili::{SharedMeili, shared_meili, start_dedicated_meili};
+pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
+
+/// Polls `check` every 100 ms until it returns true or `seconds` pass.
+pub async fn eventually(seconds: u64, mut check: impl AsyncFnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < deadline {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    false
+}

@@ -1,0 +1,126 @@
+//! A real Ecossol server per test.
+
+use std::path::PathBuf;
+
+use secrecy::ExposeSecret;
+use server::{Application, Settings};
+use tokio::{sync::oneshot, task::JoinHandle};
+
+use crate::{TestBackend, backend::PgTestDatabase, meili::shared_meili};
+
+/// A running server and what the test needs to talk to it.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`
+    pub address: String,
+    /// A client that keeps cookies and does not follow redirects.
+    pub client: reqwest::Client,
+    pub backend: TestBackend,
+    pub database_url: String,
+    /// The server's data directory.
+    pub data_dir: PathBuf,
+    /// The embedded Meilisearch's process id, when the test asked for the embedded mode.
+    pub meili_pid: Option<tokio::sync::watch::Receiver<Option<u32>>>,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+    _data: tempfile::TempDir,
+    _pg: Option<PgTestDatabase>,
+}
+
+/// The workspace's root folder (where `target/site` is built).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_owned()
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Spawns a server after letting the test adjust its settings.
+pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
+    // Quiet unless RUST_LOG asks for logs.
+    server::telemetry::init("off");
+    let backend = TestBackend::current();
+    let data = tempfile::tempdir().expect("temp data dir");
+    let pg = match backend {
+        TestBackend::Sqlite => None,
+        TestBackend::Postgres => Some(PgTestDatabase::create().await),
+    };
+    let database_url = match &pg {
+        Some(pg) => pg.url.clone(),
+        None => format!("sqlite://{}", data.path().join("ecossol.db").display()),
+    };
+    let meili = shared_meili().await;
+
+    let mut settings = Settings::default();
+    settings.data_dir = data.path().to_owned();
+    settings.port = 0;
+    settings.site_root = workspace_root().join("target/site");
+    settings.database.url = Some(database_url.clone().into());
+    settings.database.max_connections = 5;
+    settings.meili.url = Some(meili.url.clone());
+    settings.meili.key = Some(meili.key.expose_secret().to_owned().into());
+    settings.meili.index_prefix = format!("t{}_", uuid::Uuid::new_v4().simple());
+    customise(&mut settings);
+
+    let application = Application::build(settings)
+        .await
+        .expect("the application builds");
+    let address = format!("http://{}", application.address().expect("bound"));
+    let meili_pid = application.meili_pid();
+    let (shutdown, stop) = oneshot::channel::<()>();
+    let server = tokio::spawn(application.run_until(async {
+        stop.await.ok();
+    }));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client");
+    TestApp {
+        address,
+        client,
+        backend,
+        database_url,
+        data_dir: data.path().to_owned(),
+        meili_pid,
+        shutdown: Some(shutdown),
+        server: Some(server),
+        _data: data,
+        _pg: pg,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// Stops the server gracefully and waits until it has stopped.
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            shutdown.send(()).ok();
+        }
+        if let Some(server) = self.server.take() {
+            server.await.expect("server task").expect("clean stop");
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            shutdown.send(()).ok();
+        }
+        if let Some(server) = self.server.take() {
+            server.abort();
+        }
+        // `pg` drops its database when the fields drop, after this.
+    }
+}
