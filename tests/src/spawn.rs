@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 
 use secrecy::ExposeSecret;
-use server::{Application, Settings};
+use server::{
+    Application, Settings,
+    config::{DatabaseSettings, MeiliSettings},
+};
 use tokio::{sync::oneshot, task::JoinHandle};
 
 use crate::{TestBackend, backend::PgTestDatabase, meili::shared_meili};
@@ -54,15 +57,22 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
     };
     let meili = shared_meili().await;
 
-    let mut settings = Settings::default();
-    settings.data_dir = data.path().to_owned();
-    settings.port = 0;
-    settings.site_root = workspace_root().join("target/site");
-    settings.database.url = Some(database_url.clone().into());
-    settings.database.max_connections = 5;
-    settings.meili.url = Some(meili.url.clone());
-    settings.meili.key = Some(meili.key.expose_secret().to_owned().into());
-    settings.meili.index_prefix = format!("t{}_", uuid::Uuid::new_v4().simple());
+    let mut settings = Settings {
+        data_dir: data.path().to_owned(),
+        port: 0,
+        site_root: workspace_root().join("target/site"),
+        database: DatabaseSettings {
+            url: Some(database_url.clone().into()),
+            max_connections: 5,
+        },
+        meili: MeiliSettings {
+            url: Some(meili.url.clone()),
+            key: Some(meili.key.expose_secret().to_owned().into()),
+            index_prefix: format!("t{}_", uuid::Uuid::new_v4().simple()),
+            ..MeiliSettings::default()
+        },
+        ..Settings::default()
+    };
     customise(&mut settings);
 
     let application = Application::build(settings)

@@ -88,26 +88,20 @@ fn sqlite_url_creating_file(url: &str) -> anyhow::Result<String> {
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if path != ":memory:" {
-        if let Some(parent) = Path::new(path)
+    if path != ":memory:"
+        && let Some(parent) = Path::new(path)
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create the folder {}", parent.display()))?;
-        }
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the folder {}", parent.display()))?;
     }
-    let mode = if query.contains("mode=") {
-        String::new()
-    } else {
-        "mode=rwc".to_owned()
+    let query = match (query.is_empty(), query.contains("mode=")) {
+        (true, _) => "mode=rwc".to_owned(),
+        (false, true) => query.to_owned(),
+        (false, false) => format!("{query}&mode=rwc"),
     };
-    let query = [query, &mode]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>();
-    Ok(format!("sqlite://{path}?{}", query.join("&")))
+    Ok(format!("sqlite://{path}?{query}"))
 }
 
 /// Whether the database answers a trivial query.

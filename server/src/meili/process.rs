@@ -81,10 +81,10 @@ pub async fn wait_until_healthy(
     let health = format!("{url}/health");
     let start = Instant::now();
     loop {
-        if let Ok(response) = client.get(&health).send().await {
-            if response.status().is_success() {
-                return Ok(());
-            }
+        if let Ok(response) = client.get(&health).send().await
+            && response.status().is_success()
+        {
+            return Ok(());
         }
         if exited() {
             anyhow::bail!("Meilisearch exited during start-up (see meilisearch.log)");
