@@ -14,6 +14,12 @@ pub enum AppError {
     /// A backend (database, search engine) is down or too slow.
     #[error("Le service est momentanément indisponible. Réessayez dans un instant.")]
     Unavailable,
+    /// The action needs a signed-in person.
+    #[error("Connectez-vous pour continuer.")]
+    Unauthenticated,
+    /// The signed-in person may not do this.
+    #[error("Vous n'avez pas les droits nécessaires pour cette action.")]
+    Forbidden,
     /// A failure the user cannot fix; details are in the server logs.
     #[error("Une erreur interne est survenue. L'équipe technique a été prévenue.")]
     Internal,
@@ -37,6 +43,15 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl AppError {
+    pub fn status_code(&self) -> http::StatusCode {
+        match self {
+            Self::Unauthenticated => http::StatusCode::UNAUTHORIZED,
+            Self::Forbidden => http::StatusCode::FORBIDDEN,
+            Self::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal | Self::Transport => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
     /// Logs an infrastructure failure with its whole chain and returns the safe variant.
     pub fn internal(error: impl Into<anyhow::Error>) -> Self {
         let error = error.into();

@@ -9,6 +9,8 @@ pub mod server;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod search;

@@ -3,7 +3,9 @@
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::{db::Db, search::SearchEngine};
+use crate::{
+    clock::SharedClock, db::Db, search::SearchEngine, services::accounts::PasswordHashing,
+};
 
 /// One per server process; cheap to clone. Holds no data that another server instance would
 /// need: everything durable lives in the database or the data directory.
@@ -12,4 +14,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub search: SearchEngine,
+    pub clock: SharedClock,
+    pub hashing: PasswordHashing,
+    /// Base of the links put in e-mails, e.g. `https://ecossol.example` (no trailing slash).
+    pub public_url: String,
 }

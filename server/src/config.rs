@@ -22,8 +22,27 @@ pub struct Settings {
     pub port: u16,
     /// Built site (`pkg/` with the WASM bundle, JS glue and CSS).
     pub site_root: PathBuf,
+    /// Base of the links put in e-mails; default `http://<host>:<port>`.
+    pub public_url: Option<String>,
     pub database: DatabaseSettings,
     pub meili: MeiliSettings,
+    pub mail: MailSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MailSettings {
+    /// `smtp://user:password@host:587` (STARTTLS) or `smtps://…` (TLS). Unset: messages are
+    /// written as `.eml` files under `<data_dir>/mail`.
+    pub smtp_url: Option<SecretString>,
+    /// The sender of every message.
+    pub from: String,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self { smtp_url: None, from: "Ecossol <ne-pas-repondre@ecossol.localhost>".to_owned() }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -59,18 +78,17 @@ impl Default for Settings {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 3000,
             site_root: PathBuf::from("target/site"),
+            public_url: None,
             database: DatabaseSettings::default(),
             meili: MeiliSettings::default(),
+            mail: MailSettings::default(),
         }
     }
 }
 
 impl Default for DatabaseSettings {
     fn default() -> Self {
-        Self {
-            url: None,
-            max_connections: 10,
-        }
+        Self { url: None, max_connections: 10 }
     }
 }
 
@@ -91,12 +109,10 @@ impl Settings {
     /// Defaults, then the file named by `ECOSSOL_CONFIG` (or `ecossol.toml` in the working
     /// directory when it exists), then the environment.
     pub fn load() -> anyhow::Result<Self> {
-        let file = std::env::var_os("ECOSSOL_CONFIG")
-            .map(PathBuf::from)
-            .or_else(|| {
-                let default = PathBuf::from("ecossol.toml");
-                default.exists().then_some(default)
-            });
+        let file = std::env::var_os("ECOSSOL_CONFIG").map(PathBuf::from).or_else(|| {
+            let default = PathBuf::from("ecossol.toml");
+            default.exists().then_some(default)
+        });
         let base = match file {
             Some(path) => Self::from_file(&path)?,
             None => Self::default(),
@@ -126,13 +142,21 @@ impl Settings {
         if let Some(v) = var("ECOSSOL_SITE_ROOT") {
             self.site_root = v.into();
         }
+        if let Some(v) = var("ECOSSOL_PUBLIC_URL") {
+            self.public_url = Some(v.trim_end_matches('/').to_owned());
+        }
+        if let Some(v) = var("ECOSSOL_SMTP_URL") {
+            self.mail.smtp_url = Some(v.into());
+        }
+        if let Some(v) = var("ECOSSOL_MAIL_FROM") {
+            self.mail.from = v;
+        }
         if let Some(v) = var("ECOSSOL_DATABASE_URL") {
             self.database.url = Some(v.into());
         }
         if let Some(v) = var("ECOSSOL_DATABASE_MAX_CONNECTIONS") {
-            self.database.max_connections = v
-                .parse()
-                .with_context(|| parse_err("ECOSSOL_DATABASE_MAX_CONNECTIONS"))?;
+            self.database.max_connections =
+                v.parse().with_context(|| parse_err("ECOSSOL_DATABASE_MAX_CONNECTIONS"))?;
         }
         if let Some(v) = var("ECOSSOL_MEILI_URL") {
             self.meili.url = Some(v);
@@ -150,9 +174,8 @@ impl Settings {
             self.meili.binary = Some(v.into());
         }
         if let Some(v) = var("ECOSSOL_MEILI_TIMEOUT_MS") {
-            self.meili.timeout_ms = v
-                .parse()
-                .with_context(|| parse_err("ECOSSOL_MEILI_TIMEOUT_MS"))?;
+            self.meili.timeout_ms =
+                v.parse().with_context(|| parse_err("ECOSSOL_MEILI_TIMEOUT_MS"))?;
         }
         self.validate()?;
         Ok(self)
@@ -191,10 +214,8 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         move |name| map.get(name).cloned()
     }
 
@@ -202,14 +223,8 @@ mod tests {
     fn defaults_run_with_nothing_set() {
         let settings = Settings::default().with_overrides(env(&[])).expect("valid");
         assert_eq!(settings.port, 3000);
-        assert_eq!(
-            settings.database_url().expose_secret(),
-            "sqlite://data/ecossol.db"
-        );
-        assert!(
-            settings.meili.url.is_none(),
-            "embedded Meilisearch by default"
-        );
+        assert_eq!(settings.database_url().expose_secret(), "sqlite://data/ecossol.db");
+        assert!(settings.meili.url.is_none(), "embedded Meilisearch by default");
     }
 
     #[test]
@@ -225,22 +240,15 @@ mod tests {
             .expect("valid");
         assert_eq!(settings.data_dir, PathBuf::from("/srv/ecossol"));
         assert_eq!(settings.port, 8080);
-        assert_eq!(
-            settings.database_url().expose_secret(),
-            "postgres://app:pw@db/ecossol"
-        );
+        assert_eq!(settings.database_url().expose_secret(), "postgres://app:pw@db/ecossol");
         assert_eq!(settings.meili.url.as_deref(), Some("http://search:7700"));
     }
 
     #[test]
     fn the_default_database_follows_the_data_dir() {
-        let settings = Settings::default()
-            .with_overrides(env(&[("ECOSSOL_DATA_DIR", "/tmp/x")]))
-            .expect("ok");
-        assert_eq!(
-            settings.database_url().expose_secret(),
-            "sqlite:///tmp/x/ecossol.db"
-        );
+        let settings =
+            Settings::default().with_overrides(env(&[("ECOSSOL_DATA_DIR", "/tmp/x")])).expect("ok");
+        assert_eq!(settings.database_url().expose_secret(), "sqlite:///tmp/x/ecossol.db");
     }
 
     #[test]
@@ -264,10 +272,7 @@ mod tests {
     fn secrets_never_print() {
         let settings = Settings::default()
             .with_overrides(env(&[
-                (
-                    "ECOSSOL_DATABASE_URL",
-                    "postgres://app:hunter2-secret@db/ecossol",
-                ),
+                ("ECOSSOL_DATABASE_URL", "postgres://app:hunter2-secret@db/ecossol"),
                 ("ECOSSOL_MEILI_URL", "http://search:7700"),
                 ("ECOSSOL_MEILI_KEY", "master-key-do-not-print"),
             ]))

@@ -4,15 +4,25 @@ use std::{future::Future, net::SocketAddr};
 
 use anyhow::Context;
 use app::{
+    clock::{SharedClock, SystemClock},
     db::{self, DbOptions},
     search::SearchEngine,
+    services::accounts::PasswordHashing,
     state::AppState,
 };
 use leptos::config::LeptosOptions;
 use secrecy::ExposeSecret;
 use tokio::{net::TcpListener, sync::watch};
 
-use crate::{Settings, http, meili::EmbeddedMeili};
+use crate::{
+    Settings, http,
+    meili::EmbeddedMeili,
+    workers::mail::{Delivery, MailWorker},
+};
+
+/// Concurrent password hashes (19 MiB each): bounded so that a burst of sign-ins cannot
+/// exhaust memory or the blocking thread pool.
+const CONCURRENT_HASHES: usize = 4;
 
 /// A server ready to accept connections: database migrated, Meilisearch reachable (or
 /// started), socket bound.
@@ -20,16 +30,19 @@ pub struct Application {
     listener: TcpListener,
     state: AppState,
     meili: Option<EmbeddedMeili>,
+    mail: MailWorker,
 }
 
 impl Application {
-    #[tracing::instrument(name = "build_application", skip_all)]
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, std::sync::Arc::new(SystemClock)).await
+    }
+
+    /// Like [`Application::build`], with a clock that tests can move.
+    #[tracing::instrument(name = "build_application", skip_all)]
+    pub async fn build_with_clock(settings: Settings, clock: SharedClock) -> anyhow::Result<Self> {
         std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!(
-                "cannot create the data directory {}",
-                settings.data_dir.display()
-            )
+            format!("cannot create the data directory {}", settings.data_dir.display())
         })?;
         let db_options = DbOptions {
             max_connections: settings.database.max_connections,
@@ -67,16 +80,20 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(listener.local_addr()?)
             .build();
-        let state = AppState {
-            leptos_options,
-            db,
-            search,
+        let public_url = settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", leptos_options.site_addr));
+        let mail = MailWorker {
+            db: db.clone(),
+            clock: clock.clone(),
+            delivery: Delivery::from_settings(&settings.mail, &settings.data_dir)?,
+            from: settings.mail.from.clone(),
         };
-        Ok(Self {
-            listener,
-            state,
-            meili,
-        })
+        let hashing =
+            tokio::task::spawn_blocking(|| PasswordHashing::new(CONCURRENT_HASHES)).await??;
+        let state = AppState { leptos_options, db, search, clock, hashing, public_url };
+        Ok(Self { listener, state, meili, mail })
     }
 
     pub fn address(&self) -> anyhow::Result<SocketAddr> {
@@ -98,17 +115,18 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self {
-            listener,
-            state,
-            meili,
-        } = self;
+        let Self { listener, state, meili, mail } = self;
         let db = state.db.clone();
+        let (stop_workers, workers_stop) = watch::channel(false);
+        let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
-        axum::serve(listener, http::router(state))
+        let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await
             .context("the HTTP server failed")?;
+        stop_workers.send(true).ok();
+        mail.await.ok();
         if let Some(meili) = meili {
             meili.stop().await;
         }

@@ -12,10 +12,7 @@ async fn a_cross_site_post_is_refused_before_it_reaches_the_application() {
         .expect("POST");
     assert_eq!(response.status(), 403);
     let body = response.text().await.expect("body");
-    assert!(
-        body.contains("falsification de requêtes intersites"),
-        "{body}"
-    );
+    assert!(body.contains("falsification de requêtes intersites"), "{body}");
 
     let response = app
         .client

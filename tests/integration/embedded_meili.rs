@@ -15,24 +15,14 @@ async fn the_server_runs_restarts_and_stops_its_own_meilisearch() {
     })
     .await;
     let key_file = app.data_dir.join("meilisearch/master.key");
-    let mode = std::fs::metadata(&key_file)
-        .expect("master key stored")
-        .permissions()
-        .mode();
-    assert_eq!(
-        mode & 0o777,
-        0o600,
-        "the master key is readable by its owner only"
-    );
+    let mode = std::fs::metadata(&key_file).expect("master key stored").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "the master key is readable by its owner only");
     assert!(Path::new(&app.data_dir.join("meilisearch/data.ms")).is_dir());
     assert_eq!(app.get("/healthz").await.status(), 200);
 
     let mut pid_watch = app.meili_pid.clone().expect("embedded mode");
     let first = pid_watch.borrow().expect("running");
-    std::process::Command::new("kill")
-        .args(["-9", &first.to_string()])
-        .status()
-        .expect("kill");
+    std::process::Command::new("kill").args(["-9", &first.to_string()]).status().expect("kill");
 
     let restarted = eventually(60, async || {
         let pid = *pid_watch.borrow_and_update();

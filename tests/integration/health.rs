@@ -23,11 +23,7 @@ async fn health_is_503_with_a_reason_when_meilisearch_stops() {
         settings.meili.timeout_ms = 1_000;
     })
     .await;
-    assert_eq!(
-        app.get("/healthz").await.status(),
-        200,
-        "up before the stop"
-    );
+    assert_eq!(app.get("/healthz").await.status(), 200, "up before the stop");
 
     process.kill().await.expect("kill Meilisearch");
 

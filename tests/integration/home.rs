@@ -33,12 +33,7 @@ async fn the_figures_server_function_answers_at_its_stable_endpoint() {
     let app = spawn_app().await;
     let db = pool(&app.database_url).await;
     insert_structure(&db, "s", "published").await;
-    let response = app
-        .client
-        .post(app.url("/api/figures"))
-        .send()
-        .await
-        .expect("POST");
+    let response = app.client.post(app.url("/api/figures")).send().await.expect("POST");
     assert_eq!(response.status(), 200);
     let figures: app::domain::Figures = response.json().await.expect("JSON");
     assert_eq!(figures.structures, 1);

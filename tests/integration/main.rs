@@ -1,6 +1,8 @@
 //! Integration tests: a real server per test, a real database (SQLite, or PostgreSQL with
 //! `ECOSSOL_TEST_DATABASE=postgres`) and a real Meilisearch. One module per feature.
 
+mod accounts;
+mod authorisation_matrix;
 mod csrf;
 mod embedded_meili;
 mod health;

@@ -11,19 +11,14 @@ async fn migrations_apply_on_start_and_again_without_harm() {
         TestBackend::Postgres => assert!(app.database_url.starts_with("postgres")),
     }
     // A second start on the same database finds nothing to apply.
-    let db = connect(&app.database_url, &DbOptions::default())
-        .await
-        .expect("reconnects");
+    let db = connect(&app.database_url, &DbOptions::default()).await.expect("reconnects");
     let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
         .fetch_one(&db)
         .await
         .expect("migrations table");
     let files = std::fs::read_dir(tests::workspace_root().join("migrations"))
         .expect("migrations folder")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "sql"))
-        })
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "sql")))
         .count();
     assert_eq!(applied, i64::try_from(files).expect("small"));
 }
@@ -49,12 +44,8 @@ async fn sqlite_runs_in_wal_mode() {
     if app.backend != TestBackend::Sqlite {
         return;
     }
-    let db = connect(&app.database_url, &DbOptions::default())
-        .await
-        .expect("connects");
-    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(&db)
-        .await
-        .expect("pragma");
+    let db = connect(&app.database_url, &DbOptions::default()).await.expect("connects");
+    let mode: String =
+        sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&db).await.expect("pragma");
     assert_eq!(mode, "wal");
 }

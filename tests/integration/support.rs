@@ -4,11 +4,7 @@ use sqlx::{AnyPool, any::AnyPoolOptions};
 
 pub async fn pool(url: &str) -> AnyPool {
     sqlx::any::install_default_drivers();
-    AnyPoolOptions::new()
-        .max_connections(2)
-        .connect(url)
-        .await
-        .expect("test pool")
+    AnyPoolOptions::new().max_connections(2).connect(url).await.expect("test pool")
 }
 
 pub async fn insert_structure(db: &AnyPool, id: &str, status: &str) {

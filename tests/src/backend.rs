@@ -29,9 +29,7 @@ fn admin_url() -> String {
 
 /// Replaces the database name of a PostgreSQL URL.
 fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let authority_end = base.find("://").map_or(0, |i| i + 3);
     let root = match base[authority_end..].find('/') {
         Some(slash) => &base[..authority_end + slash],
@@ -56,26 +54,19 @@ impl PgTestDatabase {
     pub async fn create() -> Self {
         let admin = admin_url();
         let name = format!("{PREFIX}{}", uuid::Uuid::new_v4().simple());
-        let mut conn = PgConnection::connect(&admin)
-            .await
-            .expect("PostgreSQL reachable");
+        let mut conn = PgConnection::connect(&admin).await.expect("PostgreSQL reachable");
         conn.execute(format!(r#"CREATE DATABASE "{name}""#).as_str())
             .await
             .expect("CREATE DATABASE");
         conn.close().await.ok();
-        Self {
-            url: with_database(&admin, &name),
-            name,
-        }
+        Self { url: with_database(&admin, &name), name }
     }
 
     /// Drops the database, closing the connections left to it.
     pub fn drop_now(&self) {
         let name = self.name.clone();
         let handle = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build();
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
             let Ok(runtime) = runtime else { return };
             runtime.block_on(async {
                 if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {

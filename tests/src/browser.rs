@@ -96,10 +96,7 @@ impl Browser {
                     .await;
             match builder {
                 Ok(client) => {
-                    return Self {
-                        client,
-                        _profile: profile,
-                    };
+                    return Self { client, _profile: profile };
                 }
                 Err(error) => last_error = Some(error.to_string()),
             }

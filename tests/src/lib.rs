@@ -4,13 +4,17 @@
 //! database when `ECOSSOL_TEST_DATABASE=postgres`), its own index prefix on one Meilisearch
 //! process shared by the whole run, and a real server on a free port.
 
+mod accounts;
 mod backend;
 mod browser;
+mod db;
 mod meili;
 mod spawn;
 
+pub use accounts::PASSWORD;
 pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
+pub use db::{count, pool};
 pub use meili::{SharedMeili, shared_meili, start_dedicated_meili};
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 

@@ -46,13 +46,7 @@ pub async fn start_dedicated_meili() -> (SharedMeili, tokio::process::Child) {
     wait_until_healthy(&process.url(), || false, Duration::from_secs(60))
         .await
         .expect("the dedicated Meilisearch becomes healthy");
-    (
-        SharedMeili {
-            url: process.url(),
-            key: process.master_key.clone(),
-        },
-        child,
-    )
+    (SharedMeili { url: process.url(), key: process.master_key.clone() }, child)
 }
 
 fn process_spec(name: &str) -> MeiliProcess {
@@ -102,8 +96,5 @@ fn keep_running(process: MeiliProcess) {
             }
         }
     });
-    result
-        .recv()
-        .expect("keeper thread")
-        .expect("the shared Meilisearch starts");
+    result.recv().expect("keeper thread").expect("the shared Meilisearch starts");
 }

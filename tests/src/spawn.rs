@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
+use app::clock::ManualClock;
 use secrecy::ExposeSecret;
 use server::{
     Application, Settings,
@@ -21,6 +24,8 @@ pub struct TestApp {
     pub database_url: String,
     /// The server's data directory.
     pub data_dir: PathBuf,
+    /// The server's clock: it stands still unless the test moves it.
+    pub clock: Arc<ManualClock>,
     /// The embedded Meilisearch's process id, when the test asked for the embedded mode.
     pub meili_pid: Option<tokio::sync::watch::Receiver<Option<u32>>>,
     shutdown: Option<oneshot::Sender<()>>,
@@ -31,10 +36,7 @@ pub struct TestApp {
 
 /// The workspace's root folder (where `target/site` is built).
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_owned()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_owned()
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -61,10 +63,7 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
         data_dir: data.path().to_owned(),
         port: 0,
         site_root: workspace_root().join("target/site"),
-        database: DatabaseSettings {
-            url: Some(database_url.clone().into()),
-            max_connections: 5,
-        },
+        database: DatabaseSettings { url: Some(database_url.clone().into()), max_connections: 5 },
         meili: MeiliSettings {
             url: Some(meili.url.clone()),
             key: Some(meili.key.expose_secret().to_owned().into()),
@@ -75,7 +74,8 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
     };
     customise(&mut settings);
 
-    let application = Application::build(settings)
+    let clock = Arc::new(ManualClock::new());
+    let application = Application::build_with_clock(settings, clock.clone())
         .await
         .expect("the application builds");
     let address = format!("http://{}", application.address().expect("bound"));
@@ -96,6 +96,7 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
         database_url,
         data_dir: data.path().to_owned(),
         meili_pid,
+        clock,
         shutdown: Some(shutdown),
         server: Some(server),
         _data: data,

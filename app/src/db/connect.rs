@@ -37,10 +37,7 @@ pub struct DbOptions {
 
 impl Default for DbOptions {
     fn default() -> Self {
-        Self {
-            max_connections: 10,
-            acquire_timeout: Duration::from_secs(5),
-        }
+        Self { max_connections: 10, acquire_timeout: Duration::from_secs(5) }
     }
 }
 
@@ -84,14 +81,10 @@ pub async fn connect(url: &str, options: &DbOptions) -> anyhow::Result<Db> {
 
 /// Makes sure the folder of a `sqlite:` file exists and asks SQLite to create the file.
 fn sqlite_url_creating_file(url: &str) -> anyhow::Result<String> {
-    let rest = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:");
+    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path != ":memory:"
-        && let Some(parent) = Path::new(path)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
+        && let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty())
     {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create the folder {}", parent.display()))?;
@@ -115,22 +108,10 @@ mod tests {
 
     #[test]
     fn the_scheme_decides_the_backend() {
-        assert_eq!(
-            Backend::from_url("sqlite://data/ecossol.db").ok(),
-            Some(Backend::Sqlite)
-        );
-        assert_eq!(
-            Backend::from_url("sqlite::memory:").ok(),
-            Some(Backend::Sqlite)
-        );
-        assert_eq!(
-            Backend::from_url("postgres://u@h/db").ok(),
-            Some(Backend::Postgres)
-        );
-        assert_eq!(
-            Backend::from_url("postgresql://u@h/db").ok(),
-            Some(Backend::Postgres)
-        );
+        assert_eq!(Backend::from_url("sqlite://data/ecossol.db").ok(), Some(Backend::Sqlite));
+        assert_eq!(Backend::from_url("sqlite::memory:").ok(), Some(Backend::Sqlite));
+        assert_eq!(Backend::from_url("postgres://u@h/db").ok(), Some(Backend::Postgres));
+        assert_eq!(Backend::from_url("postgresql://u@h/db").ok(), Some(Backend::Postgres));
         assert!(Backend::from_url("mysql://u@h/db").is_err());
     }
 

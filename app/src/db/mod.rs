@@ -4,7 +4,12 @@
 //! tells them apart. Queries use `$1`-style placeholders and portable SQL so that the same text
 //! runs on both.
 
+pub mod account_tokens;
 mod connect;
+pub mod email_outbox;
 pub mod figures;
+pub mod login_failures;
+pub mod sessions;
+pub mod users;
 
 pub use connect::{Backend, Db, DbOptions, connect, ping};

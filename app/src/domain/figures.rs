@@ -26,11 +26,7 @@ mod tests {
 
     #[test]
     fn search_availability_follows_the_index_count() {
-        let mut figures = Figures {
-            structures: 3,
-            offers: 7,
-            indexed_documents: Some(0),
-        };
+        let mut figures = Figures { structures: 3, offers: 7, indexed_documents: Some(0) };
         assert!(figures.search_available());
         figures.indexed_documents = None;
         assert!(!figures.search_available());
@@ -38,11 +34,7 @@ mod tests {
 
     #[test]
     fn figures_round_trip_through_json() {
-        let figures = Figures {
-            structures: 1,
-            offers: 2,
-            indexed_documents: Some(3),
-        };
+        let figures = Figures { structures: 1, offers: 2, indexed_documents: Some(3) };
         let json = serde_json_roundtrip(&figures);
         assert_eq!(json, figures);
     }

@@ -1,6 +1,9 @@
 //! Pure types and rules of the Ecossol domain. No I/O: everything here compiles for the
 //! server and for the browser.
 
+pub mod accounts;
+pub mod field_errors;
 pub mod figures;
 
+pub use field_errors::FieldErrors;
 pub use figures::Figures;

@@ -42,11 +42,7 @@ impl SearchEngine {
         timeout: Duration,
     ) -> Result<Self, SearchError> {
         let client = Client::new(url, api_key)?;
-        Ok(Self {
-            client,
-            prefix: prefix.into(),
-            timeout,
-        })
+        Ok(Self { client, prefix: prefix.into(), timeout })
     }
 
     /// The full name of one of this deployment's indexes.

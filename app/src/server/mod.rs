@@ -1,4 +1,7 @@
 //! Server functions, by area. Each is a thin adapter: session → parse → service → AppError.
 //! Every one has an explicit, stable endpoint under `/api/`.
 
+pub mod accounts;
 pub mod home;
+#[cfg(feature = "ssr")]
+pub mod request;

@@ -10,9 +10,5 @@ pub async fn home_figures(state: &AppState) -> Result<Figures, AppError> {
             None
         }
     };
-    Ok(Figures {
-        structures,
-        offers,
-        indexed_documents,
-    })
+    Ok(Figures { structures, offers, indexed_documents })
 }

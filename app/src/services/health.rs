@@ -14,16 +14,10 @@ impl Check {
     /// `reason` is public; the error's own text may name hosts, so it only goes to the logs.
     fn from_result<E: std::fmt::Display>(result: Result<(), E>, reason: &str) -> Self {
         match result {
-            Ok(()) => Self {
-                status: "up",
-                error: None,
-            },
+            Ok(()) => Self { status: "up", error: None },
             Err(error) => {
                 tracing::warn!(error = %error, "{reason}");
-                Self {
-                    status: "down",
-                    error: Some(reason.to_owned()),
-                }
+                Self { status: "down", error: Some(reason.to_owned()) }
             }
         }
     }
@@ -52,14 +46,6 @@ pub async fn check(state: &AppState) -> Health {
     let (database, search) = tokio::join!(db::ping(&state.db), state.search.health());
     let database = Check::from_result(database, "the database does not answer");
     let search = Check::from_result(search, "Meilisearch does not answer");
-    let status = if database.is_up() && search.is_up() {
-        "ok"
-    } else {
-        "unavailable"
-    };
-    Health {
-        status,
-        database,
-        search,
-    }
+    let status = if database.is_up() && search.is_up() { "ok" } else { "unavailable" };
+    Health { status, database, search }
 }

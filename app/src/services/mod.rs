@@ -1,5 +1,7 @@
 //! Use cases over the repositories and the search engine: what server functions, HTTP routes
 //! and command-line tools call.
 
+pub mod accounts;
 pub mod figures;
 pub mod health;
+pub mod mail;

@@ -16,10 +16,7 @@ pub const CROSS_SITE_REFUSED: &str = "Requête refusée : elle ne vient pas d'un
      (protection contre la falsification de requêtes intersites).";
 
 pub async fn reject_cross_site(request: Request, next: Next) -> Response {
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if safe || is_same_origin(request.headers()) {
         next.run(request).await
     } else {
@@ -64,15 +61,9 @@ mod tests {
 
     #[test]
     fn fetch_metadata_decides_first() {
-        assert!(is_same_origin(&headers(&[(
-            "sec-fetch-site",
-            "same-origin"
-        )])));
+        assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
         assert!(is_same_origin(&headers(&[("sec-fetch-site", "none")])));
-        assert!(!is_same_origin(&headers(&[(
-            "sec-fetch-site",
-            "cross-site"
-        )])));
+        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
         assert!(!is_same_origin(&headers(&[
             ("sec-fetch-site", "same-site"),
             ("origin", "http://ecossol.fr"),
@@ -82,15 +73,9 @@ mod tests {
 
     #[test]
     fn origin_must_name_this_host() {
-        let ok = headers(&[
-            ("origin", "http://127.0.0.1:3000"),
-            ("host", "127.0.0.1:3000"),
-        ]);
+        let ok = headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]);
         assert!(is_same_origin(&ok));
-        let evil = headers(&[
-            ("origin", "https://evil.example"),
-            ("host", "127.0.0.1:3000"),
-        ]);
+        let evil = headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]);
         assert!(!is_same_origin(&evil));
         let opaque = headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]);
         assert!(!is_same_origin(&opaque));
@@ -98,15 +83,9 @@ mod tests {
 
     #[test]
     fn referer_stands_in_for_a_missing_origin() {
-        let ok = headers(&[
-            ("referer", "http://localhost:3000/page"),
-            ("host", "localhost:3000"),
-        ]);
+        let ok = headers(&[("referer", "http://localhost:3000/page"), ("host", "localhost:3000")]);
         assert!(is_same_origin(&ok));
-        let evil = headers(&[
-            ("referer", "http://evil.example/x"),
-            ("host", "localhost:3000"),
-        ]);
+        let evil = headers(&[("referer", "http://evil.example/x"), ("host", "localhost:3000")]);
         assert!(!is_same_origin(&evil));
     }
 

@@ -26,10 +26,7 @@ pub fn locate(configured: Option<&Path>) -> anyhow::Result<PathBuf> {
 }
 
 fn search_upwards(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|dir| dir.join(NPM_BINARY))
-        .find(|candidate| candidate.is_file())
+    start.ancestors().map(|dir| dir.join(NPM_BINARY)).find(|candidate| candidate.is_file())
 }
 
 fn make_executable(path: &Path) -> anyhow::Result<()> {
@@ -61,10 +58,7 @@ mod tests {
         let found = search_upwards(&sub).expect("found from a subfolder");
         assert_eq!(found, binary);
         make_executable(&found).expect("chmod");
-        let mode = std::fs::metadata(&found)
-            .expect("meta")
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(&found).expect("meta").permissions().mode();
         assert_eq!(mode & 0o111, 0o111);
     }
 

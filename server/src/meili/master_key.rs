@@ -51,10 +51,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let first = load_or_create(dir.path()).expect("created");
         assert_eq!(first.expose_secret().len(), 64);
-        let mode = std::fs::metadata(dir.path().join(FILE))
-            .expect("file")
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(dir.path().join(FILE)).expect("file").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         let second = load_or_create(dir.path()).expect("read back");
         assert_eq!(first.expose_secret(), second.expose_secret());

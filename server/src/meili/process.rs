@@ -46,13 +46,7 @@ impl MeiliProcess {
             .arg(self.dir.join("snapshots"))
             .arg("--http-addr")
             .arg(format!("127.0.0.1:{}", self.port))
-            .args([
-                "--env",
-                "production",
-                "--no-analytics",
-                "--log-level",
-                "WARN",
-            ])
+            .args(["--env", "production", "--no-analytics", "--log-level", "WARN"])
             .env("MEILI_MASTER_KEY", self.master_key.expose_secret())
             .current_dir(&self.dir)
             .stdin(Stdio::null())
@@ -75,9 +69,7 @@ pub async fn wait_until_healthy(
     mut exited: impl FnMut() -> bool,
     limit: Duration,
 ) -> anyhow::Result<()> {
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(2))
-        .build()?;
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(2)).build()?;
     let health = format!("{url}/health");
     let start = Instant::now();
     loop {

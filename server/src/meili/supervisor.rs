@@ -35,12 +35,8 @@ impl EmbeddedMeili {
         };
         let url = spec.url();
         let mut child = spawn(&spec)?;
-        let healthy = wait_until_healthy(
-            &url,
-            || matches!(child.try_wait(), Ok(Some(_))),
-            START_LIMIT,
-        )
-        .await;
+        let healthy =
+            wait_until_healthy(&url, || matches!(child.try_wait(), Ok(Some(_))), START_LIMIT).await;
         if let Err(error) = healthy {
             child.start_kill().ok();
             return Err(error);
@@ -49,13 +45,7 @@ impl EmbeddedMeili {
         let (pid_tx, pid) = watch::channel(child.id());
         let (stop, stop_rx) = watch::channel(false);
         let task = tokio::spawn(supervise(spec.clone(), child, pid_tx, stop_rx));
-        Ok(Self {
-            url,
-            master_key: spec.master_key,
-            pid,
-            stop,
-            task,
-        })
+        Ok(Self { url, master_key: spec.master_key, pid, stop, task })
     }
 
     pub fn url(&self) -> &str {
@@ -86,9 +76,7 @@ impl EmbeddedMeili {
 fn spawn(spec: &MeiliProcess) -> anyhow::Result<Child> {
     let mut command = tokio::process::Command::from(spec.command()?);
     command.kill_on_drop(true);
-    command
-        .spawn()
-        .with_context(|| format!("cannot start {}", spec.binary.display()))
+    command.spawn().with_context(|| format!("cannot start {}", spec.binary.display()))
 }
 
 async fn supervise(
@@ -144,10 +132,7 @@ async fn shut_down(child: &mut Child) {
     if let Some(id) = child.id() {
         unix::terminate(id);
     }
-    if tokio::time::timeout(STOP_LIMIT, child.wait())
-        .await
-        .is_err()
-    {
+    if tokio::time::timeout(STOP_LIMIT, child.wait()).await.is_err() {
         tracing::warn!("Meilisearch did not stop in time; killing it");
         child.kill().await.ok();
     }

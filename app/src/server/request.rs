@@ -1,0 +1,91 @@
+//! What server functions read from the HTTP request and write to the response.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use http::{HeaderValue, header, request::Parts};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::{domain::accounts::SessionUser, error::AppError, services::accounts, state::AppState};
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or(AppError::Internal)
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The value of the session cookie, if the browser sent one.
+pub fn session_token() -> Option<String> {
+    let parts = parts()?;
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(
+        |cookies| {
+            cookies.split(';').find_map(|pair| {
+                let (name, value) = pair.trim().split_once('=')?;
+                (name == accounts::SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
+            })
+        },
+    )
+}
+
+/// The signed-in person, if any.
+pub async fn session_user() -> Result<Option<SessionUser>, AppError> {
+    let Some(token) = session_token() else { return Ok(None) };
+    accounts::current_user(&state()?, &token).await
+}
+
+/// The signed-in person, or `Unauthenticated` (HTTP 401).
+pub async fn require_user() -> Result<SessionUser, AppError> {
+    session_user().await?.ok_or_else(|| fail(AppError::Unauthenticated))
+}
+
+/// An administrator, or `Forbidden` (HTTP 403).
+pub async fn require_admin() -> Result<SessionUser, AppError> {
+    let user = require_user().await?;
+    if user.is_admin { Ok(user) } else { Err(fail(AppError::Forbidden)) }
+}
+
+/// Gives the response the HTTP status of `error` (server functions answer 500 otherwise).
+pub fn fail(error: AppError) -> AppError {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(error.status_code());
+    }
+    error
+}
+
+/// The client's address, for throttling.
+pub fn client_ip() -> String {
+    parts()
+        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Whether the request is a plain HTML form post (no JavaScript): the answer must then be a
+/// page to go to, not data.
+pub fn is_plain_form() -> bool {
+    parts()
+        .and_then(|p| {
+            p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        })
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// Sets or clears the session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS.
+pub fn set_session_cookie(token: Option<&str>, max_age_s: i64) {
+    let Some(response) = use_context::<ResponseOptions>() else { return };
+    let secure = state().is_ok_and(|s| s.public_url.starts_with("https://"));
+    let (value, max_age) = match token {
+        Some(token) => (token, max_age_s),
+        None => ("", 0),
+    };
+    let cookie = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        accounts::SESSION_COOKIE,
+        if secure { "; Secure" } else { "" }
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}

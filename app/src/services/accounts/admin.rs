@@ -1,0 +1,39 @@
+use crate::{
+    clock::Clock,
+    db::{Db, users},
+    domain::accounts::{DisplayName, Email, Password},
+};
+
+use super::PasswordHashing;
+
+/// Creates the first administrator (or makes an existing account one), for the
+/// `server admin create-admin` command. The address counts as verified.
+#[tracing::instrument(skip(db, clock, hashing, password))]
+pub async fn create_admin(
+    db: &Db,
+    clock: &dyn Clock,
+    hashing: &PasswordHashing,
+    email: &Email,
+    password: &Password,
+) -> anyhow::Result<&'static str> {
+    let now = clock.now_ms();
+    if users::grant_admin(db, email.as_str(), now).await? {
+        return Ok("existing account made administrator");
+    }
+    let hash = hashing.hash(password).await?;
+    let name = DisplayName::parse("Administrateur")?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut tx = db.begin().await?;
+    let new_user = users::NewUser {
+        id: &id,
+        email: email.as_str(),
+        display_name: name.as_str(),
+        password_hash: &hash,
+        verified_at: Some(now),
+        platform_role: Some("admin"),
+        now,
+    };
+    users::insert(&mut tx, &new_user).await?;
+    tx.commit().await?;
+    Ok("administrator created")
+}

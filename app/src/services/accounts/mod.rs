@@ -1,0 +1,17 @@
+//! Accounts: sign-up, address verification, sign-in with throttling, sessions.
+
+mod admin;
+mod hashing;
+mod sessions;
+mod sign_in;
+mod sign_up;
+mod tokens;
+mod verify_email;
+
+pub use admin::create_admin;
+pub use hashing::PasswordHashing;
+pub use sessions::{SESSION_COOKIE, current_user, sign_out, sign_out_everywhere};
+pub use sign_in::{SESSION_MS, SignInOutcome, sign_in};
+pub use sign_up::{SignUpForm, sign_up};
+pub use tokens::{hash_token, new_token};
+pub use verify_email::verify_email;

@@ -1,0 +1,89 @@
+use serde::Deserialize;
+
+use crate::{
+    clock::DAY_MS,
+    db::{account_tokens, users},
+    domain::{
+        FieldErrors,
+        accounts::{DisplayName, Email, Password, SignUpOutcome},
+    },
+    error::AppError,
+    services::mail,
+    state::AppState,
+};
+
+use super::tokens::{hash_token, new_token};
+
+/// What a person types to create an account.
+#[derive(Clone, Deserialize)]
+pub struct SignUpForm {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub password_confirm: String,
+}
+
+impl std::fmt::Debug for SignUpForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignUpForm").field("email", &self.email).finish_non_exhaustive()
+    }
+}
+
+const VERIFY_VALIDITY_MS: i64 = 2 * DAY_MS;
+
+#[tracing::instrument(skip_all, fields(email = %form.email))]
+pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<SignUpOutcome, AppError> {
+    let mut errors = FieldErrors::new();
+    let name = errors.check("name", DisplayName::parse(&form.name));
+    let email = errors.check("email", Email::parse(&form.email));
+    let password = errors.check("password", Password::parse(&form.password));
+    if password.is_some() && form.password != form.password_confirm {
+        errors.add("password_confirm", "Les deux mots de passe ne sont pas identiques.");
+    }
+    let (Some(name), Some(email), Some(password)) = (name, email, password) else {
+        return Ok(SignUpOutcome::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Ok(SignUpOutcome::Invalid(errors));
+    }
+
+    // Hash first so that a new and an existing address take the same time.
+    let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
+    let now = state.clock.now_ms();
+    let existing = users::find_by_email(&state.db, email.as_str()).await?;
+    let mut tx = state.db.begin().await?;
+    if existing.is_some() {
+        let sign_in = format!("{}/connexion", state.public_url);
+        mail::enqueue(&mut tx, &mail::account_already_exists(email.as_str(), &sign_in), now)
+            .await?;
+        tx.commit().await?;
+        return Ok(SignUpOutcome::CheckYourMail);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let new_user = users::NewUser {
+        id: &id,
+        email: email.as_str(),
+        display_name: name.as_str(),
+        password_hash: &hash,
+        verified_at: None,
+        platform_role: None,
+        now,
+    };
+    users::insert(&mut tx, &new_user).await?;
+    let token = new_token();
+    account_tokens::insert(
+        &mut tx,
+        &hash_token(&token),
+        &id,
+        account_tokens::Purpose::VerifyEmail,
+        now,
+        now + VERIFY_VALIDITY_MS,
+    )
+    .await?;
+    let link = format!("{}/verification-email?jeton={token}", state.public_url);
+    mail::enqueue(&mut tx, &mail::verify_address(email.as_str(), name.as_str(), &link), now)
+        .await?;
+    tx.commit().await?;
+    tracing::info!(user_id = id, "account created, awaiting verification");
+    Ok(SignUpOutcome::CheckYourMail)
+}

@@ -1,0 +1,142 @@
+//! Delivers the e-mail outbox: over SMTP when configured, otherwise as `.eml` files under
+//! `<data_dir>/mail` (what the embedded default and the tests use).
+
+use std::{path::PathBuf, time::Duration};
+
+use anyhow::Context;
+use app::{
+    clock::{MINUTE_MS, SharedClock},
+    db::{Db, email_outbox},
+};
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::header::ContentType,
+};
+use secrecy::ExposeSecret;
+use tokio::sync::watch;
+
+use crate::config::MailSettings;
+
+const POLL: Duration = Duration::from_millis(500);
+const BATCH: i64 = 20;
+/// How long a claimed message stays with one server before another may try it.
+const LEASE_MS: i64 = 2 * MINUTE_MS;
+
+/// Where messages go.
+pub enum Delivery {
+    Files(PathBuf),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+impl Delivery {
+    pub fn from_settings(
+        settings: &MailSettings,
+        data_dir: &std::path::Path,
+    ) -> anyhow::Result<Self> {
+        match &settings.smtp_url {
+            Some(url) => Ok(Self::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
+                    .context("invalid ECOSSOL_SMTP_URL")?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            )),
+            None => Ok(Self::Files(data_dir.join("mail"))),
+        }
+    }
+
+    async fn send(&self, id: &str, message: Message) -> anyhow::Result<()> {
+        match self {
+            Self::Files(dir) => {
+                tokio::fs::create_dir_all(dir).await?;
+                tokio::fs::write(dir.join(format!("{id}.eml")), message.formatted()).await?;
+                Ok(())
+            }
+            Self::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(Into::into),
+        }
+    }
+}
+
+pub struct MailWorker {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub delivery: Delivery,
+    pub from: String,
+}
+
+impl MailWorker {
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        loop {
+            if let Err(error) = self.deliver_due().await {
+                tracing::warn!(error = format!("{error:#}"), "mail outbox pass failed");
+            }
+            tokio::select! {
+                () = tokio::time::sleep(POLL) => {}
+                _ = stop.changed() => return,
+            }
+        }
+    }
+
+    /// Delivers what is due now; returns how many messages left the outbox.
+    pub async fn deliver_due(&self) -> anyhow::Result<usize> {
+        let now = self.clock.now_ms();
+        let mut sent = 0;
+        for mail in email_outbox::due(&self.db, now, BATCH).await? {
+            if !email_outbox::claim(&self.db, &mail.id, now, now + LEASE_MS).await? {
+                continue; // another server has it
+            }
+            let result = match self.message(&mail) {
+                Ok(message) => self.delivery.send(&mail.id, message).await,
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(()) => {
+                    email_outbox::mark_sent(&self.db, &mail.id, self.clock.now_ms()).await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    let delay = retry_delay_ms(mail.attempts);
+                    tracing::warn!(
+                        mail_id = mail.id,
+                        error = format!("{error:#}"),
+                        "mail not delivered; will retry"
+                    );
+                    email_outbox::mark_failed(
+                        &self.db,
+                        &mail.id,
+                        &format!("{error:#}"),
+                        now + delay,
+                    )
+                    .await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    fn message(&self, mail: &email_outbox::OutgoingEmail) -> anyhow::Result<Message> {
+        Message::builder()
+            .from(self.from.parse().context("invalid sender address")?)
+            .to(mail.to_address.parse().context("invalid recipient address")?)
+            .subject(mail.subject.clone())
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body_text.clone())
+            .context("cannot build the message")
+    }
+}
+
+/// 1, 4, 9… minutes, at most an hour.
+fn retry_delay_ms(attempts: i64) -> i64 {
+    let n = attempts.saturating_add(1);
+    (n.saturating_mul(n).saturating_mul(MINUTE_MS)).min(60 * MINUTE_MS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_up_to_an_hour() {
+        assert_eq!(retry_delay_ms(0), MINUTE_MS);
+        assert_eq!(retry_delay_ms(2), 9 * MINUTE_MS);
+        assert_eq!(retry_delay_ms(100), 60 * MINUTE_MS);
+    }
+}

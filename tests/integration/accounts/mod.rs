@@ -1,0 +1,7 @@
+mod admin;
+mod mail_delivery;
+mod sessions;
+mod sign_in;
+mod sign_up;
+mod throttling;
+mod verification;

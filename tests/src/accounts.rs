@@ -1,0 +1,95 @@
+//! Helpers to create people and sign them in through the real endpoints.
+
+use serde_json::Value;
+use sqlx::Row;
+
+use crate::TestApp;
+
+pub const PASSWORD: &str = "un mot de passe solide";
+
+impl TestApp {
+    /// A fresh client (its own cookie jar) that sends no browser headers.
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("HTTP client")
+    }
+
+    /// Calls a server function with form-encoded arguments, as the browser does.
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.expect("POST")
+    }
+
+    /// Same, expecting a JSON answer with HTTP 200.
+    pub async fn call_ok(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Value {
+        let response = self.call(client, endpoint, form).await;
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        assert_eq!(status, 200, "{endpoint}: {text}");
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
+    pub async fn sign_up(&self, name: &str, email: &str, password: &str) -> Value {
+        let form = [
+            ("name", name),
+            ("email", email),
+            ("password", password),
+            ("password_confirm", password),
+        ];
+        self.call_ok(&self.new_client(), "signup", &form).await
+    }
+
+    /// The last message queued for `to`: (subject, body).
+    pub async fn last_mail(&self, to: &str) -> Option<(String, String)> {
+        let db = crate::pool(&self.database_url).await;
+        let row = sqlx::query(
+            "SELECT subject, body_text FROM email_outbox WHERE to_address = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(to)
+        .fetch_optional(&db)
+        .await
+        .expect("outbox");
+        row.map(|r| (r.get::<String, _>(0), r.get::<String, _>(1)))
+    }
+
+    /// The verification token of the last link e-mailed to `to`.
+    pub async fn verification_token(&self, to: &str) -> String {
+        let (_, body) = self.last_mail(to).await.expect("a verification e-mail");
+        let start = body.find("jeton=").expect("a link with a token") + "jeton=".len();
+        body[start..].chars().take_while(char::is_ascii_alphanumeric).collect()
+    }
+
+    /// Signs up, confirms the address and returns a client signed in as that person.
+    pub async fn signed_in_user(&self, name: &str, email: &str) -> reqwest::Client {
+        self.sign_up(name, email, PASSWORD).await;
+        let token = self.verification_token(email).await;
+        let client = self.new_client();
+        self.call_ok(&client, "verify-email", &[("token", &token)]).await;
+        let outcome =
+            self.call_ok(&client, "login", &[("email", email), ("password", PASSWORD)]).await;
+        assert_eq!(outcome, "SignedIn");
+        client
+    }
+
+    /// A signed-in administrator.
+    pub async fn signed_in_admin(&self, email: &str) -> reqwest::Client {
+        let client = self.signed_in_user("Admin", email).await;
+        let db =
+            app::db::connect(&self.database_url, &app::db::DbOptions::default()).await.expect("db");
+        app::db::users::grant_admin(&db, email, 0).await.expect("grant");
+        client
+    }
+}
