@@ -1,4 +1,5 @@
 //! Browser tests: a real headless Chromium against a real server serving the built site.
 //! Each scenario runs hydrated and with JavaScript disabled.
 
+mod accounts;
 mod home;

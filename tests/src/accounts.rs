@@ -51,23 +51,29 @@ impl TestApp {
         self.call_ok(&self.new_client(), "signup", &form).await
     }
 
-    /// The last message queued for `to`: (subject, body).
-    pub async fn last_mail(&self, to: &str) -> Option<(String, String)> {
+    /// Every message queued for `to`: (subject, body). The test clock stands still, so
+    /// their order is not known.
+    pub async fn mails_to(&self, to: &str) -> Vec<(String, String)> {
         let db = crate::pool(&self.database_url).await;
-        let row = sqlx::query(
-            "SELECT subject, body_text FROM email_outbox WHERE to_address = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT 1",
-        )
-        .bind(to)
-        .fetch_optional(&db)
-        .await
-        .expect("outbox");
-        row.map(|r| (r.get::<String, _>(0), r.get::<String, _>(1)))
+        let rows = sqlx::query("SELECT subject, body_text FROM email_outbox WHERE to_address = $1")
+            .bind(to)
+            .fetch_all(&db)
+            .await
+            .expect("outbox");
+        rows.into_iter().map(|r| (r.get::<String, _>(0), r.get::<String, _>(1))).collect()
     }
 
-    /// The verification token of the last link e-mailed to `to`.
+    /// The message with `subject` queued for `to`.
+    pub async fn mail(&self, to: &str, subject: &str) -> Option<String> {
+        self.mails_to(to).await.into_iter().find(|(s, _)| s == subject).map(|(_, body)| body)
+    }
+
+    /// The token of the verification link e-mailed to `to`.
     pub async fn verification_token(&self, to: &str) -> String {
-        let (_, body) = self.last_mail(to).await.expect("a verification e-mail");
+        let body = self
+            .mail(to, "Confirmez votre adresse e-mail sur Ecossol")
+            .await
+            .expect("a verification e-mail");
         let start = body.find("jeton=").expect("a link with a token") + "jeton=".len();
         body[start..].chars().take_while(char::is_ascii_alphanumeric).collect()
     }

@@ -89,3 +89,20 @@ pub fn set_session_cookie(token: Option<&str>, max_age_s: i64) {
         response.append_header(header::SET_COOKIE, value);
     }
 }
+
+/// Sends a plain form post back to `path` with the fields' errors and the values to show
+/// again (never passwords) in the address: `erreur_<field>=<message>`.
+pub fn redirect_with_errors(
+    path: &str,
+    errors: &crate::domain::FieldErrors,
+    keep: &[(&str, &str)],
+) {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in keep {
+        query.append_pair(name, value);
+    }
+    for field in errors.fields() {
+        query.append_pair(&format!("erreur_{field}"), errors.get(field).unwrap_or_default());
+    }
+    leptos_axum::redirect(&format!("{path}?{}", query.finish()));
+}

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::components::UserMenu;
+
 /// Header, main area and footer shared by every page.
 ///
 /// `data-hydrated` turns to `true` once the WebAssembly bundle has taken over the page, so
@@ -23,6 +25,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             <a href="/">"Accueil"</a>
                         </li>
+                        <UserMenu/>
                     </ul>
                 </nav>
             </header>

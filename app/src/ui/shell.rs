@@ -6,8 +6,9 @@ use leptos_router::{
 };
 
 use super::{
+    components::provide_session,
     layout::Layout,
-    pages::{HomePage, NotFoundPage},
+    pages::{HomePage, NotFoundPage, SignInPage, SignUpPage, VerifyEmailPage},
 };
 
 /// The HTML document around the application, rendered by the server.
@@ -36,6 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_session();
     view! {
         <Stylesheet id="leptos" href="/pkg/ecossol.css"/>
         <Title formatter=|page: String| {
@@ -45,6 +47,13 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("inscription") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route
+                        path=StaticSegment("verification-email")
+                        view=VerifyEmailPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

@@ -7,7 +7,9 @@ async fn signing_up_stores_the_account_and_queues_a_verification_mail() {
     let outcome = app.sign_up("Claire Martin", " Claire.Martin@Exemple.FR ", PASSWORD).await;
     assert_eq!(outcome, "CheckYourMail");
     assert_eq!(count(&app.database_url, "users").await, 1);
-    let (subject, body) = app.last_mail("claire.martin@exemple.fr").await.expect("mail queued");
+    let mails = app.mails_to("claire.martin@exemple.fr").await;
+    assert_eq!(mails.len(), 1);
+    let (subject, body) = &mails[0];
     assert_eq!(subject, "Confirmez votre adresse e-mail sur Ecossol");
     assert!(body.contains("Bonjour Claire Martin"), "{body}");
     assert!(body.contains(&format!("{}/verification-email?jeton=", app.address)), "{body}");
@@ -60,8 +62,8 @@ async fn an_existing_address_gets_the_same_answer_and_a_different_mail() {
     let again = app.sign_up("Quelqu'un", "CLAIRE@exemple.fr", "un tout autre mot de passe").await;
     assert_eq!(again, "CheckYourMail", "no account enumeration");
     assert_eq!(count(&app.database_url, "users").await, 1);
-    let (subject, _) = app.last_mail("claire@exemple.fr").await.expect("mail");
-    assert_eq!(subject, "Votre compte Ecossol existe déjà");
+    assert!(app.mail("claire@exemple.fr", "Votre compte Ecossol existe déjà").await.is_some());
+    assert_eq!(app.mails_to("claire@exemple.fr").await.len(), 2);
 }
 
 #[tokio::test]
@@ -82,7 +84,12 @@ async fn without_javascript_the_form_post_redirects_to_a_page() {
         .expect("POST");
     assert_eq!(response.status(), 302);
     let location = response.headers()["location"].to_str().expect("ascii");
-    assert_eq!(location, "/inscription?erreurs=email,password");
+    assert!(
+        location.starts_with("/inscription?name=Claire&email=x&erreur_email=Cette+adresse"),
+        "{location}"
+    );
+    assert!(location.contains("&erreur_password=Le+mot+de+passe+doit"), "{location}");
+    assert!(!location.contains("court"), "the password never travels back: {location}");
 
     let response = client
         .post(app.url("/api/signup"))
@@ -98,4 +105,22 @@ async fn without_javascript_the_form_post_redirects_to_a_page() {
         .expect("POST");
     assert_eq!(response.status(), 302);
     assert_eq!(response.headers()["location"], "/inscription?envoye=1");
+}
+
+#[tokio::test]
+async fn the_sign_up_page_shows_errors_carried_back_by_a_plain_form_post() {
+    let app = spawn_app().await;
+    let html = app
+        .get("/inscription?name=Claire&email=x&erreur_email=Cette+adresse+e-mail+n%27est+pas+valide.")
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(html.contains("Créer un compte"), "{html}");
+    assert!(
+        html.contains("Cette adresse e-mail n&#x27;est pas valide.")
+            || html.contains("Cette adresse e-mail n'est pas valide."),
+        "{html}"
+    );
+    assert!(html.contains(r#"value="Claire""#), "the name is kept: {html}");
 }

@@ -1,0 +1,95 @@
+use tests::{Browser, JavaScript, PASSWORD, TestApp, spawn_app};
+
+async fn fill(browser: &Browser, field: &str, value: &str) {
+    let input = browser.find(&format!("#champ-{field}")).await;
+    input.clear().await.expect("clear");
+    input.send_keys(value).await.expect("type");
+}
+
+async fn text_of(browser: &Browser, css: &str) -> String {
+    browser.find(css).await.text().await.expect("text")
+}
+
+/// Waits until the element's text contains `expected`.
+async fn wait_text(browser: &Browser, css: &str, expected: &str) {
+    let found = tests::eventually(10, async || {
+        match browser.client.find(fantoccini::Locator::Css(css)).await {
+            Ok(element) => element.text().await.is_ok_and(|t| t.contains(expected)),
+            Err(_) => false,
+        }
+    })
+    .await;
+    let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+    let main = match browser.client.find(fantoccini::Locator::Css("main")).await {
+        Ok(main) => main.html(false).await.unwrap_or_default(),
+        Err(_) => browser.client.source().await.unwrap_or_default(),
+    };
+    assert!(found, "{css} never showed {expected:?} at {url}; main: {main}");
+}
+
+async fn sign_up_verify_sign_in_sign_out(app: &TestApp, javascript: JavaScript) {
+    let browser = Browser::start(javascript).await;
+    let email = "claire.martin@exemple.fr";
+    browser.client.goto(&app.url("/inscription")).await.expect("open");
+    if javascript == JavaScript::Enabled {
+        browser.wait_hydrated().await;
+    }
+
+    // A mistake first: the French message shows next to the field, nothing is stored.
+    fill(&browser, "name", "Claire Martin").await;
+    fill(&browser, "email", "claire.martin@").await;
+    fill(&browser, "password", PASSWORD).await;
+    fill(&browser, "password_confirm", PASSWORD).await;
+    browser.find("#sign-up-form button[type=submit]").await.click().await.expect("submit");
+    wait_text(&browser, "#champ-email-erreur", "n'est pas valide").await;
+    assert_eq!(tests::count(&app.database_url, "users").await, 0);
+
+    fill(&browser, "email", email).await;
+    fill(&browser, "password", PASSWORD).await;
+    fill(&browser, "password_confirm", PASSWORD).await;
+    browser.find("#sign-up-form button[type=submit]").await.click().await.expect("submit");
+    wait_text(&browser, "#sign-up-sent", "Un e-mail vient de vous être envoyé").await;
+
+    // The link of the e-mail, as the outbox holds it.
+    let token = app.verification_token(email).await;
+    browser
+        .client
+        .goto(&app.url(&format!("/verification-email?jeton={token}")))
+        .await
+        .expect("open");
+    if javascript == JavaScript::Enabled {
+        browser.wait_hydrated().await;
+    }
+    browser.find("#verify-form button").await.click().await.expect("confirm");
+    wait_text(&browser, "#verify-result", "Votre adresse e-mail est confirmée").await;
+
+    browser.client.goto(&app.url("/connexion")).await.expect("open");
+    if javascript == JavaScript::Enabled {
+        browser.wait_hydrated().await;
+    }
+    fill(&browser, "email", email).await;
+    fill(&browser, "password", "pas le bon mot de passe").await;
+    browser.find("#sign-in-form button").await.click().await.expect("submit");
+    wait_text(&browser, "#sign-in-error", "Adresse e-mail ou mot de passe incorrect.").await;
+    fill(&browser, "email", email).await;
+    fill(&browser, "password", PASSWORD).await;
+    browser.find("#sign-in-form button").await.click().await.expect("submit");
+    wait_text(&browser, ".user-name", "Claire Martin").await;
+
+    browser.find("#sign-out").await.click().await.expect("sign out");
+    wait_text(&browser, ".site-header nav", "Se connecter").await;
+    assert!(text_of(&browser, ".site-header nav").await.contains("Créer un compte"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_person_signs_up_verifies_signs_in_and_out_hydrated() {
+    let app = spawn_app().await;
+    sign_up_verify_sign_in_sign_out(&app, JavaScript::Enabled).await;
+}
+
+#[tokio::test]
+async fn a_person_signs_up_verifies_signs_in_and_out_without_javascript() {
+    let app = spawn_app().await;
+    sign_up_verify_sign_in_sign_out(&app, JavaScript::Disabled).await;
+}
