@@ -27,6 +27,27 @@ async fn wait_text(browser: &Browser, css: &str, expected: &str) {
     assert!(found, "{css} never showed {expected:?} at {url}; main: {main}");
 }
 
+async fn submit(browser: &Browser, form: &str) {
+    browser.find(&format!("{form} button[type=submit]")).await.click().await.expect("submit");
+}
+
+async fn open(app: &TestApp, browser: &Browser, path: &str, javascript: JavaScript) {
+    browser.client.goto(&app.url(path)).await.expect("open");
+    if javascript == JavaScript::Enabled {
+        browser.wait_hydrated().await;
+    }
+}
+
+async fn sign_in(app: &TestApp, browser: &Browser, email: &str, javascript: JavaScript) {
+    open(app, browser, "/connexion", javascript).await;
+    fill(browser, "email", email).await;
+    fill(browser, "password", PASSWORD).await;
+    submit(browser, "#sign-in-form").await;
+    wait_text(browser, ".site-header nav", "Se déconnecter").await;
+}
+
+/// The journey: sign up, verify, sign in, create an organisation, invite a second
+/// person who joins, sign out.
 async fn sign_up_verify_sign_in_sign_out(app: &TestApp, javascript: JavaScript) {
     let browser = Browser::start(javascript).await;
     let email = "claire.martin@exemple.fr";
@@ -76,9 +97,43 @@ async fn sign_up_verify_sign_in_sign_out(app: &TestApp, javascript: JavaScript) 
     browser.find("#sign-in-form button").await.click().await.expect("submit");
     wait_text(&browser, ".user-name", "Claire Martin").await;
 
+    // Create an organisation; its page opens.
+    browser.find(".site-header a[href='/organisations']").await.click().await.expect("menu");
+    wait_text(&browser, "h1", "Mes organisations").await;
+    if javascript == JavaScript::Enabled {
+        browser.wait_hydrated().await;
+    }
+    fill(&browser, "name", "Régie de quartier Mistral").await;
+    browser.find("#champ-kind option[value=supplier]").await.click().await.expect("kind");
+    submit(&browser, "#create-organisation-form").await;
+    wait_text(&browser, "#organisation-name", "Régie de quartier Mistral").await;
+    if javascript == JavaScript::Enabled {
+        browser.wait_hydrated().await;
+    }
+
+    // Invite a second person, who already has an account.
+    app.sign_up("Bob Durand", "bob@exemple.fr", PASSWORD).await;
+    let bob_token = app.verification_token("bob@exemple.fr").await;
+    app.call_ok(&app.new_client(), "verify-email", &[("token", &bob_token)]).await;
+    fill(&browser, "email", "bob@exemple.fr").await;
+    submit(&browser, "#invite-form").await;
+    wait_text(&browser, "#invitation-sent", "L'invitation a été envoyée").await;
+
     browser.find("#sign-out").await.click().await.expect("sign out");
     wait_text(&browser, ".site-header nav", "Se connecter").await;
     assert!(text_of(&browser, ".site-header nav").await.contains("Créer un compte"));
+
+    // The second person signs in, opens the invitation link and joins.
+    sign_in(app, &browser, "bob@exemple.fr", javascript).await;
+    let invitation = app.invitation_token("bob@exemple.fr").await;
+    open(app, &browser, &format!("/invitation?jeton={invitation}"), javascript).await;
+    submit(&browser, "#accept-invitation-form").await;
+    wait_text(&browser, "#organisation-name", "Régie de quartier Mistral").await;
+    wait_text(&browser, "#members", "Bob Durand").await;
+    wait_text(&browser, "#members", "Claire Martin").await;
+
+    browser.find("#sign-out").await.click().await.expect("sign out");
+    wait_text(&browser, ".site-header nav", "Se connecter").await;
     browser.close().await;
 }
 

@@ -9,4 +9,5 @@ mod health;
 mod home;
 mod migrations;
 mod not_found;
+mod organisations;
 mod support;

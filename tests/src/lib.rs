@@ -9,6 +9,7 @@ mod backend;
 mod browser;
 mod db;
 mod meili;
+mod organisations;
 mod spawn;
 
 pub use accounts::PASSWORD;

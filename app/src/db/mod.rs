@@ -8,7 +8,11 @@ pub mod account_tokens;
 mod connect;
 pub mod email_outbox;
 pub mod figures;
+pub mod invitations;
+pub mod join_requests;
 pub mod login_failures;
+pub mod memberships;
+pub mod organisations;
 pub mod sessions;
 pub mod users;
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod field_errors;
 pub mod figures;
+pub mod organisations;
 
 pub use field_errors::FieldErrors;
 pub use figures::Figures;

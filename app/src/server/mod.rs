@@ -3,5 +3,6 @@
 
 pub mod accounts;
 pub mod home;
+pub mod organisations;
 #[cfg(feature = "ssr")]
 pub mod request;

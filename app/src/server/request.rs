@@ -106,3 +106,27 @@ pub fn redirect_with_errors(
     }
     leptos_axum::redirect(&format!("{path}?{}", query.finish()));
 }
+
+/// The answer of an organisation action: for a plain form post, a page to go to (`done`
+/// on success, `back` with the errors or the refusal otherwise); once hydrated, the outcome
+/// itself, and a navigation to `done` on success when `navigate` is set.
+pub fn answer_organisation(
+    outcome: &crate::domain::organisations::OrganisationOutcome,
+    done: &str,
+    back: &str,
+    navigate: bool,
+) {
+    use crate::domain::organisations::OrganisationOutcome;
+    let plain = is_plain_form();
+    match outcome {
+        OrganisationOutcome::Done { .. } if plain || navigate => leptos_axum::redirect(done),
+        OrganisationOutcome::Invalid(errors) if plain => redirect_with_errors(back, errors, &[]),
+        OrganisationOutcome::Refused(reason) if plain => {
+            let query = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("refus", reason)
+                .finish();
+            leptos_axum::redirect(&format!("{back}?{query}"));
+        }
+        _ => {}
+    }
+}

@@ -50,3 +50,45 @@ pub fn account_already_exists(to: &str, sign_in: &str) -> Mail {
         ),
     }
 }
+
+pub fn invitation(to: &str, inviter: &str, organisation: &str, role: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Invitation à rejoindre {organisation} sur Ecossol"),
+        body: format!(
+            "Bonjour,\n\n\
+             {inviter} vous invite à rejoindre « {organisation} » sur Ecossol, avec le rôle \
+             « {role} ».\n\n\
+             Pour accepter, ouvrez ce lien (valable 14 jours) ; créez d'abord un compte avec \
+             cette adresse si vous n'en avez pas :\n\n{link}\n\n\
+             — Ecossol, pôle d'achats solidaires de Grenoble-Alpes Métropole\n"
+        ),
+    }
+}
+
+pub fn join_request(to: &str, requester: &str, organisation: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Demande pour rejoindre {organisation}"),
+        body: format!(
+            "Bonjour,\n\n\
+             {requester} demande à rejoindre « {organisation} » sur Ecossol. Vous pouvez \
+             accepter ou refuser sa demande ici :\n\n{link}\n\n— Ecossol\n"
+        ),
+    }
+}
+
+pub fn join_decision(to: &str, organisation: &str, accepted: bool) -> Mail {
+    let (subject, sentence) = if accepted {
+        (format!("Bienvenue dans {organisation}"), "a été acceptée : vous en êtes désormais membre")
+    } else {
+        (format!("Votre demande pour rejoindre {organisation}"), "n'a pas été acceptée")
+    };
+    Mail {
+        to: to.to_owned(),
+        subject,
+        body: format!(
+            "Bonjour,\n\nVotre demande pour rejoindre « {organisation} » sur Ecossol {sentence}.\n\n— Ecossol\n"
+        ),
+    }
+}

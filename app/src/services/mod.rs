@@ -5,3 +5,4 @@ pub mod accounts;
 pub mod figures;
 pub mod health;
 pub mod mail;
+pub mod organisations;

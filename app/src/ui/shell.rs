@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use super::{
     components::provide_session,
     layout::Layout,
-    pages::{HomePage, NotFoundPage, SignInPage, SignUpPage, VerifyEmailPage},
+    pages::{
+        HomePage, InvitationPage, NotFoundPage, OrganisationPage, OrganisationsPage, SignInPage,
+        SignUpPage, VerifyEmailPage,
+    },
 };
 
 /// The HTML document around the application, rendered by the server.
@@ -49,6 +52,17 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("inscription") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route
+                        path=StaticSegment("organisations")
+                        view=OrganisationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("organisations"), ParamSegment("id"))
+                        view=OrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("invitation") view=InvitationPage ssr=SsrMode::Async/>
                     <Route
                         path=StaticSegment("verification-email")
                         view=VerifyEmailPage

@@ -18,6 +18,9 @@ pub fn UserMenu() -> impl IntoView {
                 match session.user.await {
                     Ok(Some(user)) => {
                         view! {
+                            <li>
+                                <a href="/organisations">"Mes organisations"</a>
+                            </li>
                             <li class="user-name" data-user=user.email.clone()>
                                 {user.display_name}
                             </li>

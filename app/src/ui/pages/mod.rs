@@ -1,7 +1,9 @@
 mod accounts;
 mod home;
 mod not_found;
+mod organisations;
 
 pub use accounts::{SignInPage, SignUpPage, VerifyEmailPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};

@@ -1,0 +1,52 @@
+use serde::{Deserialize, Serialize};
+
+use super::{MemberRole, OrganisationKind};
+use crate::domain::FieldErrors;
+
+/// An organisation as listed to a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: OrganisationKind,
+    /// The viewer's role, when they are a member.
+    pub my_role: Option<MemberRole>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user_id: String,
+    pub display_name: String,
+    pub email: String,
+    pub role: MemberRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinRequestView {
+    pub id: String,
+    pub display_name: String,
+    pub email: String,
+}
+
+/// The answer of the organisation server functions that change something.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrganisationOutcome {
+    /// Done; the organisation concerned.
+    Done {
+        organisation_id: String,
+    },
+    Invalid(FieldErrors),
+    /// Refused with a French reason (e.g. the last owner cannot leave).
+    Refused(String),
+}
+
+/// An organisation's page, as its members see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationDetails {
+    pub summary: OrganisationSummary,
+    pub members: Vec<MemberView>,
+    /// Pending requests to join; shown to owners only (empty otherwise).
+    pub join_requests: Vec<JoinRequestView>,
+    /// Roles this organisation can give.
+    pub role_choices: Vec<MemberRole>,
+}

@@ -1,0 +1,15 @@
+//! Server functions of the organisations area. Each needs a signed-in person; the service
+//! checks that person's rights in the organisation.
+
+mod change;
+mod read;
+
+pub use change::{
+    AcceptInvitation, CreateOrganisation, DecideJoinRequest, InviteMember, LeaveOrganisation,
+    RequestToJoin, SetMemberRole, accept_invitation, create_organisation, decide_join_request,
+    invite_member, leave_organisation, request_to_join, set_member_role,
+};
+pub use read::{
+    MyOrganisations, OrganisationDetailsOf, SearchOrganisations, my_organisations,
+    organisation_details_of, search_organisations,
+};

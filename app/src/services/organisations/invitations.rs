@@ -1,0 +1,110 @@
+use crate::{
+    clock::DAY_MS,
+    db::{invitations, memberships, organisations},
+    domain::{
+        FieldErrors,
+        accounts::{Email, SessionUser},
+        organisations::{MemberRole, OrganisationOutcome},
+    },
+    error::AppError,
+    services::{
+        accounts::{hash_token, new_token},
+        mail,
+    },
+    state::AppState,
+};
+
+use super::access::require_owner;
+
+const INVITATION_VALIDITY_MS: i64 = 14 * DAY_MS;
+
+/// Invites an address into the organisation with a role. Owners only.
+#[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
+pub async fn invite(
+    state: &AppState,
+    user: &SessionUser,
+    organisation_id: &str,
+    email: &str,
+    role: &str,
+) -> Result<OrganisationOutcome, AppError> {
+    let kind = require_owner(state, user, organisation_id).await?;
+    let mut errors = FieldErrors::new();
+    let email = errors.check("email", Email::parse(email));
+    let role = errors.check("role", MemberRole::parse(role));
+    if let Some(role) = role
+        && !role.fits(kind)
+    {
+        errors.add("role", "Ce rôle n'existe pas pour ce type d'organisation.");
+    }
+    let (Some(email), Some(role)) = (email, role) else {
+        return Ok(OrganisationOutcome::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Ok(OrganisationOutcome::Invalid(errors));
+    }
+    let organisation =
+        organisations::find(&state.db, organisation_id).await?.ok_or(AppError::Forbidden)?;
+    let token = new_token();
+    let now = state.clock.now_ms();
+    let link = format!("{}/invitation?jeton={token}", state.public_url);
+    let message = mail::invitation(
+        email.as_str(),
+        &user.display_name,
+        &organisation.name,
+        role.label(),
+        &link,
+    );
+    let mut tx = state.db.begin().await?;
+    invitations::insert(
+        &mut tx,
+        &hash_token(&token),
+        organisation_id,
+        email.as_str(),
+        role.as_str(),
+        &user.id,
+        now,
+        now + INVITATION_VALIDITY_MS,
+    )
+    .await?;
+    mail::enqueue(&mut tx, &message, now).await?;
+    tx.commit().await?;
+    Ok(OrganisationOutcome::Done { organisation_id: organisation_id.to_owned() })
+}
+
+/// Joins the organisation of an invitation. The invitation must be for the signed-in
+/// person's address.
+#[tracing::instrument(skip_all, fields(user_id = %user.id))]
+pub async fn accept_invitation(
+    state: &AppState,
+    user: &SessionUser,
+    token: &str,
+) -> Result<OrganisationOutcome, AppError> {
+    let now = state.clock.now_ms();
+    let hash = hash_token(token.trim());
+    let mut tx = state.db.begin().await?;
+    let Some((organisation_id, email, role)) = invitations::pending(&mut tx, &hash, now).await?
+    else {
+        return Ok(OrganisationOutcome::Refused(
+            "Cette invitation n'est plus valable (déjà utilisée ou expirée).".to_owned(),
+        ));
+    };
+    if email != user.email {
+        return Ok(OrganisationOutcome::Refused(format!(
+            "Cette invitation a été envoyée à {email} : connectez-vous avec cette adresse pour l'accepter."
+        )));
+    }
+    if memberships::role_of(&state.db, &organisation_id, &user.id).await?.is_some() {
+        invitations::mark_accepted(&mut tx, &hash, now).await?;
+        tx.commit().await?;
+        return Ok(OrganisationOutcome::Done { organisation_id });
+    }
+    if !invitations::mark_accepted(&mut tx, &hash, now).await? {
+        return Ok(OrganisationOutcome::Refused(
+            "Cette invitation a déjà été utilisée.".to_owned(),
+        ));
+    }
+    memberships::insert(&mut tx, &organisation_id, &user.id, &role, now).await?;
+    tx.commit().await?;
+    tracing::info!(organisation_id, "invitation accepted");
+    Ok(OrganisationOutcome::Done { organisation_id })
+}

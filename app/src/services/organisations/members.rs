@@ -1,0 +1,70 @@
+use crate::{
+    db::memberships,
+    domain::{
+        accounts::SessionUser,
+        organisations::{MemberRole, OrganisationOutcome},
+    },
+    error::AppError,
+    state::AppState,
+};
+
+use super::access::{require_owner, standing};
+
+const LAST_OWNER: &str =
+    "L'organisation doit garder au moins un responsable : nommez-en un autre d'abord.";
+
+/// Gives a member another role. Owners only; the last owner stays an owner.
+#[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id, member_id))]
+pub async fn change_role(
+    state: &AppState,
+    user: &SessionUser,
+    organisation_id: &str,
+    member_id: &str,
+    role: &str,
+) -> Result<OrganisationOutcome, AppError> {
+    let kind = require_owner(state, user, organisation_id).await?;
+    let role = match MemberRole::parse(role) {
+        Ok(role) if role.fits(kind) => role,
+        _ => {
+            return Ok(OrganisationOutcome::Refused(
+                "Ce rôle n'existe pas pour ce type d'organisation.".to_owned(),
+            ));
+        }
+    };
+    let current = memberships::role_of(&state.db, organisation_id, member_id).await?;
+    let Some(current) = current.and_then(|r| MemberRole::parse(&r).ok()) else {
+        return Ok(OrganisationOutcome::Refused("Cette personne n'est pas membre.".to_owned()));
+    };
+    let mut tx = state.db.begin().await?;
+    if current == MemberRole::Owner
+        && role != MemberRole::Owner
+        && memberships::owner_count(&mut tx, organisation_id).await? <= 1
+    {
+        return Ok(OrganisationOutcome::Refused(LAST_OWNER.to_owned()));
+    }
+    memberships::set_role(&mut tx, organisation_id, member_id, role.as_str()).await?;
+    tx.commit().await?;
+    Ok(OrganisationOutcome::Done { organisation_id: organisation_id.to_owned() })
+}
+
+/// Leaves an organisation; the last owner cannot.
+#[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
+pub async fn leave(
+    state: &AppState,
+    user: &SessionUser,
+    organisation_id: &str,
+) -> Result<OrganisationOutcome, AppError> {
+    let (_, role) = standing(state, user, organisation_id).await?;
+    let Some(role) = role else {
+        return Ok(OrganisationOutcome::Refused(
+            "Vous n'êtes pas membre de cette organisation.".to_owned(),
+        ));
+    };
+    let mut tx = state.db.begin().await?;
+    if role == MemberRole::Owner && memberships::owner_count(&mut tx, organisation_id).await? <= 1 {
+        return Ok(OrganisationOutcome::Refused(LAST_OWNER.to_owned()));
+    }
+    memberships::delete(&mut tx, organisation_id, &user.id).await?;
+    tx.commit().await?;
+    Ok(OrganisationOutcome::Done { organisation_id: organisation_id.to_owned() })
+}

@@ -1,0 +1,11 @@
+mod create_form;
+mod details;
+mod invitation;
+mod join_search;
+mod list;
+mod members;
+mod outcome;
+
+pub use details::OrganisationPage;
+pub use invitation::InvitationPage;
+pub use list::OrganisationsPage;

@@ -1,0 +1,4 @@
+mod create;
+mod invitations;
+mod join_requests;
+mod roles;
