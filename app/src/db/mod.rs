@@ -14,6 +14,8 @@ pub mod login_failures;
 pub mod memberships;
 pub mod organisations;
 pub mod sessions;
+mod transaction;
 pub mod users;
 
 pub use connect::{Backend, Db, DbOptions, connect, ping};
+pub use transaction::begin;

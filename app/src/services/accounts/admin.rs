@@ -23,7 +23,7 @@ pub async fn create_admin(
     let hash = hashing.hash(password).await?;
     let name = DisplayName::parse("Administrateur")?;
     let id = uuid::Uuid::new_v4().to_string();
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin(db).await?;
     let new_user = users::NewUser {
         id: &id,
         email: email.as_str(),

@@ -51,7 +51,7 @@ pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<SignUpOutcome
     let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
     let now = state.clock.now_ms();
     let existing = users::find_by_email(&state.db, email.as_str()).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     if existing.is_some() {
         let sign_in = format!("{}/connexion", state.public_url);
         mail::enqueue(&mut tx, &mail::account_already_exists(email.as_str(), &sign_in), now)

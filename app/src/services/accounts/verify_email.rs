@@ -10,7 +10,7 @@ use super::tokens::hash_token;
 #[tracing::instrument(skip_all)]
 pub async fn verify_email(state: &AppState, token: &str) -> Result<VerifyOutcome, AppError> {
     let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     let redeemed = account_tokens::redeem(
         &mut tx,
         &hash_token(token.trim()),

@@ -48,7 +48,7 @@ pub async fn create(
         matches!(kind, OrganisationKind::Buyer(_)).then_some(detail).filter(|d| !d.is_empty());
     let id = uuid::Uuid::new_v4().to_string();
     let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     organisations::insert(&mut tx, &id, name.as_str(), kind, detail, now).await?;
     memberships::insert(&mut tx, &id, &user.id, MemberRole::Owner.as_str(), now).await?;
     tx.commit().await?;

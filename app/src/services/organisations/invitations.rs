@@ -54,7 +54,7 @@ pub async fn invite(
         role.label(),
         &link,
     );
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     invitations::insert(
         &mut tx,
         &hash_token(&token),
@@ -81,7 +81,7 @@ pub async fn accept_invitation(
 ) -> Result<OrganisationOutcome, AppError> {
     let now = state.clock.now_ms();
     let hash = hash_token(token.trim());
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     let Some((organisation_id, email, role)) = invitations::pending(&mut tx, &hash, now).await?
     else {
         return Ok(OrganisationOutcome::Refused(

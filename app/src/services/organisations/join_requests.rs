@@ -36,7 +36,7 @@ pub async fn request_to_join(
     let id = uuid::Uuid::new_v4().to_string();
     join_requests::insert(&state.db, &id, organisation_id, &user.id, now).await?;
     let link = format!("{}/organisations/{organisation_id}", state.public_url);
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     for owner in memberships::owner_emails(&state.db, organisation_id).await? {
         let message = mail::join_request(&owner, &user.display_name, &organisation.name, &link);
         mail::enqueue(&mut tx, &message, now).await?;
@@ -58,7 +58,7 @@ pub async fn decide_join_request(
     let organisation =
         organisations::find(&state.db, organisation_id).await?.ok_or(AppError::Forbidden)?;
     let now = state.clock.now_ms();
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     let Some(requester) =
         join_requests::decide(&mut tx, request_id, organisation_id, accept, &user.id, now).await?
     else {

@@ -35,7 +35,7 @@ pub async fn change_role(
     let Some(current) = current.and_then(|r| MemberRole::parse(&r).ok()) else {
         return Ok(OrganisationOutcome::Refused("Cette personne n'est pas membre.".to_owned()));
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     if current == MemberRole::Owner
         && role != MemberRole::Owner
         && memberships::owner_count(&mut tx, organisation_id).await? <= 1
@@ -60,7 +60,7 @@ pub async fn leave(
             "Vous n'êtes pas membre de cette organisation.".to_owned(),
         ));
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin(&state.db).await?;
     if role == MemberRole::Owner && memberships::owner_count(&mut tx, organisation_id).await? <= 1 {
         return Ok(OrganisationOutcome::Refused(LAST_OWNER.to_owned()));
     }
