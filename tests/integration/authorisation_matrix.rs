@@ -50,6 +50,7 @@ const ALL_200: [u16; 8] = [200; 8];
 const SIGNED_IN: [u16; 8] = [401, 200, 200, 200, 200, 200, 200, 200];
 const MEMBERS_OF_A: [u16; 8] = [401, 200, 200, 200, 403, 403, 403, 200];
 const OWNERS_OF_A: [u16; 8] = [401, 403, 200, 403, 403, 403, 403, 200];
+const ADMINS: [u16; 8] = [401, 403, 403, 403, 403, 403, 403, 200];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -72,6 +73,35 @@ const ROWS: &[Row] = &[
         expected: ALL_200,
     },
     Row { method: "POST", path: "/api/logout-everywhere", form: &[], expected: SIGNED_IN },
+    Row {
+        method: "POST",
+        path: "/api/password-reset-request",
+        form: &[("email", "nobody@exemple.fr")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        path: "/api/password-reset",
+        form: &[("token", "00"), ("password", "x"), ("password_confirm", "x")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        path: "/api/password-change",
+        form: &[
+            ("current_password", "wrong password"),
+            ("password", "x"),
+            ("password_confirm", "x"),
+        ],
+        expected: SIGNED_IN,
+    },
+    Row {
+        method: "POST",
+        path: "/api/account-delete",
+        form: &[("password", "wrong password")],
+        expected: SIGNED_IN,
+    },
+    Row { method: "POST", path: "/api/admin-mails", form: &[], expected: ADMINS },
     Row { method: "POST", path: "/api/logout", form: &[], expected: SIGNED_IN },
     Row { method: "POST", path: "/api/my-organisations", form: &[], expected: SIGNED_IN },
     Row {

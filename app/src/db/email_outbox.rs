@@ -84,3 +84,17 @@ pub async fn mark_failed(db: &Db, id: &str, error: &str, retry_at: i64) -> Resul
     .await
     .map(|_| ())
 }
+
+/// The latest messages, newest first: (to, subject, body, sent_at).
+pub async fn latest(
+    db: &Db,
+    limit: i64,
+) -> Result<Vec<(String, String, String, Option<i64>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT to_address, subject, body_text, sent_at FROM email_outbox \
+         ORDER BY created_at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}

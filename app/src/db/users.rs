@@ -85,3 +85,57 @@ pub async fn grant_admin(db: &Db, email: &str, now: i64) -> Result<bool, sqlx::E
     .await?;
     Ok(result.rows_affected() > 0)
 }
+
+pub async fn set_password(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    password_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(password_hash)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// Removes a person's personal data; the row stays so that what they did keeps an author.
+pub async fn anonymise(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email = NULL, display_name = 'Compte supprimé', password_hash = NULL, \
+         platform_role = NULL, deleted_at = $2, updated_at = $2 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Deletes what only made sense with the person: sessions, links, memberships, requests.
+pub async fn delete_personal_links(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    email: &str,
+) -> Result<(), sqlx::Error> {
+    for sql in [
+        "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM account_tokens WHERE user_id = $1",
+        "DELETE FROM memberships WHERE user_id = $1",
+        "DELETE FROM join_requests WHERE user_id = $1",
+    ] {
+        sqlx::query(sql).bind(id).execute(&mut **tx).await?;
+    }
+    sqlx::query("DELETE FROM invitations WHERE email = $1").bind(email).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM login_failures WHERE account_key = $1")
+        .bind(email)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -4,7 +4,9 @@
 pub mod accounts;
 pub mod field_errors;
 pub mod figures;
+pub mod form_outcome;
 pub mod organisations;
 
 pub use field_errors::FieldErrors;
 pub use figures::Figures;
+pub use form_outcome::{FormAnswer, FormResult};

@@ -104,28 +104,30 @@ pub fn redirect_with_errors(
     for field in errors.fields() {
         query.append_pair(&format!("erreur_{field}"), errors.get(field).unwrap_or_default());
     }
-    leptos_axum::redirect(&format!("{path}?{}", query.finish()));
+    let separator = if path.contains('?') { '&' } else { '?' };
+    leptos_axum::redirect(&format!("{path}{separator}{}", query.finish()));
 }
 
-/// The answer of an organisation action: for a plain form post, a page to go to (`done`
-/// on success, `back` with the errors or the refusal otherwise); once hydrated, the outcome
-/// itself, and a navigation to `done` on success when `navigate` is set.
-pub fn answer_organisation(
-    outcome: &crate::domain::organisations::OrganisationOutcome,
+/// The answer of a form: for a plain form post, a page to go to (`done` on success, `back`
+/// with the errors or the refusal otherwise); once hydrated, the outcome itself, and a
+/// navigation to `done` on success when `navigate` is set.
+pub fn answer_form(
+    outcome: &impl crate::domain::FormAnswer,
     done: &str,
     back: &str,
     navigate: bool,
 ) {
-    use crate::domain::organisations::OrganisationOutcome;
     let plain = is_plain_form();
-    match outcome {
-        OrganisationOutcome::Done { .. } if plain || navigate => leptos_axum::redirect(done),
-        OrganisationOutcome::Invalid(errors) if plain => redirect_with_errors(back, errors, &[]),
-        OrganisationOutcome::Refused(reason) if plain => {
+    use crate::domain::FormResult;
+    match outcome.form_result() {
+        FormResult::Done if plain || navigate => leptos_axum::redirect(done),
+        FormResult::Invalid(errors) if plain => redirect_with_errors(back, errors, &[]),
+        FormResult::Refused(reason) if plain => {
+            let separator = if back.contains('?') { '&' } else { '?' };
             let query = url::form_urlencoded::Serializer::new(String::new())
                 .append_pair("refus", reason)
                 .finish();
-            leptos_axum::redirect(&format!("{back}?{query}"));
+            leptos_axum::redirect(&format!("{back}{separator}{query}"));
         }
         _ => {}
     }

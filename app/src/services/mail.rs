@@ -92,3 +92,17 @@ pub fn join_decision(to: &str, organisation: &str, accepted: bool) -> Mail {
         ),
     }
 }
+
+pub fn password_reset(to: &str, name: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: "Réinitialisation de votre mot de passe Ecossol".to_owned(),
+        body: format!(
+            "Bonjour {name},\n\n\
+             Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une \
+             seule fois) :\n\n{link}\n\n\
+             Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.\n\n\
+             — Ecossol\n"
+        ),
+    }
+}

@@ -9,8 +9,9 @@ use super::{
     components::provide_session,
     layout::Layout,
     pages::{
-        HomePage, InvitationPage, NotFoundPage, OrganisationPage, OrganisationsPage, SignInPage,
-        SignUpPage, VerifyEmailPage,
+        AccountPage, AdminMailsPage, ForgottenPasswordPage, HomePage, InvitationPage,
+        NewPasswordPage, NotFoundPage, OrganisationPage, OrganisationsPage, SignInPage, SignUpPage,
+        VerifyEmailPage,
     },
 };
 
@@ -63,6 +64,22 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("invitation") view=InvitationPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("compte") view=AccountPage ssr=SsrMode::Async/>
+                    <Route
+                        path=StaticSegment("mot-de-passe-oublie")
+                        view=ForgottenPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("mot-de-passe"), StaticSegment("nouveau"))
+                        view=NewPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("courriels"))
+                        view=AdminMailsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("verification-email")
                         view=VerifyEmailPage

@@ -1,5 +1,6 @@
 mod admin;
 mod mail_delivery;
+mod password;
 mod sessions;
 mod sign_in;
 mod sign_up;

@@ -7,5 +7,5 @@ mod password;
 
 pub use display_name::DisplayName;
 pub use email::Email;
-pub use outcomes::{LoginOutcome, SessionUser, SignUpOutcome, VerifyOutcome};
+pub use outcomes::{AccountOutcome, LoginOutcome, SessionUser, SignUpOutcome, VerifyOutcome};
 pub use password::{Password, PasswordError};

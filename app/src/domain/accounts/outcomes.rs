@@ -100,3 +100,12 @@ mod tests {
         assert_eq!(LoginOutcome::from_code("nimporte"), None);
     }
 }
+
+/// The answer of the account-management server functions (password, deletion).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountOutcome {
+    Done,
+    Invalid(FieldErrors),
+    /// Refused with a French reason (expired link, wrong current password…).
+    Refused(String),
+}

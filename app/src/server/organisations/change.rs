@@ -21,7 +21,7 @@ pub async fn create_organisation(
         }
         _ => String::new(),
     };
-    request::answer_organisation(&outcome, &done, "/organisations", true);
+    request::answer_form(&outcome, &done, "/organisations", true);
     Ok(outcome)
 }
 
@@ -37,7 +37,7 @@ pub async fn invite_member(
         .await
         .map_err(request::fail)?;
     let page = format!("/organisations/{organisation_id}");
-    request::answer_organisation(&outcome, &format!("{page}?invitation=envoyee"), &page, false);
+    request::answer_form(&outcome, &format!("{page}?invitation=envoyee"), &page, false);
     Ok(outcome)
 }
 
@@ -52,7 +52,7 @@ pub async fn accept_invitation(token: String) -> Result<OrganisationOutcome, App
         }
         _ => String::new(),
     };
-    request::answer_organisation(&outcome, &done, "/invitation", true);
+    request::answer_form(&outcome, &done, "/invitation", true);
     Ok(outcome)
 }
 
@@ -63,12 +63,7 @@ pub async fn request_to_join(organisation_id: String) -> Result<OrganisationOutc
     let outcome = service::request_to_join(&request::state()?, &user, &organisation_id)
         .await
         .map_err(request::fail)?;
-    request::answer_organisation(
-        &outcome,
-        "/organisations?demande=envoyee",
-        "/organisations",
-        false,
-    );
+    request::answer_form(&outcome, "/organisations?demande=envoyee", "/organisations", false);
     Ok(outcome)
 }
 
@@ -91,7 +86,7 @@ pub async fn decide_join_request(
     .await
     .map_err(request::fail)?;
     let page = format!("/organisations/{organisation_id}");
-    request::answer_organisation(&outcome, &page, &page, false);
+    request::answer_form(&outcome, &page, &page, false);
     Ok(outcome)
 }
 
@@ -108,7 +103,7 @@ pub async fn set_member_role(
             .await
             .map_err(request::fail)?;
     let page = format!("/organisations/{organisation_id}");
-    request::answer_organisation(&outcome, &page, &page, false);
+    request::answer_form(&outcome, &page, &page, false);
     Ok(outcome)
 }
 
@@ -118,7 +113,7 @@ pub async fn leave_organisation(organisation_id: String) -> Result<OrganisationO
     let user = request::require_user().await?;
     let outcome =
         service::leave(&request::state()?, &user, &organisation_id).await.map_err(request::fail)?;
-    request::answer_organisation(
+    request::answer_form(
         &outcome,
         "/organisations",
         &format!("/organisations/{organisation_id}"),

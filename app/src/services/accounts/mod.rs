@@ -2,6 +2,7 @@
 
 mod admin;
 mod hashing;
+mod password;
 mod sessions;
 mod sign_in;
 mod sign_up;
@@ -10,6 +11,7 @@ mod verify_email;
 
 pub use admin::create_admin;
 pub use hashing::PasswordHashing;
+pub use password::{change_password, delete_account, request_password_reset, reset_password};
 pub use sessions::{SESSION_COOKIE, current_user, sign_out, sign_out_everywhere};
 pub use sign_in::{SESSION_MS, SignInOutcome, sign_in};
 pub use sign_up::{SignUpForm, sign_up};

@@ -21,6 +21,12 @@ pub fn UserMenu() -> impl IntoView {
                             <li>
                                 <a href="/organisations">"Mes organisations"</a>
                             </li>
+                            {user.is_admin.then(|| view! {
+                                <li><a href="/admin/courriels">"Courriels"</a></li>
+                            })}
+                            <li>
+                                <a href="/compte">"Mon compte"</a>
+                            </li>
                             <li class="user-name" data-user=user.email.clone()>
                                 {user.display_name}
                             </li>

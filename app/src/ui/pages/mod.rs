@@ -3,7 +3,10 @@ mod home;
 mod not_found;
 mod organisations;
 
-pub use accounts::{SignInPage, SignUpPage, VerifyEmailPage};
+pub use accounts::{
+    AccountPage, AdminMailsPage, ForgottenPasswordPage, NewPasswordPage, SignInPage, SignUpPage,
+    VerifyEmailPage,
+};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};

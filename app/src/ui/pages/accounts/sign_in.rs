@@ -36,13 +36,20 @@ pub fn SignInPage() -> impl IntoView {
         <Title text="Connexion"/>
         <section class="panel narrow">
             <h1>"Se connecter"</h1>
+            <Show when=move || query.read().get("mot-de-passe").is_some()>
+                <p class="success" role="status">"Mot de passe changé : connectez-vous avec le nouveau."</p>
+            </Show>
             <ActionForm action=action attr:id="sign-in-form">
                 <FormField name="email" label="Adresse e-mail" kind="email" autocomplete="email" error=none/>
                 <FormField name="password" label="Mot de passe" kind="password" autocomplete="current-password" error=none/>
                 <p class="error" role="alert" id="sign-in-error">{message}</p>
                 <button type="submit">"Se connecter"</button>
             </ActionForm>
-            <p>"Pas encore de compte ? " <a href="/inscription">"Créer un compte"</a></p>
+            <p>
+                <a href="/mot-de-passe-oublie">"Mot de passe oublié ?"</a>
+                " · Pas encore de compte ? "
+                <a href="/inscription">"Créer un compte"</a>
+            </p>
         </section>
     }
 }

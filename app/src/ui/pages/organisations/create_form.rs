@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::outcome::{field_error, refusal};
+use crate::ui::components::{field_error, refusal};
 use crate::{server::organisations::CreateOrganisation, ui::components::FormField};
 
 /// Creates an organisation; its creator becomes its owner.

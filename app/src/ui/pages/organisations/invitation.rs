@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::outcome::refusal;
+use crate::ui::components::refusal;
 use crate::{server::organisations::AcceptInvitation, ui::components::SessionContext};
 
 /// `/invitation?jeton=…`: the link of an invitation e-mail.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::outcome::refusal;
+use crate::ui::components::refusal;
 use crate::{
     domain::organisations::OrganisationOutcome,
     server::organisations::{RequestToJoin, search_organisations},

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::outcome::{field_error, refusal};
+use crate::ui::components::{field_error, refusal};
 use crate::{
     domain::organisations::{JoinRequestView, MemberRole, OrganisationDetails},
     server::organisations::{DecideJoinRequest, InviteMember, LeaveOrganisation, SetMemberRole},

@@ -4,7 +4,6 @@ mod invitation;
 mod join_search;
 mod list;
 mod members;
-mod outcome;
 
 pub use details::OrganisationPage;
 pub use invitation::InvitationPage;

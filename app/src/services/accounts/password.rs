@@ -1,0 +1,154 @@
+//! Forgotten passwords (reset by a single-use expiring link) and password changes.
+
+use crate::{
+    clock::HOUR_MS,
+    db::{self, account_tokens, sessions, users},
+    domain::{
+        FieldErrors,
+        accounts::{AccountOutcome, Email, Password, SessionUser},
+    },
+    error::AppError,
+    services::mail,
+    state::AppState,
+};
+
+use super::tokens::{hash_token, new_token};
+
+const RESET_VALIDITY_MS: i64 = HOUR_MS;
+
+/// Sends a reset link if the address has an account. The answer is the same either way.
+#[tracing::instrument(skip_all)]
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &str,
+) -> Result<AccountOutcome, AppError> {
+    let mut errors = FieldErrors::new();
+    let Some(email) = errors.check("email", Email::parse(email)) else {
+        return Ok(AccountOutcome::Invalid(errors));
+    };
+    let Some(user) = users::find_by_email(&state.db, email.as_str()).await? else {
+        return Ok(AccountOutcome::Done);
+    };
+    let now = state.clock.now_ms();
+    let token = new_token();
+    let link = format!("{}/mot-de-passe/nouveau?jeton={token}", state.public_url);
+    let mut tx = db::begin(&state.db).await?;
+    account_tokens::insert(
+        &mut tx,
+        &hash_token(&token),
+        &user.id,
+        account_tokens::Purpose::ResetPassword,
+        now,
+        now + RESET_VALIDITY_MS,
+    )
+    .await?;
+    mail::enqueue(&mut tx, &mail::password_reset(email.as_str(), &user.display_name, &link), now)
+        .await?;
+    tx.commit().await?;
+    Ok(AccountOutcome::Done)
+}
+
+fn new_password(errors: &mut FieldErrors, password: &str, confirm: &str) -> Option<Password> {
+    let password = errors.check("password", Password::parse(password))?;
+    if password.expose() != confirm {
+        errors.add("password_confirm", "Les deux mots de passe ne sont pas identiques.");
+        return None;
+    }
+    Some(password)
+}
+
+/// Sets a new password with a reset link's token; every session of the account is closed.
+#[tracing::instrument(skip_all)]
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    confirm: &str,
+) -> Result<AccountOutcome, AppError> {
+    let mut errors = FieldErrors::new();
+    let Some(password) = new_password(&mut errors, password, confirm) else {
+        return Ok(AccountOutcome::Invalid(errors));
+    };
+    let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
+    let now = state.clock.now_ms();
+    let mut tx = db::begin(&state.db).await?;
+    let redeemed = account_tokens::redeem(
+        &mut tx,
+        &hash_token(token.trim()),
+        account_tokens::Purpose::ResetPassword,
+        now,
+    )
+    .await?;
+    let user_id = match redeemed {
+        account_tokens::Redeemed::User(user_id) => user_id,
+        account_tokens::Redeemed::Expired => {
+            return Ok(AccountOutcome::Refused(
+                "Ce lien a expiré (il vaut une heure) : demandez-en un nouveau.".to_owned(),
+            ));
+        }
+        account_tokens::Redeemed::AlreadyUsed => {
+            return Ok(AccountOutcome::Refused(
+                "Ce lien a déjà servi : demandez-en un nouveau si besoin.".to_owned(),
+            ));
+        }
+        account_tokens::Redeemed::Unknown => {
+            return Ok(AccountOutcome::Refused("Ce lien n'est pas valide.".to_owned()));
+        }
+    };
+    users::set_password(&mut tx, &user_id, &hash, now).await?;
+    // Following the link proves the address.
+    users::mark_verified(&mut tx, &user_id, now).await?;
+    tx.commit().await?;
+    sessions::delete_all_of(&state.db, &user_id).await?;
+    tracing::info!(user_id, "password reset");
+    Ok(AccountOutcome::Done)
+}
+
+/// Changes the signed-in person's password; their other sessions are closed.
+#[tracing::instrument(skip_all, fields(user_id = %user.id))]
+pub async fn change_password(
+    state: &AppState,
+    user: &SessionUser,
+    session_token: &str,
+    current: &str,
+    password: &str,
+    confirm: &str,
+) -> Result<AccountOutcome, AppError> {
+    let mut errors = FieldErrors::new();
+    let stored = users::find_by_id(&state.db, &user.id).await?.and_then(|u| u.password_hash);
+    if !state.hashing.verify(current, stored.as_deref()).await.map_err(AppError::internal)? {
+        errors.add("current_password", "Le mot de passe actuel est incorrect.");
+    }
+    let password = new_password(&mut errors, password, confirm);
+    let Some(password) = password.filter(|_| errors.is_empty()) else {
+        return Ok(AccountOutcome::Invalid(errors));
+    };
+    let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
+    let mut tx = db::begin(&state.db).await?;
+    users::set_password(&mut tx, &user.id, &hash, state.clock.now_ms()).await?;
+    tx.commit().await?;
+    sessions::delete_others_of(&state.db, &user.id, &hash_token(session_token)).await?;
+    Ok(AccountOutcome::Done)
+}
+
+/// Deletes the signed-in person's account: personal data removed, the organisations and
+/// what they recorded kept.
+#[tracing::instrument(skip_all, fields(user_id = %user.id))]
+pub async fn delete_account(
+    state: &AppState,
+    user: &SessionUser,
+    password: &str,
+) -> Result<AccountOutcome, AppError> {
+    let stored = users::find_by_id(&state.db, &user.id).await?.and_then(|u| u.password_hash);
+    if !state.hashing.verify(password, stored.as_deref()).await.map_err(AppError::internal)? {
+        let mut errors = FieldErrors::new();
+        errors.add("password", "Le mot de passe est incorrect.");
+        return Ok(AccountOutcome::Invalid(errors));
+    }
+    let mut tx = db::begin(&state.db).await?;
+    users::delete_personal_links(&mut tx, &user.id, &user.email).await?;
+    users::anonymise(&mut tx, &user.id, state.clock.now_ms()).await?;
+    tx.commit().await?;
+    tracing::info!("account deleted");
+    Ok(AccountOutcome::Done)
+}
