@@ -1,0 +1,83 @@
+//! Sign-in latency and throughput with the production argon2id parameters (19 MiB, t = 2,
+//! p = 1), against a real server on this machine. Run with:
+//!
+//!     cargo bench -p tests --bench sign_in
+//!
+//! Prints the sequential latency percentiles, then the throughput at several concurrencies
+//! (the server hashes at most 4 passwords at once).
+
+use std::time::{Duration, Instant};
+
+use tests::{PASSWORD, spawn_app};
+
+const SEQUENTIAL: usize = 40;
+const PER_CONCURRENCY: usize = 80;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+#[tokio::main]
+async fn main() {
+    let app = spawn_app().await;
+    app.signed_in_user("Banc d'essai", "bench@exemple.fr").await;
+    const FORM: [(&str, &str); 2] = [("email", "bench@exemple.fr"), ("password", PASSWORD)];
+    let client = app.new_client();
+    let url = app.url("/api/login");
+    let sign_in = |client: reqwest::Client, url: String| async move {
+        let start = Instant::now();
+        let response = client.post(&url).form(&FORM).send().await.expect("POST");
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.text().await.expect("body"), "\"SignedIn\"");
+        start.elapsed()
+    };
+
+    for _ in 0..5 {
+        sign_in(client.clone(), url.clone()).await;
+    }
+    let mut latencies = Vec::with_capacity(SEQUENTIAL);
+    for _ in 0..SEQUENTIAL {
+        latencies.push(sign_in(client.clone(), url.clone()).await);
+    }
+    latencies.sort();
+    println!(
+        "sequential sign-in ({SEQUENTIAL} requests): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.95)),
+        ms(*latencies.last().expect("some")),
+    );
+
+    for concurrency in [2_usize, 4, 8] {
+        let start = Instant::now();
+        let mut tasks = tokio::task::JoinSet::new();
+        let per_task = PER_CONCURRENCY / concurrency;
+        for _ in 0..concurrency {
+            let (client, url) = (app.new_client(), url.clone());
+            tasks.spawn(async move {
+                let mut times = Vec::new();
+                for _ in 0..per_task {
+                    times.push(sign_in(client.clone(), url.clone()).await);
+                }
+                times
+            });
+        }
+        let mut all = Vec::new();
+        while let Some(times) = tasks.join_next().await {
+            all.extend(times.expect("task"));
+        }
+        let elapsed = start.elapsed();
+        all.sort();
+        println!(
+            "concurrency {concurrency}: {:.1} sign-ins/s, p50 {:.1} ms, p95 {:.1} ms ({} requests)",
+            all.len() as f64 / elapsed.as_secs_f64(),
+            ms(percentile(&all, 0.5)),
+            ms(percentile(&all, 0.95)),
+            all.len(),
+        );
+    }
+}
