@@ -3,6 +3,8 @@
 CREATE TABLE organisations (
     id            TEXT PRIMARY KEY,
     name          TEXT NOT NULL,
+    -- The name lower-cased by the application (SQLite's LOWER only folds ASCII), for search.
+    name_key      TEXT NOT NULL,
     kind          TEXT NOT NULL CHECK (kind IN ('supplier', 'buyer', 'pole')),
     -- Buyers only: public or private, and what kind of body (collectivité, PME…).
     buyer_kind    TEXT CHECK (buyer_kind IN ('public', 'private')),
@@ -44,3 +46,6 @@ CREATE TABLE join_requests (
     created_at       BIGINT NOT NULL
 );
 CREATE INDEX join_requests_organisation_id ON join_requests (organisation_id, status);
+-- At most one pending request per person and organisation.
+CREATE UNIQUE INDEX join_requests_one_pending ON join_requests (organisation_id, user_id)
+    WHERE status = 'pending';

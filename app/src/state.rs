@@ -18,4 +18,6 @@ pub struct AppState {
     pub hashing: PasswordHashing,
     /// Base of the links put in e-mails, e.g. `https://ecossol.example` (no trailing slash).
     pub public_url: String,
+    /// Reverse proxies whose `X-Forwarded-For` tells the client's address (for throttling).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }

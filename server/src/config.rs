@@ -24,6 +24,8 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// Base of the links put in e-mails; default `http://<host>:<port>`.
     pub public_url: Option<String>,
+    /// Reverse proxies trusted to tell the client's address in `X-Forwarded-For`.
+    pub trusted_proxies: Vec<IpAddr>,
     pub database: DatabaseSettings,
     pub meili: MeiliSettings,
     pub mail: MailSettings,
@@ -79,6 +81,7 @@ impl Default for Settings {
             port: 3000,
             site_root: PathBuf::from("target/site"),
             public_url: None,
+            trusted_proxies: Vec::new(),
             database: DatabaseSettings::default(),
             meili: MeiliSettings::default(),
             mail: MailSettings::default(),
@@ -144,6 +147,14 @@ impl Settings {
         }
         if let Some(v) = var("ECOSSOL_PUBLIC_URL") {
             self.public_url = Some(v.trim_end_matches('/').to_owned());
+        }
+        if let Some(v) = var("ECOSSOL_TRUSTED_PROXIES") {
+            self.trusted_proxies = v
+                .split(',')
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim().parse())
+                .collect::<Result<_, _>>()
+                .with_context(|| parse_err("ECOSSOL_TRUSTED_PROXIES"))?;
         }
         if let Some(v) = var("ECOSSOL_SMTP_URL") {
             self.mail.smtp_url = Some(v.into());

@@ -92,7 +92,9 @@ impl Application {
         };
         let hashing =
             tokio::task::spawn_blocking(|| PasswordHashing::new(CONCURRENT_HASHES)).await??;
-        let state = AppState { leptos_options, db, search, clock, hashing, public_url };
+        let trusted_proxies = settings.trusted_proxies.clone();
+        let state =
+            AppState { leptos_options, db, search, clock, hashing, public_url, trusted_proxies };
         Ok(Self { listener, state, meili, mail })
     }
 

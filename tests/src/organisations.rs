@@ -52,12 +52,14 @@ impl TestApp {
         let db = crate::pool(&self.database_url).await;
         let id = uuid::Uuid::new_v4().to_string();
         sqlx::query(
-            "INSERT INTO organisations (id, name, kind, buyer_kind, created_at, updated_at) VALUES ($1, $2, $3, $4, 0, 0)",
+            "INSERT INTO organisations (id, name, name_key, kind, buyer_kind, created_at, updated_at) \
+             VALUES ($1, $2, $5, $3, $4, 0, 0)",
         )
         .bind(&id)
         .bind(name)
         .bind(kind)
         .bind(buyer_kind)
+        .bind(name.to_lowercase())
         .execute(&db)
         .await
         .expect("organisation");

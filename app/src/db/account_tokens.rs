@@ -81,3 +81,22 @@ pub async fn redeem(
     .await?;
     Ok(if updated.rows_affected() == 1 { Redeemed::User(user_id) } else { Redeemed::AlreadyUsed })
 }
+
+/// Uses up every pending token of a person for `purpose` (e.g. older reset links once the
+/// password has changed).
+pub async fn use_all(
+    tx: &mut Transaction<'_, Any>,
+    user_id: &str,
+    purpose: Purpose,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE account_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(purpose.as_str())
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}

@@ -63,13 +63,15 @@ pub async fn claim(db: &Db, id: &str, now: i64, lease_until: i64) -> Result<bool
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn mark_sent(db: &Db, id: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE email_outbox SET sent_at = $2, last_error = NULL WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .execute(db)
-        .await
-        .map(|_| ())
+/// Marks a message delivered. Unless `keep_body`, its text is blanked: it may hold live
+/// single-use links that only the recipient should have.
+pub async fn mark_sent(db: &Db, id: &str, now: i64, keep_body: bool) -> Result<(), sqlx::Error> {
+    let sql = if keep_body {
+        "UPDATE email_outbox SET sent_at = $2, last_error = NULL WHERE id = $1"
+    } else {
+        "UPDATE email_outbox SET sent_at = $2, last_error = NULL, body_text = '' WHERE id = $1"
+    };
+    sqlx::query(sql).bind(id).bind(now).execute(db).await.map(|_| ())
 }
 
 pub async fn mark_failed(db: &Db, id: &str, error: &str, retry_at: i64) -> Result<(), sqlx::Error> {

@@ -29,14 +29,14 @@ pub async fn insert(
     .map(|_| ())
 }
 
-/// A pending invitation: (organisation, invited address, role).
+/// A pending invitation: (organisation, invited address, role, who invited).
 pub async fn pending(
     tx: &mut Transaction<'_, Any>,
     token_hash: &str,
     now: i64,
-) -> Result<Option<(String, String, String)>, sqlx::Error> {
+) -> Result<Option<(String, String, String, Option<String>)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT organisation_id, email, role FROM invitations \
+        "SELECT organisation_id, email, role, invited_by FROM invitations \
          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
     )
     .bind(token_hash)

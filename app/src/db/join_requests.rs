@@ -5,33 +5,36 @@ use sqlx::{Any, FromRow, Transaction};
 use super::Db;
 
 pub async fn insert(
-    db: &Db,
+    tx: &mut Transaction<'_, Any>,
     id: &str,
     organisation_id: &str,
     user_id: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO join_requests (id, organisation_id, user_id, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(id)
-        .bind(organisation_id)
-        .bind(user_id)
-        .bind(now)
-        .execute(db)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "INSERT INTO join_requests (id, organisation_id, user_id, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(organisation_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }
 
 pub async fn has_pending(
-    db: &Db,
+    tx: &mut Transaction<'_, Any>,
     organisation_id: &str,
     user_id: &str,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM join_requests WHERE organisation_id = $1 AND user_id = $2 AND status = 'pending'",
+        "SELECT COUNT(*) FROM join_requests \
+         WHERE organisation_id = $1 AND user_id = $2 AND status = 'pending'",
     )
     .bind(organisation_id)
     .bind(user_id)
-    .fetch_one(db)
+    .fetch_one(&mut **tx)
     .await?;
     Ok(n > 0)
 }
@@ -73,8 +76,9 @@ pub async fn decide(
     .fetch_optional(&mut **tx)
     .await?;
     let Some(user) = user else { return Ok(None) };
-    sqlx::query(
-        "UPDATE join_requests SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1",
+    let updated = sqlx::query(
+        "UPDATE join_requests SET status = $2, decided_by = $3, decided_at = $4 \
+         WHERE id = $1 AND status = 'pending'",
     )
     .bind(id)
     .bind(if accepted { "accepted" } else { "refused" })
@@ -82,5 +86,5 @@ pub async fn decide(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(Some(user))
+    Ok((updated.rows_affected() == 1).then_some(user))
 }

@@ -52,3 +52,8 @@ pub async fn clear_account(db: &Db, account_key: &str) -> Result<(), sqlx::Error
         .await
         .map(|_| ())
 }
+
+/// Removes one recorded attempt (it turned out not to be a failure).
+pub async fn forget(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(db).await.map(|_| ())
+}

@@ -23,8 +23,8 @@ pub async fn insert(
     .map(|_| ())
 }
 
-pub async fn role_of(
-    db: &Db,
+pub async fn role_of<'e>(
+    db: impl sqlx::Executor<'e, Database = Any>,
     organisation_id: &str,
     user_id: &str,
 ) -> Result<Option<String>, sqlx::Error> {
@@ -122,4 +122,33 @@ pub async fn owner_emails(db: &Db, organisation_id: &str) -> Result<Vec<String>,
     .bind(organisation_id)
     .fetch_all(db)
     .await
+}
+
+/// Names of the organisations where the person is the only owner while others are members.
+pub async fn sole_owner_of_shared(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
+         WHERE m.user_id = $1 AND m.role = 'owner' \
+         AND (SELECT COUNT(*) FROM memberships x \
+              WHERE x.organisation_id = m.organisation_id AND x.role = 'owner') = 1 \
+         AND (SELECT COUNT(*) FROM memberships y WHERE y.organisation_id = m.organisation_id) > 1",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Takes the organisation's row lock for the rest of the transaction, so that two owners
+/// stepping down at once cannot leave it without one (PostgreSQL runs read-committed).
+pub async fn lock_organisation(
+    tx: &mut Transaction<'_, Any>,
+    organisation_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE organisations SET updated_at = $2 WHERE id = $1")
+        .bind(organisation_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
 }

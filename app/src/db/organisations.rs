@@ -29,8 +29,9 @@ pub async fn insert(
 ) -> Result<(), sqlx::Error> {
     let (kind, buyer_kind) = kind.columns();
     sqlx::query(
-        "INSERT INTO organisations (id, name, kind, buyer_kind, buyer_detail, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+        "INSERT INTO organisations \
+         (id, name, name_key, kind, buyer_kind, buyer_detail, created_at, updated_at) \
+         VALUES ($1, $2, $7, $3, $4, $5, $6, $6)",
     )
     .bind(id)
     .bind(name)
@@ -38,6 +39,7 @@ pub async fn insert(
     .bind(buyer_kind)
     .bind(buyer_detail)
     .bind(now)
+    .bind(name.to_lowercase())
     .execute(&mut **tx)
     .await
     .map(|_| ())
@@ -55,7 +57,7 @@ pub async fn search(db: &Db, text: &str, limit: i64) -> Result<Vec<OrganisationR
     let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
     sqlx::query_as(
         "SELECT id, name, kind, buyer_kind FROM organisations \
-         WHERE LOWER(name) LIKE $1 AND kind <> 'pole' ORDER BY name LIMIT $2",
+         WHERE name_key LIKE $1 AND kind <> 'pole' ORDER BY name LIMIT $2",
     )
     .bind(pattern)
     .bind(limit)

@@ -38,14 +38,21 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
         .map(|_| ())
 }
 
-pub async fn delete_all_of(db: &Db, user_id: &str) -> Result<u64, sqlx::Error> {
+pub async fn delete_all_of<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: &str,
+) -> Result<u64, sqlx::Error> {
     let result =
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(db).await?;
     Ok(result.rows_affected())
 }
 
 /// Closes every session of the person but `keep` (the one making the request).
-pub async fn delete_others_of(db: &Db, user_id: &str, keep: &str) -> Result<u64, sqlx::Error> {
+pub async fn delete_others_of<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    user_id: &str,
+    keep: &str,
+) -> Result<u64, sqlx::Error> {
     let result = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(user_id)
         .bind(keep)

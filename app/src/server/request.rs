@@ -55,11 +55,31 @@ pub fn fail(error: AppError) -> AppError {
     error
 }
 
-/// The client's address, for throttling.
+/// The client's address, for throttling: the peer, or, when the peer is a trusted reverse
+/// proxy, the last address of `X-Forwarded-For` that is not one of those proxies.
 pub fn client_ip() -> String {
-    parts()
-        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
-        .unwrap_or_else(|| "unknown".to_owned())
+    let Some(parts) = parts() else { return "unknown".to_owned() };
+    let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()) else {
+        return "unknown".to_owned();
+    };
+    let trusted = state().map(|s| s.trusted_proxies).unwrap_or_default();
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+        .collect::<Vec<_>>();
+    forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer).to_string()
+}
+
+/// Percent-encodes a value put in a redirect address.
+pub fn encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 /// Whether the request is a plain HTML form post (no JavaScript): the answer must then be a

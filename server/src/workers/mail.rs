@@ -89,7 +89,10 @@ impl MailWorker {
             };
             match result {
                 Ok(()) => {
-                    email_outbox::mark_sent(&self.db, &mail.id, self.clock.now_ms()).await?;
+                    // Without SMTP (development), bodies stay readable on the admin mail page.
+                    let keep_body = matches!(self.delivery, Delivery::Files(_));
+                    email_outbox::mark_sent(&self.db, &mail.id, self.clock.now_ms(), keep_body)
+                        .await?;
                     sent += 1;
                 }
                 Err(error) => {

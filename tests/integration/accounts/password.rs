@@ -123,3 +123,18 @@ async fn the_mail_page_is_for_administrators_only() {
     assert!(subjects.contains("Confirmez votre adresse e-mail sur Ecossol"), "{subjects}");
     assert!(subjects.contains("claire@exemple.fr"));
 }
+
+#[tokio::test]
+async fn the_only_owner_of_a_shared_organisation_cannot_delete_the_account() {
+    let app = spawn_app().await;
+    let claire = app.signed_in_user("Claire", "claire@exemple.fr").await;
+    let org = app.create_organisation(&claire, "Régie de quartier Teisseire", "supplier").await;
+    app.signed_in_user("Bob", "bob@exemple.fr").await;
+    app.add_member(&org, "bob@exemple.fr", "member").await;
+    let outcome = app.call_ok(&claire, "account-delete", &[("password", PASSWORD)]).await;
+    assert!(
+        outcome["Refused"].as_str().expect("refused").contains("seul responsable"),
+        "{outcome}"
+    );
+    assert_eq!(app.call_ok(&claire, "me", &[]).await["email"], "claire@exemple.fr");
+}

@@ -78,3 +78,34 @@ async fn an_expired_invitation_is_refused() {
     let outcome = app.call_ok(&bob, "invitation-accept", &[("token", &token)]).await;
     assert!(outcome["Refused"].as_str().expect("refused").contains("n'est plus valable"));
 }
+
+#[tokio::test]
+async fn an_invitation_dies_with_its_senders_rights() {
+    let app = spawn_app().await;
+    let alice = app.signed_in_user("Alice", "alice@exemple.fr").await;
+    let org = app.create_organisation(&alice, "SCOP Les Jardins", "supplier").await;
+    let carol = app.signed_in_user("Carol", "carol@exemple.fr").await;
+    app.add_member(&org, "carol@exemple.fr", "owner").await;
+    app.call_ok(
+        &carol,
+        "organisation-invite",
+        &[("organisation_id", &org), ("email", "bob@exemple.fr"), ("role", "owner")],
+    )
+    .await;
+    let token = app.invitation_token("bob@exemple.fr").await;
+    let carol_id = app.user_id("carol@exemple.fr").await;
+    app.call_ok(
+        &alice,
+        "organisation-member-role",
+        &[("organisation_id", &org), ("member_id", &carol_id), ("role", "member")],
+    )
+    .await;
+
+    let bob = app.signed_in_user("Bob", "bob@exemple.fr").await;
+    let outcome = app.call_ok(&bob, "invitation-accept", &[("token", &token)]).await;
+    assert!(
+        outcome["Refused"].as_str().expect("refused").contains("n'est plus responsable"),
+        "{outcome}"
+    );
+    assert_eq!(app.call(&bob, "organisation", &[("id", &org)]).await.status(), 403);
+}

@@ -82,3 +82,13 @@ async fn a_refused_request_adds_no_member() {
         .await;
     assert_eq!(decided["Refused"], "Cette demande a déjà été traitée.");
 }
+
+#[tokio::test]
+async fn search_ignores_case_and_accents_in_capitals() {
+    let app = spawn_app().await;
+    let alice = app.signed_in_user("Alice", "alice@exemple.fr").await;
+    let org = app.create_organisation(&alice, "École de la deuxième chance", "supplier").await;
+    let found = app.call_ok(&alice, "organisations-search", &[("text", "école")]).await;
+    assert_eq!(found[0]["id"], org.as_str());
+    assert_eq!(found[0]["my_role"], "Owner");
+}

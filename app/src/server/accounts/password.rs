@@ -23,7 +23,7 @@ pub async fn reset_password(
 ) -> Result<AccountOutcome, AppError> {
     let outcome =
         service::reset_password(&request::state()?, &token, &password, &password_confirm).await?;
-    let back = format!("/mot-de-passe/nouveau?jeton={token}");
+    let back = format!("/mot-de-passe/nouveau?jeton={}", request::encode(&token));
     request::answer_form(&outcome, "/connexion?mot-de-passe=change", &back, false);
     Ok(outcome)
 }

@@ -17,7 +17,7 @@ pub async fn create_organisation(
     let outcome = service::create(&request::state()?, &user, form).await?;
     let done = match &outcome {
         OrganisationOutcome::Done { organisation_id } => {
-            format!("/organisations/{organisation_id}")
+            format!("/organisations/{}", request::encode(organisation_id))
         }
         _ => String::new(),
     };
@@ -36,7 +36,7 @@ pub async fn invite_member(
     let outcome = service::invite(&request::state()?, &user, &organisation_id, &email, &role)
         .await
         .map_err(request::fail)?;
-    let page = format!("/organisations/{organisation_id}");
+    let page = format!("/organisations/{}", request::encode(&organisation_id));
     request::answer_form(&outcome, &format!("{page}?invitation=envoyee"), &page, false);
     Ok(outcome)
 }
@@ -48,7 +48,7 @@ pub async fn accept_invitation(token: String) -> Result<OrganisationOutcome, App
     let outcome = service::accept_invitation(&request::state()?, &user, &token).await?;
     let done = match &outcome {
         OrganisationOutcome::Done { organisation_id } => {
-            format!("/organisations/{organisation_id}")
+            format!("/organisations/{}", request::encode(organisation_id))
         }
         _ => String::new(),
     };
@@ -85,7 +85,7 @@ pub async fn decide_join_request(
     )
     .await
     .map_err(request::fail)?;
-    let page = format!("/organisations/{organisation_id}");
+    let page = format!("/organisations/{}", request::encode(&organisation_id));
     request::answer_form(&outcome, &page, &page, false);
     Ok(outcome)
 }
@@ -102,7 +102,7 @@ pub async fn set_member_role(
         service::change_role(&request::state()?, &user, &organisation_id, &member_id, &role)
             .await
             .map_err(request::fail)?;
-    let page = format!("/organisations/{organisation_id}");
+    let page = format!("/organisations/{}", request::encode(&organisation_id));
     request::answer_form(&outcome, &page, &page, false);
     Ok(outcome)
 }
@@ -116,7 +116,7 @@ pub async fn leave_organisation(organisation_id: String) -> Result<OrganisationO
     request::answer_form(
         &outcome,
         "/organisations",
-        &format!("/organisations/{organisation_id}"),
+        &format!("/organisations/{}", request::encode(&organisation_id)),
         true,
     );
     Ok(outcome)

@@ -2,7 +2,7 @@
 
 use crate::{
     clock::HOUR_MS,
-    db::{self, account_tokens, sessions, users},
+    db::{self, account_tokens, memberships, sessions, users},
     domain::{
         FieldErrors,
         accounts::{AccountOutcome, Email, Password, SessionUser},
@@ -98,8 +98,9 @@ pub async fn reset_password(
     users::set_password(&mut tx, &user_id, &hash, now).await?;
     // Following the link proves the address.
     users::mark_verified(&mut tx, &user_id, now).await?;
+    account_tokens::use_all(&mut tx, &user_id, account_tokens::Purpose::ResetPassword, now).await?;
+    sessions::delete_all_of(&mut *tx, &user_id).await?;
     tx.commit().await?;
-    sessions::delete_all_of(&state.db, &user_id).await?;
     tracing::info!(user_id, "password reset");
     Ok(AccountOutcome::Done)
 }
@@ -124,10 +125,12 @@ pub async fn change_password(
         return Ok(AccountOutcome::Invalid(errors));
     };
     let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
+    let now = state.clock.now_ms();
     let mut tx = db::begin(&state.db).await?;
-    users::set_password(&mut tx, &user.id, &hash, state.clock.now_ms()).await?;
+    users::set_password(&mut tx, &user.id, &hash, now).await?;
+    account_tokens::use_all(&mut tx, &user.id, account_tokens::Purpose::ResetPassword, now).await?;
+    sessions::delete_others_of(&mut *tx, &user.id, &hash_token(session_token)).await?;
     tx.commit().await?;
-    sessions::delete_others_of(&state.db, &user.id, &hash_token(session_token)).await?;
     Ok(AccountOutcome::Done)
 }
 
@@ -144,6 +147,12 @@ pub async fn delete_account(
         let mut errors = FieldErrors::new();
         errors.add("password", "Le mot de passe est incorrect.");
         return Ok(AccountOutcome::Invalid(errors));
+    }
+    if let Some(name) = memberships::sole_owner_of_shared(&state.db, &user.id).await?.first() {
+        return Ok(AccountOutcome::Refused(format!(
+            "Vous êtes le seul responsable de « {name} », qui a d'autres membres : nommez \
+             d'abord un autre responsable."
+        )));
     }
     let mut tx = db::begin(&state.db).await?;
     users::delete_personal_links(&mut tx, &user.id, &user.email).await?;

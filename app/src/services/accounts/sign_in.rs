@@ -41,9 +41,13 @@ pub async fn sign_in(
     let account_key = Email::parse(email_input)
         .map(String::from)
         .unwrap_or_else(|_| email_input.trim().to_lowercase());
+    // The attempt counts as a failure until it succeeds, and is recorded before the slow
+    // hash check: parallel guesses cannot all slip under the limit.
+    let attempt = uuid::Uuid::new_v4().to_string();
+    login_failures::record(&state.db, &attempt, &account_key, client_ip, now).await?;
     let (by_account, by_ip) =
         login_failures::count_since(&state.db, &account_key, client_ip, now - WINDOW_MS).await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_ip >= MAX_FAILURES_PER_IP {
+    if by_account > MAX_FAILURES_PER_ACCOUNT || by_ip > MAX_FAILURES_PER_IP {
         tracing::warn!(by_account, by_ip, "sign-in throttled");
         return Ok(SignInOutcome::Throttled);
     }
@@ -52,11 +56,10 @@ pub async fn sign_in(
     let hash = user.as_ref().and_then(|u| u.password_hash.as_deref());
     let matches = state.hashing.verify(password, hash).await.map_err(AppError::internal)?;
     let Some(user) = user.filter(|_| matches) else {
-        let id = uuid::Uuid::new_v4().to_string();
-        login_failures::record(&state.db, &id, &account_key, client_ip, now).await?;
         return Ok(SignInOutcome::WrongCredentials);
     };
     if user.email_verified_at.is_none() {
+        login_failures::forget(&state.db, &attempt).await?;
         return Ok(SignInOutcome::EmailNotVerified);
     }
     login_failures::clear_account(&state.db, &account_key).await?;

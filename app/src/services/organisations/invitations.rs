@@ -1,6 +1,6 @@
 use crate::{
     clock::DAY_MS,
-    db::{invitations, memberships, organisations},
+    db::{invitations, memberships, organisations, users},
     domain::{
         FieldErrors,
         accounts::{Email, SessionUser},
@@ -82,7 +82,8 @@ pub async fn accept_invitation(
     let now = state.clock.now_ms();
     let hash = hash_token(token.trim());
     let mut tx = crate::db::begin(&state.db).await?;
-    let Some((organisation_id, email, role)) = invitations::pending(&mut tx, &hash, now).await?
+    let Some((organisation_id, email, role, invited_by)) =
+        invitations::pending(&mut tx, &hash, now).await?
     else {
         return Ok(OrganisationOutcome::Refused(
             "Cette invitation n'est plus valable (déjà utilisée ou expirée).".to_owned(),
@@ -92,6 +93,13 @@ pub async fn accept_invitation(
         return Ok(OrganisationOutcome::Refused(format!(
             "Cette invitation a été envoyée à {email} : connectez-vous avec cette adresse pour l'accepter."
         )));
+    }
+    if !still_may_invite(state, &organisation_id, invited_by.as_deref()).await? {
+        return Ok(OrganisationOutcome::Refused(
+            "Cette invitation n'est plus valable : la personne qui l'a envoyée n'est plus \
+             responsable de l'organisation."
+                .to_owned(),
+        ));
     }
     if memberships::role_of(&state.db, &organisation_id, &user.id).await?.is_some() {
         invitations::mark_accepted(&mut tx, &hash, now).await?;
@@ -107,4 +115,20 @@ pub async fn accept_invitation(
     tx.commit().await?;
     tracing::info!(organisation_id, "invitation accepted");
     Ok(OrganisationOutcome::Done { organisation_id })
+}
+
+/// An invitation is only as good as its sender's rights: they must still be an owner of the
+/// organisation (or an administrator) when it is accepted.
+async fn still_may_invite(
+    state: &AppState,
+    organisation_id: &str,
+    inviter: Option<&str>,
+) -> Result<bool, AppError> {
+    let Some(inviter) = inviter else { return Ok(false) };
+    let role = memberships::role_of(&state.db, organisation_id, inviter).await?;
+    if role.as_deref() == Some(MemberRole::Owner.as_str()) {
+        return Ok(true);
+    }
+    let admin = users::find_by_id(&state.db, inviter).await?;
+    Ok(admin.is_some_and(|u| u.platform_role.as_deref() == Some("admin")))
 }

@@ -27,16 +27,17 @@ pub async fn request_to_join(
             "Vous êtes déjà membre de cette organisation.".to_owned(),
         ));
     }
-    if join_requests::has_pending(&state.db, organisation_id, &user.id).await? {
-        return Ok(OrganisationOutcome::Refused("Votre demande est déjà en attente.".to_owned()));
-    }
     let organisation =
         organisations::find(&state.db, organisation_id).await?.ok_or(AppError::Forbidden)?;
     let now = state.clock.now_ms();
     let id = uuid::Uuid::new_v4().to_string();
-    join_requests::insert(&state.db, &id, organisation_id, &user.id, now).await?;
     let link = format!("{}/organisations/{organisation_id}", state.public_url);
+    // Check, request and e-mails in one transaction; a unique index backs the check.
     let mut tx = crate::db::begin(&state.db).await?;
+    if join_requests::has_pending(&mut tx, organisation_id, &user.id).await? {
+        return Ok(OrganisationOutcome::Refused("Votre demande est déjà en attente.".to_owned()));
+    }
+    join_requests::insert(&mut tx, &id, organisation_id, &user.id, now).await?;
     for owner in memberships::owner_emails(&state.db, organisation_id).await? {
         let message = mail::join_request(&owner, &user.display_name, &organisation.name, &link);
         mail::enqueue(&mut tx, &message, now).await?;
@@ -64,7 +65,9 @@ pub async fn decide_join_request(
     else {
         return Ok(OrganisationOutcome::Refused("Cette demande a déjà été traitée.".to_owned()));
     };
-    if accept {
+    let already_member =
+        memberships::role_of(&mut *tx, organisation_id, &requester).await?.is_some();
+    if accept && !already_member {
         memberships::insert(&mut tx, organisation_id, &requester, MemberRole::Member.as_str(), now)
             .await?;
     }

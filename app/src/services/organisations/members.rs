@@ -31,11 +31,12 @@ pub async fn change_role(
             ));
         }
     };
-    let current = memberships::role_of(&state.db, organisation_id, member_id).await?;
+    let mut tx = crate::db::begin(&state.db).await?;
+    memberships::lock_organisation(&mut tx, organisation_id, state.clock.now_ms()).await?;
+    let current = memberships::role_of(&mut *tx, organisation_id, member_id).await?;
     let Some(current) = current.and_then(|r| MemberRole::parse(&r).ok()) else {
         return Ok(OrganisationOutcome::Refused("Cette personne n'est pas membre.".to_owned()));
     };
-    let mut tx = crate::db::begin(&state.db).await?;
     if current == MemberRole::Owner
         && role != MemberRole::Owner
         && memberships::owner_count(&mut tx, organisation_id).await? <= 1
@@ -54,13 +55,15 @@ pub async fn leave(
     user: &SessionUser,
     organisation_id: &str,
 ) -> Result<OrganisationOutcome, AppError> {
-    let (_, role) = standing(state, user, organisation_id).await?;
-    let Some(role) = role else {
+    standing(state, user, organisation_id).await?;
+    let mut tx = crate::db::begin(&state.db).await?;
+    memberships::lock_organisation(&mut tx, organisation_id, state.clock.now_ms()).await?;
+    let role = memberships::role_of(&mut *tx, organisation_id, &user.id).await?;
+    let Some(role) = role.and_then(|r| MemberRole::parse(&r).ok()) else {
         return Ok(OrganisationOutcome::Refused(
             "Vous n'êtes pas membre de cette organisation.".to_owned(),
         ));
     };
-    let mut tx = crate::db::begin(&state.db).await?;
     if role == MemberRole::Owner && memberships::owner_count(&mut tx, organisation_id).await? <= 1 {
         return Ok(OrganisationOutcome::Refused(LAST_OWNER.to_owned()));
     }

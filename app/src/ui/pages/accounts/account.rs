@@ -45,7 +45,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 <FormField name="current_password" label="Mot de passe actuel" kind="password" autocomplete="current-password" error=field_error(answer, "current_password")/>
                 <FormField name="password" label="Nouveau mot de passe" kind="password" autocomplete="new-password" error=field_error(answer, "password")/>
                 <FormField name="password_confirm" label="Confirmez-le" kind="password" autocomplete="new-password" error=field_error(answer, "password_confirm")/>
-                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                <p class="error" role="alert">{refusal(answer)}</p>
                 <Show when=move || done.get()>
                     <p class="success" role="status" id="password-changed">
                         "Mot de passe changé ; vos autres sessions ont été fermées."
@@ -96,7 +96,7 @@ fn DeleteAccountForm() -> impl IntoView {
             </p>
             <ActionForm action=action attr:id="delete-account-form">
                 <FormField name="password" label="Mot de passe, pour confirmer" kind="password" autocomplete="current-password" error=field_error(answer, "password")/>
-                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                <p class="error" role="alert">{refusal(answer)}</p>
                 <button type="submit" class="secondary">"Supprimer définitivement mon compte"</button>
             </ActionForm>
         </section>

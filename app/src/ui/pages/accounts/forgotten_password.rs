@@ -21,7 +21,7 @@ pub fn ForgottenPasswordPage() -> impl IntoView {
                 fallback=move || view! {
                     <ActionForm action=action attr:id="forgotten-form">
                         <FormField name="email" label="Adresse e-mail du compte" kind="email" autocomplete="email" error=field_error(answer, "email")/>
-                        <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                        <p class="error" role="alert">{refusal(answer)}</p>
                         <button type="submit">"Recevoir un lien"</button>
                     </ActionForm>
                 }

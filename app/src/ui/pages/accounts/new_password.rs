@@ -26,7 +26,7 @@ pub fn NewPasswordPage() -> impl IntoView {
                         <input type="hidden" name="token" value=token/>
                         <FormField name="password" label="Nouveau mot de passe" kind="password" autocomplete="new-password" hint="12 caractères au moins." error=field_error(answer, "password")/>
                         <FormField name="password_confirm" label="Confirmez-le" kind="password" autocomplete="new-password" error=field_error(answer, "password_confirm")/>
-                        <p class="error" role="alert" id="new-password-refused">{move || refusal(answer).get()}</p>
+                        <p class="error" role="alert" id="new-password-refused">{refusal(answer)}</p>
                         <button type="submit">"Enregistrer"</button>
                     </ActionForm>
                 }

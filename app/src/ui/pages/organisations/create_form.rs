@@ -30,7 +30,7 @@ pub fn CreateOrganisationForm() -> impl IntoView {
                     hint="Collectivité, établissement public, État, grand groupe, ETI, PME, TPE, association…"
                     error=field_error(answer, "buyer_detail")
                 />
-                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                <p class="error" role="alert">{refusal(answer)}</p>
                 <button type="submit">"Créer l'organisation"</button>
             </ActionForm>
         </section>

@@ -23,7 +23,7 @@ pub fn InvitationPage() -> impl IntoView {
                         Ok(Some(_)) => view! {
                             <ActionForm action=action attr:id="accept-invitation-form">
                                 <input type="hidden" name="token" value=token/>
-                                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                                <p class="error" role="alert">{refusal(answer)}</p>
                                 <button type="submit">"Accepter l'invitation"</button>
                             </ActionForm>
                         }

@@ -34,7 +34,7 @@ pub fn JoinSearch() -> impl IntoView {
                     "Votre demande a été envoyée aux responsables de l'organisation."
                 </p>
             </Show>
-            <p class="error" role="alert">{move || refusal(answer).get()}</p>
+            <p class="error" role="alert">{refusal(answer)}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let found = results.await.unwrap_or_default();

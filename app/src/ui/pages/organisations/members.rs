@@ -17,7 +17,7 @@ pub fn MembersTable(details: OrganisationDetails, owner: bool) -> impl IntoView 
     view! {
         <section class="panel">
             <h2>"Membres"</h2>
-            <p class="error" role="alert">{move || refusal(answer).get()}</p>
+            <p class="error" role="alert">{refusal(answer)}</p>
             <table class="members" id="members">
                 <thead>
                     <tr><th>"Nom"</th><th>"Adresse e-mail"</th><th>"Rôle"</th></tr>
@@ -87,9 +87,9 @@ pub fn InviteForm(organisation_id: String, choices: Vec<MemberRole>) -> impl Int
                             .map(|r| view! { <option value=r.as_str() selected=r == MemberRole::Member>{r.label()}</option> })
                             .collect_view()}
                     </select>
-                    <p class="field-error" role="alert">{move || field_error(answer, "role").get()}</p>
+                    <p class="field-error" role="alert">{field_error(answer, "role")}</p>
                 </div>
-                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                <p class="error" role="alert">{refusal(answer)}</p>
                 <Show when=sent>
                     <p class="success" role="status" id="invitation-sent">"L'invitation a été envoyée par e-mail."</p>
                 </Show>
@@ -108,7 +108,7 @@ pub fn JoinRequests(organisation_id: String, requests: Vec<JoinRequestView>) -> 
         view! {
             <section class="panel">
                 <h2>"Demandes pour rejoindre"</h2>
-                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                <p class="error" role="alert">{refusal(answer)}</p>
                 <ul class="plain-list" id="join-requests">
                     {requests
                         .into_iter()
@@ -152,7 +152,7 @@ pub fn LeaveForm(organisation_id: String) -> impl IntoView {
         <section class="panel">
             <ActionForm action=action attr:id="leave-form">
                 <input type="hidden" name="organisation_id" value=organisation_id/>
-                <p class="error" role="alert">{move || refusal(answer).get()}</p>
+                <p class="error" role="alert">{refusal(answer)}</p>
                 <button type="submit" class="secondary">"Quitter l'organisation"</button>
             </ActionForm>
         </section>
