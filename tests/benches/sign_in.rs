@@ -60,8 +60,8 @@ async fn main() {
         let start = Instant::now();
         let mut tasks = tokio::task::JoinSet::new();
         let per_task = PER_CONCURRENCY / concurrency;
-        for email in accounts.iter().take(concurrency).cloned() {
-            let (client, url) = (app.new_client(), url.clone());
+        for email in &accounts[..concurrency] {
+            let (client, url, email) = (app.new_client(), url.clone(), email.clone());
             tasks.spawn(async move {
                 let mut times = Vec::new();
                 for _ in 0..per_task {
