@@ -15,12 +15,7 @@ pub async fn create_organisation(
     let user = request::require_user().await?;
     let form = service::CreateOrganisationForm { name, kind, buyer_detail };
     let outcome = service::create(&request::state()?, &user, form).await?;
-    let done = match &outcome {
-        OrganisationOutcome::Done { organisation_id } => {
-            format!("/organisations/{}", request::encode(organisation_id))
-        }
-        _ => String::new(),
-    };
+    let done = organisation_page(&outcome);
     request::answer_form(&outcome, &done, "/organisations", true);
     Ok(outcome)
 }
@@ -46,12 +41,7 @@ pub async fn invite_member(
 pub async fn accept_invitation(token: String) -> Result<OrganisationOutcome, AppError> {
     let user = request::require_user().await?;
     let outcome = service::accept_invitation(&request::state()?, &user, &token).await?;
-    let done = match &outcome {
-        OrganisationOutcome::Done { organisation_id } => {
-            format!("/organisations/{}", request::encode(organisation_id))
-        }
-        _ => String::new(),
-    };
+    let done = organisation_page(&outcome);
     request::answer_form(&outcome, &done, "/invitation", true);
     Ok(outcome)
 }
@@ -120,4 +110,15 @@ pub async fn leave_organisation(organisation_id: String) -> Result<OrganisationO
         true,
     );
     Ok(outcome)
+}
+
+/// The page of the organisation an action succeeded on (empty when it did not).
+#[cfg(feature = "ssr")]
+fn organisation_page(outcome: &OrganisationOutcome) -> String {
+    match outcome {
+        OrganisationOutcome::Done { organisation_id } => {
+            format!("/organisations/{}", request::encode(organisation_id))
+        }
+        _ => String::new(),
+    }
 }
