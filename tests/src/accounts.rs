@@ -68,14 +68,22 @@ impl TestApp {
         self.mails_to(to).await.into_iter().find(|(s, _)| s == subject).map(|(_, body)| body)
     }
 
-    /// The token of the verification link e-mailed to `to`.
-    pub async fn verification_token(&self, to: &str) -> String {
-        let body = self
-            .mail(to, "Confirmez votre adresse e-mail sur Ecossol")
+    /// The token (`jeton=…`) of the link in the e-mail to `to` whose subject starts with
+    /// `subject`.
+    pub async fn link_token(&self, to: &str, subject: &str) -> String {
+        let (_, body) = self
+            .mails_to(to)
             .await
-            .expect("a verification e-mail");
+            .into_iter()
+            .find(|(s, _)| s.starts_with(subject))
+            .unwrap_or_else(|| panic!("an e-mail to {to} about {subject:?}"));
         let start = body.find("jeton=").expect("a link with a token") + "jeton=".len();
         body[start..].chars().take_while(char::is_ascii_alphanumeric).collect()
+    }
+
+    /// The token of the verification link e-mailed to `to`.
+    pub async fn verification_token(&self, to: &str) -> String {
+        self.link_token(to, "Confirmez votre adresse e-mail sur Ecossol").await
     }
 
     /// Signs up, confirms the address and returns a client signed in as that person.

@@ -82,13 +82,6 @@ impl TestApp {
 
     /// The token of the invitation link e-mailed to `to`.
     pub async fn invitation_token(&self, to: &str) -> String {
-        let (_, body) = self
-            .mails_to(to)
-            .await
-            .into_iter()
-            .find(|(s, _)| s.starts_with("Invitation à rejoindre"))
-            .expect("an invitation e-mail");
-        let start = body.find("jeton=").expect("a link") + "jeton=".len();
-        body[start..].chars().take_while(char::is_ascii_alphanumeric).collect()
+        self.link_token(to, "Invitation à rejoindre").await
     }
 }

@@ -4,12 +4,7 @@ use tests::{PASSWORD, TestApp, count, spawn_app};
 const NEW: &str = "un tout nouveau mot de passe";
 
 async fn reset_token(app: &TestApp, email: &str) -> String {
-    let body = app
-        .mail(email, "Réinitialisation de votre mot de passe Ecossol")
-        .await
-        .expect("a reset e-mail");
-    let start = body.find("jeton=").expect("a link") + "jeton=".len();
-    body[start..].chars().take_while(char::is_ascii_alphanumeric).collect()
+    app.link_token(email, "Réinitialisation de votre mot de passe Ecossol").await
 }
 
 #[tokio::test]
