@@ -13,6 +13,9 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A request that never completes fails its test in a minute instead of stalling
+            // the whole run.
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("HTTP client")
     }
