@@ -10,4 +10,5 @@ mod home;
 mod migrations;
 mod not_found;
 mod organisations;
+mod rendering;
 mod support;

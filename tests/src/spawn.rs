@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use std::sync::Arc;
 
-use app::clock::ManualClock;
+use app::{clock::ManualClock, state::AppState};
 use secrecy::ExposeSecret;
 use server::{
     Application, Settings,
@@ -28,6 +28,8 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     /// The embedded Meilisearch's process id, when the test asked for the embedded mode.
     pub meili_pid: Option<tokio::sync::watch::Receiver<Option<u32>>>,
+    /// The server's state (database pool, search engine…), for tests that act beside it.
+    pub state: AppState,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<anyhow::Result<()>>>,
     _data: tempfile::TempDir,
@@ -80,6 +82,7 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
         .expect("the application builds");
     let address = format!("http://{}", application.address().expect("bound"));
     let meili_pid = application.meili_pid();
+    let state = application.state().clone();
     let (shutdown, stop) = oneshot::channel::<()>();
     let server = tokio::spawn(application.run_until(async {
         stop.await.ok();
@@ -99,6 +102,7 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
         database_url,
         data_dir: data.path().to_owned(),
         meili_pid,
+        state,
         clock,
         shutdown: Some(shutdown),
         server: Some(server),

@@ -1,14 +1,22 @@
+use std::sync::LazyLock;
+
 use app::{App, shell, state::AppState};
 use axum::{Router, middleware, routing::get};
-use leptos_axum::{LeptosRoutes, file_and_error_handler, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{csrf, health};
 
+/// The pages of the app, walked once per process. Leptos suppresses resource loading through a
+/// process-wide flag while it walks the app, and a resource first polled in that window never
+/// loads: a second walk while another server in the same process renders a page (tests start
+/// many servers) would leave that page hanging for ever.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
 /// Every route of the server: `/healthz`, the Leptos pages and server functions (`/api/…`),
 /// static files of the built site, and the 404 page for the rest.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
