@@ -2,6 +2,7 @@
 //! server and for the browser.
 
 pub mod accounts;
+pub mod directory;
 pub mod field_errors;
 pub mod figures;
 pub mod form_outcome;

@@ -1,0 +1,137 @@
+//! What the directory's pages show, as the server sends it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Completeness, OfferStatus, ProfileForm, StructureKind, StructureStatus, offer::OfferForm,
+};
+use crate::domain::FieldErrors;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityView {
+    pub id: String,
+    pub sector: String,
+    pub service_kind: String,
+    pub reach: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferSummary {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub sector: String,
+    pub price: Option<String>,
+    pub status: OfferStatus,
+}
+
+/// A structure as its public page shows it (its owner sees the same in preview).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StructureView {
+    pub id: String,
+    pub slug: String,
+    pub status: StructureStatus,
+    pub name: String,
+    pub brand: Option<String>,
+    pub kinds: Vec<StructureKind>,
+    pub legal_form: Option<String>,
+    pub siret: Option<String>,
+    pub rna: Option<String>,
+    pub naf: Option<String>,
+    pub esus_agreed_on: Option<String>,
+    pub networks: Option<String>,
+    pub year_founded: Option<i64>,
+    pub description: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub commune_name: Option<String>,
+    pub postcode: Option<String>,
+    pub coordinates: Option<(f64, f64)>,
+    pub permanent_staff: Option<i64>,
+    pub insertion_staff: Option<i64>,
+    pub disabled_share: Option<f64>,
+    pub turnover_band: Option<String>,
+    pub client_references: Option<String>,
+    /// When the social facts were last changed (Unix ms).
+    pub facts_updated_at: Option<i64>,
+    pub activities: Vec<ActivityView>,
+    /// Public page: published offers only. Workspace: every offer.
+    pub offers: Vec<OfferSummary>,
+}
+
+/// A change of state, with who and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StructureEvent {
+    pub step: String,
+    pub from_status: StructureStatus,
+    pub to_status: StructureStatus,
+    pub actor: Option<String>,
+    pub reason: Option<String>,
+    pub at: i64,
+}
+
+/// The owner's workspace: the structure, its form values, what is missing, its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StructureWorkspace {
+    pub structure: StructureView,
+    pub form: ProfileForm,
+    pub completeness: Completeness,
+    pub events: Vec<StructureEvent>,
+}
+
+/// An offer's public page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferView {
+    pub id: String,
+    pub slug: String,
+    pub status: OfferStatus,
+    pub title: String,
+    pub description: String,
+    pub sector: String,
+    pub sector_group: String,
+    pub cpv: Vec<String>,
+    pub service_kind: String,
+    pub unit: Option<String>,
+    pub price: Option<String>,
+    pub min_quantity: Option<i64>,
+    pub max_quantity: Option<i64>,
+    pub lead_time: Option<String>,
+    pub reach: String,
+    pub structure_slug: String,
+    pub structure_name: String,
+    pub commune_name: Option<String>,
+}
+
+/// An offer being edited in the workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferEditor {
+    pub offer: OfferView,
+    pub form: OfferForm,
+    pub structure_id: String,
+}
+
+/// A structure waiting for the pôle's validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingStructure {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub siret: Option<String>,
+    pub kinds: Vec<StructureKind>,
+    pub commune_name: Option<String>,
+    pub submitted_at: i64,
+}
+
+/// The answer of the directory's server functions that change something.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DirectoryOutcome {
+    /// Done; the structure concerned.
+    Done {
+        structure_id: String,
+    },
+    Invalid(FieldErrors),
+    Refused(String),
+}
