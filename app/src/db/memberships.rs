@@ -152,3 +152,15 @@ pub async fn lock_organisation(
         .await
         .map(|_| ())
 }
+
+/// Whether the person runs the marketplace: an animator or owner of the pôle.
+pub async fn is_pole_animator(db: &Db, user_id: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT m.organisation_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
+         WHERE m.user_id = $1 AND o.kind = 'pole' AND m.role IN ('animator', 'owner') LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}

@@ -12,8 +12,12 @@ pub mod invitations;
 pub mod join_requests;
 pub mod login_failures;
 pub mod memberships;
+pub mod offers;
 pub mod organisations;
 pub mod sessions;
+pub mod structure_activities;
+pub mod structure_events;
+pub mod structures;
 mod transaction;
 pub mod users;
 

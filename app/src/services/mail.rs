@@ -106,3 +106,43 @@ pub fn password_reset(to: &str, name: &str, link: &str) -> Mail {
         ),
     }
 }
+
+/// The pôle's decision on a structure's profile, with its reason.
+pub fn structure_decision(
+    to: &str,
+    structure: &str,
+    step: crate::domain::directory::StructureStep,
+    reason: Option<&str>,
+    link: &str,
+) -> Mail {
+    use crate::domain::directory::StructureStep as S;
+    let (subject, what) = match step {
+        S::Validate => {
+            ("Votre fiche est publiée", "a été validée par le pôle : elle est désormais publique.")
+        }
+        S::Refuse => (
+            "Votre fiche est à compléter",
+            "n'a pas été validée par le pôle et revient en brouillon.",
+        ),
+        S::Suspend => {
+            ("Votre fiche est suspendue", "a été suspendue par le pôle : elle n'est plus publique.")
+        }
+        S::Reinstate => (
+            "Votre fiche est rétablie",
+            "a été rétablie par le pôle : elle est de nouveau publique.",
+        ),
+        _ => ("Votre fiche a changé d'état", "a changé d'état."),
+    };
+    let reason = reason.map(|r| format!("Motif : {r}\n\n")).unwrap_or_default();
+    Mail {
+        to: to.to_owned(),
+        subject: format!("{subject} : {structure}"),
+        body: format!(
+            "Bonjour,\n\n\
+             La fiche « {structure} » {what}\n\n\
+             {reason}\
+             Pour la consulter ou la modifier : {link}\n\n\
+             — Ecossol, pôle d'achats solidaires de Grenoble-Alpes Métropole\n"
+        ),
+    }
+}

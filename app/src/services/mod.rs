@@ -2,6 +2,7 @@
 //! and command-line tools call.
 
 pub mod accounts;
+pub mod directory;
 pub mod figures;
 pub mod health;
 pub mod mail;

@@ -135,3 +135,29 @@ pub enum DirectoryOutcome {
     Invalid(FieldErrors),
     Refused(String),
 }
+
+/// An offer someone reported to the pôle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlaggedOffer {
+    pub offer_id: String,
+    pub offer_slug: String,
+    pub offer_title: String,
+    pub structure_name: String,
+    pub reason: String,
+    pub reported_at: i64,
+}
+
+/// The moderation queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModerationQueue {
+    pub structures: Vec<PendingStructure>,
+    pub offers: Vec<FlaggedOffer>,
+}
+
+/// The person's structures, and their supplier organisations that have no profile yet
+/// (id, name).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyStructures {
+    pub structures: Vec<StructureView>,
+    pub organisations_without: Vec<(String, String)>,
+}

@@ -8,6 +8,7 @@ mod join_requests;
 mod members;
 mod read;
 
+pub use access::standing;
 pub use create::{CreateOrganisationForm, create};
 pub use invitations::{accept_invitation, invite};
 pub use join_requests::{decide_join_request, request_to_join};

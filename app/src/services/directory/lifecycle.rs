@@ -1,0 +1,131 @@
+//! A structure's steps through its lifecycle: submit, validate or refuse, suspend or reinstate,
+//! archive and reopen. Every change of state is recorded with who and why, and the owners hear
+//! of the pôle's decisions by e-mail.
+
+use sqlx::{Any, Transaction};
+
+use crate::{
+    db::{memberships, structure_activities, structure_events, structures},
+    domain::{
+        FieldErrors,
+        accounts::SessionUser,
+        directory::{
+            Extras, StructureStatus, StructureStep, completeness, views::DirectoryOutcome,
+        },
+    },
+    error::AppError,
+    services::{
+        directory::{access, read::profile_of_row},
+        mail,
+    },
+    state::AppState,
+};
+
+pub struct Change<'a> {
+    pub step: &'a str,
+    pub from: StructureStatus,
+    pub to: StructureStatus,
+    pub actor: &'a SessionUser,
+    pub reason: Option<&'a str>,
+    pub now: i64,
+}
+
+/// Moves the structure to its new state and writes the event, in the caller's transaction.
+pub async fn record(
+    tx: &mut Transaction<'_, Any>,
+    structure_id: &str,
+    change: Change<'_>,
+) -> Result<(), sqlx::Error> {
+    structures::set_status(tx, structure_id, change.to.code(), change.now).await?;
+    structure_events::insert(
+        tx,
+        structure_events::NewEvent {
+            structure_id,
+            step: change.step,
+            from_status: change.from.code(),
+            to_status: change.to.code(),
+            actor_id: Some(&change.actor.id),
+            actor_name: Some(&change.actor.display_name),
+            reason: change.reason,
+            at: change.now,
+        },
+    )
+    .await
+}
+
+/// Takes `step` (its code) for the structure, if the person may and the state allows it.
+#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, step = step_code))]
+pub async fn take_step(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+    step_code: &str,
+    reason: &str,
+) -> Result<DirectoryOutcome, AppError> {
+    let Some(step) = StructureStep::parse(step_code) else {
+        return Ok(DirectoryOutcome::Refused("Cette action n'existe pas.".into()));
+    };
+    let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    let allowed = match step {
+        s if s.is_moderation() => access::is_animator(state, user).await?,
+        StructureStep::Archive => {
+            access::can_edit(state, user, &row).await? || access::is_animator(state, user).await?
+        }
+        _ => access::can_edit(state, user, &row).await?,
+    };
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if step.needs_reason() && reason.is_empty() {
+        let mut errors = FieldErrors::new();
+        errors.add("reason", "Indiquez le motif : il sera envoyé à la structure.");
+        return Ok(DirectoryOutcome::Invalid(errors));
+    }
+    if reason.chars().count() > 1000 {
+        let mut errors = FieldErrors::new();
+        errors.add("reason", "Le motif ne peut pas dépasser 1000 caractères.");
+        return Ok(DirectoryOutcome::Invalid(errors));
+    }
+    if step == StructureStep::Submit {
+        let profile = profile_of_row(&row);
+        let activities =
+            usize::try_from(structure_activities::count(&state.db, structure_id).await?)
+                .unwrap_or(0);
+        let score = completeness(&profile, Extras { activities, ..Extras::default() });
+        if !score.can_submit() {
+            let missing: Vec<&str> =
+                score.missing.iter().filter(|m| m.required).map(|m| m.what.as_str()).collect();
+            return Ok(DirectoryOutcome::Refused(format!(
+                "Avant de soumettre la fiche, complétez : {}.",
+                missing.join(", ")
+            )));
+        }
+    }
+
+    let now = state.clock.now_ms();
+    let mut tx = crate::db::begin(&state.db).await?;
+    // The state is read again under the write lock: two animators deciding at once cannot
+    // both move it.
+    let row = structures::lock(&mut tx, structure_id).await?.ok_or(AppError::Forbidden)?;
+    let from = StructureStatus::from_code(&row.status).ok_or(AppError::Internal)?;
+    let to = match from.after(step) {
+        Ok(to) => to,
+        Err(why) => return Ok(DirectoryOutcome::Refused(why.to_owned())),
+    };
+    let reason = (!reason.is_empty()).then_some(reason.as_str());
+    record(&mut tx, structure_id, Change { step: step.code(), from, to, actor: user, reason, now })
+        .await?;
+    if step.is_moderation()
+        && let Some(organisation_id) = &row.organisation_id
+    {
+        let link = format!("{}/espace/structures/{}", state.public_url, row.id);
+        for to in memberships::owner_emails(&state.db, organisation_id).await? {
+            let message = mail::structure_decision(&to, &row.name, step, reason, &link);
+            mail::enqueue(&mut tx, &message, now).await?;
+        }
+    }
+    tx.commit().await?;
+    tracing::info!(from = from.code(), to = to.code(), "structure state changed");
+    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+}

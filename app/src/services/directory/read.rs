@@ -1,0 +1,398 @@
+//! What the directory's pages read. Private states are checked here: drafts, submitted,
+//! suspended and archived structures, and offers that are not published under a published
+//! structure, are shown only to those who may see them.
+
+use crate::{
+    db::{
+        memberships, offers,
+        offers::OfferRow,
+        structure_activities, structure_events,
+        structures::{self, StructureRow},
+    },
+    domain::{
+        accounts::SessionUser,
+        directory::{
+            Extras, InseeCode, Naf, OfferForm, OfferStatus, Postcode, ProfileForm, Reach, Rna,
+            Sector, ServiceKind, Siret, StructureProfile, StructureStatus, completeness,
+            profile::{Place, SocialFacts},
+            views::{
+                ActivityView, OfferEditor, OfferSummary, OfferView, PendingStructure,
+                StructureEvent, StructureView, StructureWorkspace,
+            },
+        },
+    },
+    error::AppError,
+    services::directory::access,
+    state::AppState,
+};
+
+/// The stored profile, as the domain sees it (fields that fail to parse are left out).
+pub fn profile_of_row(row: &StructureRow) -> StructureProfile {
+    let place = match (&row.commune_insee, &row.commune_name, &row.postcode) {
+        (Some(insee), Some(name), Some(postcode)) => {
+            match (InseeCode::parse(insee), Postcode::parse(postcode)) {
+                (Ok(insee), Ok(postcode)) => Some(Place {
+                    address: row.address.clone(),
+                    insee,
+                    commune_name: name.clone(),
+                    postcode,
+                    coordinates: row.latitude.zip(row.longitude),
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    StructureProfile {
+        name: row.name.clone(),
+        brand: row.brand.clone(),
+        siret: row.siret.as_deref().and_then(|s| Siret::parse(s).ok()),
+        rna: row.rna.as_deref().and_then(|s| Rna::parse(s).ok()),
+        naf: row.naf.as_deref().and_then(|s| Naf::parse(s).ok()),
+        legal_form: row.legal_form.clone(),
+        kinds: row.kinds(),
+        esus_agreed_on: row.esus_agreed_on.clone(),
+        networks: row.networks.clone(),
+        year_founded: row.year_founded,
+        description: row.description.clone(),
+        contact_name: row.contact_name.clone(),
+        contact_email: row.contact_email.clone(),
+        contact_phone: row.contact_phone.clone(),
+        website: row.website.clone(),
+        place,
+        facts: SocialFacts {
+            permanent_staff: row.permanent_staff,
+            insertion_staff: row.insertion_staff,
+            disabled_share: row.disabled_share,
+            turnover_band: row.turnover_band.clone(),
+            client_references: row.client_references.clone(),
+        },
+    }
+}
+
+/// The form prefilled with the stored profile.
+pub fn form_of_row(row: &StructureRow) -> ProfileForm {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let decimal = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let in_metropole = row
+        .commune_insee
+        .as_deref()
+        .is_some_and(|c| crate::domain::directory::communes::find(c).is_some());
+    let commune = match &row.commune_insee {
+        Some(code) if in_metropole => code.clone(),
+        Some(_) => "other".into(),
+        None => String::new(),
+    };
+    ProfileForm {
+        name: row.name.clone(),
+        brand: text(&row.brand),
+        siret: text(&row.siret),
+        rna: text(&row.rna),
+        naf: text(&row.naf),
+        legal_form: text(&row.legal_form),
+        kinds: row.kinds().iter().map(|k| k.code()).collect::<Vec<_>>().join(", "),
+        kind: Vec::new(),
+        esus_agreed_on: text(&row.esus_agreed_on),
+        networks: text(&row.networks),
+        year_founded: number(row.year_founded),
+        description: text(&row.description),
+        contact_name: text(&row.contact_name),
+        contact_email: text(&row.contact_email),
+        contact_phone: text(&row.contact_phone),
+        website: text(&row.website),
+        address: text(&row.address),
+        other_insee: if in_metropole { String::new() } else { text(&row.commune_insee) },
+        commune_name: if in_metropole { String::new() } else { text(&row.commune_name) },
+        commune,
+        postcode: text(&row.postcode),
+        latitude: decimal(row.latitude),
+        longitude: decimal(row.longitude),
+        permanent_staff: number(row.permanent_staff),
+        insertion_staff: number(row.insertion_staff),
+        disabled_share: decimal(row.disabled_share),
+        turnover_band: text(&row.turnover_band),
+        client_references: text(&row.client_references),
+    }
+}
+
+fn sector_label(code: &str) -> String {
+    Sector::find(code).map_or_else(|| code.to_owned(), |s| s.label.to_owned())
+}
+
+fn service_label(code: &str) -> String {
+    ServiceKind::parse(code).map(|k| k.label().to_owned()).unwrap_or_default()
+}
+
+fn reach_of(kind: &str, km: Option<i64>, communes: &str) -> Option<Reach> {
+    Reach::parse(kind, &km.map(|k| k.to_string()).unwrap_or_default(), communes).ok()
+}
+
+fn summary(row: &OfferRow) -> OfferSummary {
+    OfferSummary {
+        id: row.id.clone(),
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        sector: sector_label(&row.sector),
+        price: row.price().map(|p| p.label()),
+        status: OfferStatus::from_code(&row.status).unwrap_or(OfferStatus::Draft),
+    }
+}
+
+async fn view_of_row(
+    state: &AppState,
+    row: &StructureRow,
+    all_offers: bool,
+) -> Result<StructureView, AppError> {
+    let activities = structure_activities::of_structure(&state.db, &row.id)
+        .await?
+        .into_iter()
+        .map(|a| ActivityView {
+            id: a.id,
+            sector: sector_label(&a.sector),
+            service_kind: service_label(&a.service_kind),
+            reach: reach_of(&a.reach, a.reach_km, &a.reach_communes)
+                .map(|r| r.label())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let offers = offers::of_structure(&state.db, &row.id)
+        .await?
+        .iter()
+        .filter(|o| all_offers || o.status == OfferStatus::Published.code())
+        .map(summary)
+        .collect();
+    Ok(StructureView {
+        id: row.id.clone(),
+        slug: row.slug.clone(),
+        status: StructureStatus::from_code(&row.status).unwrap_or(StructureStatus::Draft),
+        name: row.name.clone(),
+        brand: row.brand.clone(),
+        kinds: row.kinds(),
+        legal_form: row.legal_form.clone(),
+        siret: row.siret.clone(),
+        rna: row.rna.clone(),
+        naf: row.naf.clone(),
+        esus_agreed_on: row.esus_agreed_on.clone(),
+        networks: row.networks.clone(),
+        year_founded: row.year_founded,
+        description: row.description.clone(),
+        contact_name: row.contact_name.clone(),
+        contact_email: row.contact_email.clone(),
+        contact_phone: row.contact_phone.clone(),
+        website: row.website.clone(),
+        address: row.address.clone(),
+        commune_name: row.commune_name.clone(),
+        postcode: row.postcode.clone(),
+        coordinates: row.latitude.zip(row.longitude),
+        permanent_staff: row.permanent_staff,
+        insertion_staff: row.insertion_staff,
+        disabled_share: row.disabled_share,
+        turnover_band: row.turnover_band.clone(),
+        client_references: row.client_references.clone(),
+        facts_updated_at: row.facts_updated_at,
+        activities,
+        offers,
+    })
+}
+
+/// A structure's page: public when published; otherwise a preview for its editors and the
+/// animators, and `None` (not found) for everyone else.
+pub async fn structure_page(
+    state: &AppState,
+    viewer: Option<&SessionUser>,
+    slug: &str,
+) -> Result<Option<StructureView>, AppError> {
+    let Some(row) = structures::find_by_slug(&state.db, slug).await? else { return Ok(None) };
+    let public = row.status == StructureStatus::Published.code();
+    let preview = !public && access::can_preview(state, viewer, &row).await?;
+    if !public && !preview {
+        return Ok(None);
+    }
+    Ok(Some(view_of_row(state, &row, false).await?))
+}
+
+fn offer_view(row: &OfferRow, structure: &StructureRow) -> OfferView {
+    let reach = match &row.reach {
+        Some(kind) => reach_of(kind, row.reach_km, &row.reach_communes).map(|r| r.label()),
+        None => None,
+    }
+    .unwrap_or_else(|| "Celui de la structure".to_owned());
+    OfferView {
+        id: row.id.clone(),
+        slug: row.slug.clone(),
+        status: OfferStatus::from_code(&row.status).unwrap_or(OfferStatus::Draft),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        sector: sector_label(&row.sector),
+        sector_group: Sector::find(&row.sector).map(|s| s.group.to_owned()).unwrap_or_default(),
+        cpv: row.cpv.split_whitespace().map(str::to_owned).collect(),
+        service_kind: service_label(&row.service_kind),
+        unit: row.unit.clone(),
+        price: row.price().map(|p| p.label()),
+        min_quantity: row.min_quantity,
+        max_quantity: row.max_quantity,
+        lead_time: row.lead_time.clone(),
+        reach,
+        structure_slug: structure.slug.clone(),
+        structure_name: structure.name.clone(),
+        commune_name: structure.commune_name.clone(),
+    }
+}
+
+/// An offer's page: public when the offer and its structure are published; otherwise a
+/// preview for the structure's editors and the animators.
+pub async fn offer_page(
+    state: &AppState,
+    viewer: Option<&SessionUser>,
+    slug: &str,
+) -> Result<Option<OfferView>, AppError> {
+    let Some(offer) = offers::find_by_slug(&state.db, slug).await? else { return Ok(None) };
+    let Some(structure) = structures::find(&state.db, &offer.structure_id).await? else {
+        return Ok(None);
+    };
+    let public = offer.status == OfferStatus::Published.code()
+        && structure.status == StructureStatus::Published.code();
+    if !public && !access::can_preview(state, viewer, &structure).await? {
+        return Ok(None);
+    }
+    Ok(Some(offer_view(&offer, &structure)))
+}
+
+/// The structures the person edits, and the supplier organisations that have none yet.
+pub async fn my_structures(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<(Vec<StructureView>, Vec<(String, String)>), AppError> {
+    let organisations: Vec<_> = memberships::of_user(&state.db, &user.id)
+        .await?
+        .into_iter()
+        .filter(|o| o.kind == "supplier" && matches!(o.role.as_str(), "owner" | "member"))
+        .collect();
+    let ids: Vec<String> = organisations.iter().map(|o| o.id.clone()).collect();
+    let rows = structures::of_organisations(&state.db, &ids).await?;
+    let without: Vec<(String, String)> = organisations
+        .iter()
+        .filter(|o| !rows.iter().any(|r| r.organisation_id.as_deref() == Some(o.id.as_str())))
+        .map(|o| (o.id.clone(), o.name.clone()))
+        .collect();
+    let mut views = Vec::with_capacity(rows.len());
+    for row in &rows {
+        views.push(view_of_row(state, row, true).await?);
+    }
+    Ok((views, without))
+}
+
+/// The owner's workspace for one structure.
+pub async fn workspace(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+) -> Result<StructureWorkspace, AppError> {
+    let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    access::require_editor(state, user, &row).await?;
+    let structure = view_of_row(state, &row, true).await?;
+    let extras = Extras {
+        activities: structure.activities.len(),
+        published_offers: structure
+            .offers
+            .iter()
+            .filter(|o| o.status == OfferStatus::Published)
+            .count(),
+        labels: 0,
+    };
+    let completeness = completeness(&profile_of_row(&row), extras);
+    let events = structure_events::of_structure(&state.db, structure_id)
+        .await?
+        .into_iter()
+        .map(|e| StructureEvent {
+            step: e.step,
+            from_status: StructureStatus::from_code(&e.from_status)
+                .unwrap_or(StructureStatus::Draft),
+            to_status: StructureStatus::from_code(&e.to_status).unwrap_or(StructureStatus::Draft),
+            actor: e.actor_name,
+            reason: e.reason,
+            at: e.at,
+        })
+        .collect();
+    Ok(StructureWorkspace { structure, form: form_of_row(&row), completeness, events })
+}
+
+/// An offer in its editor.
+pub async fn offer_editor(
+    state: &AppState,
+    user: &SessionUser,
+    offer_id: &str,
+) -> Result<OfferEditor, AppError> {
+    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::Forbidden)?;
+    let structure =
+        structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::Forbidden)?;
+    access::require_editor(state, user, &structure).await?;
+    let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let form = OfferForm {
+        title: offer.title.clone(),
+        description: offer.description.clone(),
+        sector: offer.sector.clone(),
+        cpv: offer.cpv.clone(),
+        service_kind: offer.service_kind.clone(),
+        unit: offer.unit.clone().unwrap_or_default(),
+        price: offer.price_cents.map(|c| format!("{},{:02}", c / 100, c % 100)).unwrap_or_default(),
+        on_quote: (offer.on_quote != 0).then(|| "on".to_owned()),
+        min_quantity: number(offer.min_quantity),
+        max_quantity: number(offer.max_quantity),
+        lead_time: offer.lead_time.clone().unwrap_or_default(),
+        reach: offer.reach.clone().unwrap_or_default(),
+        reach_km: number(offer.reach_km),
+        reach_communes: offer.reach_communes.clone(),
+    };
+    Ok(OfferEditor { offer: offer_view(&offer, &structure), form, structure_id: structure.id })
+}
+
+/// The moderation queue: structures waiting for validation and reported offers.
+pub async fn moderation_queue(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<(Vec<PendingStructure>, Vec<crate::domain::directory::views::FlaggedOffer>), AppError> {
+    access::require_animator(state, user).await?;
+    let pending = structures::submitted(&state.db)
+        .await?
+        .into_iter()
+        .map(|row| PendingStructure {
+            kinds: row.kinds(),
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            siret: row.siret,
+            commune_name: row.commune_name,
+            submitted_at: row.submitted_at.unwrap_or(row.updated_at),
+        })
+        .collect();
+    let flags = offers::open_flags(&state.db)
+        .await?
+        .into_iter()
+        .map(|f| crate::domain::directory::views::FlaggedOffer {
+            offer_id: f.offer_id,
+            offer_slug: f.offer_slug,
+            offer_title: f.offer_title,
+            structure_name: f.structure_name,
+            reason: f.reason,
+            reported_at: f.created_at,
+        })
+        .collect();
+    Ok((pending, flags))
+}
+
+/// One page of the public directory, by name.
+pub async fn directory_page(
+    state: &AppState,
+    page: u32,
+    per_page: u32,
+) -> Result<Vec<StructureView>, AppError> {
+    let offset = i64::from(page.saturating_sub(1)) * i64::from(per_page);
+    let rows = structures::published(&state.db, i64::from(per_page), offset).await?;
+    let mut views = Vec::with_capacity(rows.len());
+    for row in &rows {
+        views.push(view_of_row(state, row, false).await?);
+    }
+    Ok(views)
+}
