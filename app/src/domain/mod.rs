@@ -2,6 +2,7 @@
 //! server and for the browser.
 
 pub mod accounts;
+pub mod calendar;
 pub mod directory;
 pub mod field_errors;
 pub mod figures;

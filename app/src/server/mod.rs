@@ -2,6 +2,7 @@
 //! Every one has an explicit, stable endpoint under `/api/`.
 
 pub mod accounts;
+pub mod directory;
 pub mod home;
 pub mod organisations;
 #[cfg(feature = "ssr")]

@@ -47,6 +47,13 @@ pub async fn require_admin() -> Result<SessionUser, AppError> {
     if user.is_admin { Ok(user) } else { Err(fail(AppError::Forbidden)) }
 }
 
+/// Answers HTTP 404: the page's subject does not exist (or is not public).
+pub fn not_found() {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+}
+
 /// Gives the response the HTTP status of `error` (server functions answer 500 otherwise).
 pub fn fail(error: AppError) -> AppError {
     if let Some(response) = use_context::<ResponseOptions>() {

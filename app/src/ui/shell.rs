@@ -9,9 +9,10 @@ use super::{
     components::provide_session,
     layout::Layout,
     pages::{
-        AccountPage, AdminMailsPage, ForgottenPasswordPage, HomePage, InvitationPage,
-        NewPasswordPage, NotFoundPage, OrganisationPage, OrganisationsPage, SignInPage, SignUpPage,
-        VerifyEmailPage,
+        AccountPage, AdminMailsPage, DirectoryPage, ForgottenPasswordPage, HomePage,
+        InvitationPage, ModerationPage, NewPasswordPage, NotFoundPage, OfferEditorPage,
+        OfferPageView, OrganisationPage, OrganisationsPage, SignInPage, SignUpPage,
+        StructurePageView, StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
     },
 };
 
@@ -80,6 +81,29 @@ pub fn App() -> impl IntoView {
                         view=AdminMailsPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("annuaire") view=DirectoryPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("structures"), ParamSegment("slug"))
+                        view=StructurePageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("offres"), ParamSegment("slug"))
+                        view=OfferPageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("espace") view=WorkspaceHomePage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("espace"), StaticSegment("structures"), ParamSegment("id"))
+                        view=StructureWorkspacePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("espace"), StaticSegment("offres"), ParamSegment("id"))
+                        view=OfferEditorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route
                         path=StaticSegment("verification-email")
                         view=VerifyEmailPage

@@ -53,6 +53,52 @@ pub struct ProfileForm {
     pub client_references: String,
 }
 
+impl ProfileForm {
+    /// The values typed, to put back in the form after a plain form post with errors
+    /// (`v_<field>`; kinds as one list).
+    pub fn typed_values(&self) -> Vec<(String, String)> {
+        let mut kinds: Vec<String> = self.kind.clone();
+        if !self.kinds.trim().is_empty() {
+            kinds.push(self.kinds.clone());
+        }
+        let fields: [(&str, &String); 28] = [
+            ("name", &self.name),
+            ("brand", &self.brand),
+            ("siret", &self.siret),
+            ("rna", &self.rna),
+            ("naf", &self.naf),
+            ("legal_form", &self.legal_form),
+            ("esus_agreed_on", &self.esus_agreed_on),
+            ("networks", &self.networks),
+            ("year_founded", &self.year_founded),
+            ("description", &self.description),
+            ("contact_name", &self.contact_name),
+            ("contact_email", &self.contact_email),
+            ("contact_phone", &self.contact_phone),
+            ("website", &self.website),
+            ("address", &self.address),
+            ("commune", &self.commune),
+            ("other_insee", &self.other_insee),
+            ("commune_name", &self.commune_name),
+            ("postcode", &self.postcode),
+            ("latitude", &self.latitude),
+            ("longitude", &self.longitude),
+            ("permanent_staff", &self.permanent_staff),
+            ("insertion_staff", &self.insertion_staff),
+            ("disabled_share", &self.disabled_share),
+            ("turnover_band", &self.turnover_band),
+            ("client_references", &self.client_references),
+            ("kinds", &kinds.join(",")),
+            ("kind", &String::new()),
+        ];
+        fields
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (format!("v_{k}"), v.clone()))
+            .collect()
+    }
+}
+
 /// Bands of yearly turnover, as buyers ask for them.
 pub const TURNOVER_BANDS: &[(&str, &str)] = &[
     ("lt100k", "Moins de 100 000 €"),

@@ -2,6 +2,7 @@
 
 use crate::{
     db::structures,
+    domain::calendar::year_of,
     domain::{
         FieldErrors,
         accounts::SessionUser,
@@ -18,20 +19,6 @@ use crate::{
     },
     state::AppState,
 };
-
-/// The year of `now_ms`, to bound the year a structure was founded.
-pub fn year_of(now_ms: i64) -> i64 {
-    // Days since 1970-01-01 to a civil year (proleptic Gregorian).
-    let days = now_ms.div_euclid(86_400_000);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
-}
 
 /// Creates the directory profile of a supplier organisation, as a draft. One per
 /// organisation; its owners and members may create it.
@@ -123,16 +110,4 @@ pub async fn update(
     }
     tx.commit().await?;
     Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::year_of;
-
-    #[test]
-    fn years_of_instants() {
-        assert_eq!(year_of(0), 1970);
-        assert_eq!(year_of(1_798_761_600_000 - 1), 2026); // 2026-12-31T23:59:59.999Z
-        assert_eq!(year_of(1_798_761_600_000), 2027);
-    }
 }

@@ -1,11 +1,13 @@
+mod fields;
 mod figures_panel;
 mod form_answer;
 mod form_field;
 mod session;
 mod user_menu;
 
+pub use fields::{GroupField, GroupSelect, GroupTextArea, initial_value};
 pub use figures_panel::FiguresPanel;
-pub use form_answer::{field_error, refusal, succeeded};
+pub use form_answer::{Answer, field_error, refusal, succeeded};
 pub use form_field::FormField;
 pub use session::{SessionContext, provide_session};
 pub use user_menu::UserMenu;

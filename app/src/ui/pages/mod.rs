@@ -1,4 +1,5 @@
 mod accounts;
+mod directory;
 mod home;
 mod not_found;
 mod organisations;
@@ -6,6 +7,10 @@ mod organisations;
 pub use accounts::{
     AccountPage, AdminMailsPage, ForgottenPasswordPage, NewPasswordPage, SignInPage, SignUpPage,
     VerifyEmailPage,
+};
+pub use directory::{
+    DirectoryPage, ModerationPage, OfferEditorPage, OfferPageView, StructurePageView,
+    StructureWorkspacePage, WorkspaceHomePage,
 };
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,122 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::{
+    activities_panel::ActivitiesPanel, lifecycle_panel::LifecyclePanel, offers_panel::OffersPanel,
+    profile_form::ProfileEditor,
+};
+use crate::{
+    domain::{FormAnswer, FormResult, directory::views::DirectoryOutcome},
+    error::AppError,
+    server::directory::{
+        AddActivity, CreateOffer, RemoveActivity, StructureStep, UpdateStructure,
+        get_structure_workspace,
+    },
+};
+
+/// Counts the successes of an action: the workspace reloads after each one (not after a
+/// form with errors, which keeps what was typed).
+fn successes<A>(action: ServerAction<A>) -> Memo<u32>
+where
+    A: server_fn::ServerFn<Output = DirectoryOutcome, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    A::Output: Send + Sync,
+{
+    let count = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = action.value().get()
+            && matches!(outcome.form_result(), FormResult::Done)
+        {
+            count.update(|n| *n += 1);
+        }
+    });
+    Memo::new(move |_| count.get())
+}
+
+/// `/espace/structures/{id}`: everything the structure's editors change, with what the
+/// profile still lacks and its history.
+#[component]
+pub fn StructureWorkspacePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let update = ServerAction::<UpdateStructure>::new();
+    let step = ServerAction::<StructureStep>::new();
+    let add_activity = ServerAction::<AddActivity>::new();
+    let remove_activity = ServerAction::<RemoveActivity>::new();
+    let create_offer = ServerAction::<CreateOffer>::new();
+    let reloads =
+        (successes(update), successes(step), successes(add_activity), successes(remove_activity));
+    let workspace = Resource::new(
+        move || (id(), reloads.0.get(), reloads.1.get(), reloads.2.get(), reloads.3.get()),
+        |(id, ..)| get_structure_workspace(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match workspace.await {
+                    Err(AppError::Unauthenticated) => view! {
+                        <p class="panel">"Connectez-vous pour modifier cette fiche. " <a href="/connexion">"Se connecter"</a></p>
+                    }.into_any(),
+                    Err(AppError::Forbidden) => view! {
+                        <p class="panel error" id="workspace-forbidden">"Seuls les membres de la structure peuvent modifier sa fiche."</p>
+                    }.into_any(),
+                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Ok(ws) => {
+                        let s = ws.structure.clone();
+                        view! {
+                            <Title text=format!("Fiche : {}", s.name)/>
+                            <h1>{s.name.clone()}</h1>
+                            <p>
+                                "État : " <strong id="structure-status">{s.status.label()}</strong>
+                                " · " <a href=format!("/structures/{}", s.slug) id="preview-link">
+                                    {if s.status.is_public() { "Voir la page publique" } else { "Aperçu de la page" }}
+                                </a>
+                            </p>
+                            <section class="panel" id="completude">
+                                <h2>"Complétude : " <span id="completeness-score">{ws.completeness.score}</span> " %"</h2>
+                                <progress max="100" value=ws.completeness.score></progress>
+                                {(!ws.completeness.missing.is_empty()).then(|| view! {
+                                    <ul class="plain-list" id="missing">
+                                        {ws.completeness.missing.iter().map(|m| view! {
+                                            <li>
+                                                {if m.required { "À compléter avant de soumettre : " } else { "Pour une fiche plus complète : " }}
+                                                {m.what.clone()}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                            </section>
+                            <LifecyclePanel action=step structure_id=s.id.clone() status=s.status can_submit=ws.completeness.can_submit()/>
+                            <ProfileEditor action=update structure_id=s.id.clone() form=ws.form.clone()/>
+                            <ActivitiesPanel add=add_activity remove=remove_activity structure_id=s.id.clone() activities=s.activities.clone()/>
+                            <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
+                            <section class="panel" id="historique">
+                                <h2>"Historique"</h2>
+                                {if ws.events.is_empty() {
+                                    view! { <p class="muted">"Brouillon jamais soumis."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="plain-list" id="events">
+                                            {ws.events.iter().map(|ev| view! {
+                                                <li>
+                                                    {crate::domain::calendar::french_date(ev.at)} " · "
+                                                    {ev.from_status.label()} " → " <strong>{ev.to_status.label()}</strong>
+                                                    {ev.actor.clone().map(|a| view! { " · par " {a} })}
+                                                    {ev.reason.clone().map(|r| view! { " · motif : " <em>{r}</em> })}
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
