@@ -3,6 +3,9 @@
 //! Compiled twice: with `ssr` for the axum server (database, search, services) and with
 //! `hydrate` for the browser bundle. The two features are never enabled together.
 
+// Leptos views of whole pages are deeply nested types.
+#![recursion_limit = "256"]
+
 pub mod domain;
 pub mod error;
 pub mod server;

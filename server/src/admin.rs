@@ -4,7 +4,7 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::Context;
 use app::{
-    clock::SystemClock,
+    clock::{Clock, SystemClock},
     db::{self, DbOptions},
     domain::accounts::{Email, Password},
     services::accounts::{PasswordHashing, create_admin as create},
@@ -36,4 +36,60 @@ fn read_password() -> anyhow::Result<SecretString> {
     let mut line = String::new();
     stdin.lock().read_line(&mut line).context("cannot read the password")?;
     Ok(line.trim_end_matches(['\r', '\n']).to_owned().into())
+}
+
+pub async fn seed_demo(
+    settings: &Settings,
+    seed: u64,
+    structures: usize,
+    offers: usize,
+    if_empty: bool,
+) -> anyhow::Result<()> {
+    let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
+    if if_empty && db::structures::count(&db).await? > 0 {
+        println!("L'annuaire contient déjà des structures : rien n'est ajouté.");
+        db.close().await;
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let (s, o) =
+        app::services::directory::demo::seed(&db, seed, structures, offers, SystemClock.now_ms())
+            .await?;
+    println!(
+        "Données de démonstration : {s} structures et {o} offres en {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    db.close().await;
+    Ok(())
+}
+
+pub async fn import(
+    settings: &Settings,
+    structures: Option<&std::path::Path>,
+    offers: Option<&std::path::Path>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    if structures.is_none() && offers.is_none() {
+        anyhow::bail!("give --structures FILE, --offers FILE, or both");
+    }
+    let read = |path: Option<&std::path::Path>| -> anyhow::Result<Option<String>> {
+        path.map(|p| {
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+        })
+        .transpose()
+    };
+    let (structures, offers) = (read(structures)?, read(offers)?);
+    let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
+    let report = app::services::directory::import::import(
+        &db,
+        SystemClock.now_ms(),
+        structures.as_deref(),
+        offers.as_deref(),
+        dry_run,
+        "Import CSV",
+    )
+    .await?;
+    db.close().await;
+    println!("{report}");
+    if report.errors.is_empty() { Ok(()) } else { std::process::exit(2) }
 }

@@ -15,6 +15,28 @@ pub struct Cli {
 pub enum Command {
     /// Serve the web application (the default).
     Serve,
+    /// Fill the directory with a realistic, deterministic demo data set.
+    SeedDemo {
+        #[arg(long, default_value_t = 1000)]
+        structures: usize,
+        #[arg(long, default_value_t = 5000)]
+        offers: usize,
+        #[arg(long, default_value_t = 2003)]
+        seed: u64,
+        /// Only when the directory is empty (what `make run` does).
+        #[arg(long)]
+        if_empty: bool,
+    },
+    /// Import structures and offers from CSV files: all rows or none. `--dry-run` lists every
+    /// row's errors without storing anything.
+    Import {
+        #[arg(long)]
+        structures: Option<std::path::PathBuf>,
+        #[arg(long)]
+        offers: Option<std::path::PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -38,6 +60,12 @@ pub async fn run() -> anyhow::Result<()> {
     let settings = Settings::load()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => Application::build(settings).await?.run_until(shutdown_signal()).await,
+        Command::SeedDemo { structures, offers, seed, if_empty } => {
+            crate::admin::seed_demo(&settings, seed, structures, offers, if_empty).await
+        }
+        Command::Import { structures, offers, dry_run } => {
+            crate::admin::import(&settings, structures.as_deref(), offers.as_deref(), dry_run).await
+        }
         Command::Admin { command: AdminCommand::CreateAdmin { email } } => {
             crate::admin::create_admin(&settings, &email).await
         }

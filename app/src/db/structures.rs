@@ -254,3 +254,25 @@ pub async fn touch(tx: &mut Transaction<'_, Any>, id: &str, now: i64) -> Result<
         .await
         .map(|_| ())
 }
+
+pub async fn siret_exists(db: &Db, siret: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT id FROM structures WHERE siret = $1 LIMIT 1")
+            .bind(siret)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
+}
+
+pub async fn published_by_siret(db: &Db, siret: &str) -> Result<Option<StructureRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM structures WHERE siret = $1 AND status = 'published' LIMIT 1"
+    ))
+    .bind(siret)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM structures").fetch_one(db).await
+}

@@ -5,7 +5,7 @@ use axum::{Router, middleware, routing::get};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, health};
+use super::{csrf, export, health};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -20,6 +20,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/annuaire.csv", get(export::directory_csv))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(csrf::reject_cross_site))

@@ -2,6 +2,7 @@
 //! §6).
 
 pub mod codes;
+pub mod commune_centres;
 pub mod communes;
 pub mod completeness;
 pub mod kind;

@@ -1,12 +1,18 @@
-//! The directory of structures and the catalogue of offers. Every function checks the acting
-//! person's rights itself.
+//! The directory of structures and the catalogue of offers. Every function a person calls
+//! checks the person's rights itself; import, export and demo data are the pôle's tools.
 
 mod access;
 pub mod activities;
+mod csv_files;
+pub mod demo;
+pub mod export;
+pub mod import;
 pub mod lifecycle;
 pub mod offers;
 pub mod profile;
 pub mod read;
 mod slugs;
+mod store;
 
 pub use access::{can_edit, is_animator};
+pub use csv_files::{OFFER_COLUMNS, STRUCTURE_COLUMNS};

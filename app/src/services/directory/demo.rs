@@ -1,0 +1,564 @@
+//! A realistic, deterministic demo directory: structures in the proportions the 2003 diagnosis
+//! counted in the agglomeration (DOMAIN.md §1), spread over the 49 communes by population,
+//! with French names and descriptions, activities and offers that fit their kind.
+
+use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
+
+use super::store::{NewStructure, store_published};
+use crate::{
+    db::Db,
+    domain::{
+        calendar::year_of,
+        directory::{
+            Activity, ActivityForm, OfferDetails, OfferForm, ProfileForm, Sector, StructureKind,
+            StructureProfile, commune_centres, communes::communes,
+        },
+    },
+};
+
+/// The 2003 counts: associations, SCOP, chantiers d'insertion, entreprises d'insertion,
+/// fondations, SEL, mutuelles, travail adapté (split here between ESAT and EA), groupements
+/// d'employeurs, régie de quartier.
+const PROPORTIONS: &[(StructureKind, u32)] = &[
+    (StructureKind::Asso, 5460),
+    (StructureKind::Scop, 36),
+    (StructureKind::Aci, 17),
+    (StructureKind::Ei, 8),
+    (StructureKind::Fondation, 2),
+    (StructureKind::Sel, 4),
+    (StructureKind::Mutuelle, 38),
+    (StructureKind::Esat, 9),
+    (StructureKind::Ea, 7),
+    (StructureKind::Ge, 2),
+    (StructureKind::Rq, 1),
+];
+
+/// How many structures of each kind make `total`: proportional, at least one of each.
+pub fn kind_counts(total: usize) -> Vec<(StructureKind, usize)> {
+    let sum: u32 = PROPORTIONS.iter().map(|(_, n)| n).sum();
+    let mut counts: Vec<(StructureKind, usize)> = PROPORTIONS
+        .iter()
+        .map(|(kind, n)| {
+            (*kind, ((total as f64) * f64::from(*n) / f64::from(sum)).floor().max(1.0) as usize)
+        })
+        .collect();
+    let assigned: usize = counts.iter().map(|(_, n)| n).sum();
+    if assigned < total {
+        counts[0].1 += total - assigned;
+    } else if assigned > total {
+        counts[0].1 = counts[0].1.saturating_sub(assigned - total);
+    }
+    counts
+}
+
+fn sectors_for(kind: StructureKind) -> &'static [&'static str] {
+    use StructureKind as K;
+    match kind {
+        K::Aci => &["espaces-verts", "maraichage", "ressourcerie", "second-oeuvre", "couture"],
+        K::Ei => &[
+            "nettoyage-locaux",
+            "collecte-dechets",
+            "second-oeuvre",
+            "demenagement",
+            "restauration-collective",
+        ],
+        K::Esat => {
+            &["espaces-verts", "conditionnement", "blanchisserie", "traiteur", "mise-sous-pli"]
+        }
+        K::Ea => &[
+            "reconditionnement-informatique",
+            "saisie-donnees",
+            "nettoyage-locaux",
+            "assemblage",
+            "accueil",
+        ],
+        K::Scop => &[
+            "services-numeriques",
+            "graphisme",
+            "renovation-energetique",
+            "conseil",
+            "menuiserie",
+            "formation",
+        ],
+        K::Scic => &["energie", "ressourcerie", "coursiers", "epicerie"],
+        K::Asso => &[
+            "evenementiel",
+            "formation",
+            "sensibilisation",
+            "sport",
+            "spectacle",
+            "garde-enfants",
+            "aide-domicile",
+            "ressourcerie",
+            "cycles",
+            "traiteur",
+            "audiovisuel",
+            "tourisme",
+        ],
+        K::Mutuelle => &["sante-travail"],
+        K::Fondation => &["formation", "conseil"],
+        K::Ge => &["mise-a-disposition"],
+        K::Sel => &["sensibilisation"],
+        K::Rq => &["nettoyage-urbain", "espaces-verts", "vitrerie"],
+        K::Etti | K::Ai => &["interim-insertion"],
+        K::Geiq => &["mise-a-disposition"],
+        K::Eiti => &["services-numeriques"],
+        K::Eatt => &["interim-insertion"],
+    }
+}
+
+const PLACES: &[&str] = &[
+    "du Drac",
+    "de l'Isère",
+    "de Belledonne",
+    "du Vercors",
+    "de Chartreuse",
+    "de la Bastille",
+    "du Grésivaudan",
+    "des Alpes",
+    "de la Romanche",
+    "du Néron",
+    "du Moucherotte",
+    "de l'Y grenoblois",
+];
+const NATURE: &[&str] = &[
+    "Les Jardins",
+    "L'Atelier",
+    "La Fabrique",
+    "Le Relais",
+    "Les Ateliers",
+    "La Passerelle",
+    "Le Chantier",
+    "La Ruche",
+    "Les Compagnons",
+    "L'Envol",
+    "Le Tremplin",
+    "La Boussole",
+];
+const CAUSES: &[&str] = &[
+    "Solidarité",
+    "Partage",
+    "Entraide",
+    "Horizons",
+    "Initiatives",
+    "Avenir",
+    "Lien",
+    "Savoirs",
+    "Culture",
+    "Quartiers",
+    "Mobilité",
+    "Nature",
+];
+const FIRST: &[&str] = &[
+    "Claire", "Karim", "Sophie", "Mathieu", "Nadia", "Julien", "Élodie", "Samir", "Anne", "Thomas",
+    "Inès", "Pierre",
+];
+const LAST: &[&str] = &[
+    "Martin",
+    "Bernard",
+    "Benali",
+    "Durand",
+    "Moreau",
+    "Garcia",
+    "Roux",
+    "Fontaine",
+    "Girard",
+    "Mercier",
+    "Chevalier",
+    "Blanc",
+];
+const STREETS: &[&str] = &["rue", "avenue", "boulevard", "chemin", "place", "allée"];
+const STREET_NAMES: &[&str] = &[
+    "Jean Jaurès",
+    "de la République",
+    "Victor Hugo",
+    "des Alpes",
+    "du Vercors",
+    "Paul Cocat",
+    "Marcel Cachin",
+    "de la Liberté",
+    "Aristide Briand",
+    "des Écoles",
+    "du Stade",
+    "Général de Gaulle",
+];
+
+/// "de Grenoble", "du Pont-de-Claix", "de La Tronche" (the article of La Tronche stays).
+fn of_commune(commune: &str) -> String {
+    if let Some(rest) = commune.strip_prefix("Le ") {
+        format!("du {rest}")
+    } else if let Some(rest) = commune.strip_prefix("Les ") {
+        format!("des {rest}")
+    } else {
+        format!("de {commune}")
+    }
+}
+
+fn name_for(rng: &mut StdRng, kind: StructureKind, commune: &str) -> String {
+    use StructureKind as K;
+    let place = *PLACES.choose(rng).expect("non-empty");
+    let nature = *NATURE.choose(rng).expect("non-empty");
+    let cause = *CAUSES.choose(rng).expect("non-empty");
+    match kind {
+        K::Aci => format!("Chantier d'insertion {nature} {place}"),
+        K::Ei => format!("{nature} {place} (entreprise d'insertion)"),
+        K::Esat => format!("ESAT {nature} {place}"),
+        K::Ea => format!("{nature} {place} Entreprise adaptée"),
+        K::Scop => format!("SCOP {nature} {place}"),
+        K::Scic => format!("SCIC {cause} {place}"),
+        K::Mutuelle => format!("Mutuelle {cause} {place}"),
+        K::Fondation => format!("Fondation {cause} {place}"),
+        K::Ge => format!("Groupement d'employeurs {place}"),
+        K::Sel => format!("SEL {}", of_commune(commune)),
+        K::Rq => format!("Régie de quartier {}", of_commune(commune)),
+        _ => match rng.random_range(0..3) {
+            0 => format!("Association {cause} {place}"),
+            1 => format!("{nature} {}", of_commune(commune)),
+            _ => format!(
+                "{cause} et {} à {commune}",
+                CAUSES.choose(rng).expect("non-empty").to_lowercase()
+            ),
+        },
+    }
+}
+
+fn mission(kind: StructureKind) -> &'static str {
+    use StructureKind as K;
+    match kind {
+        K::Aci => {
+            "Nous accompagnons des personnes éloignées de l'emploi vers un retour durable au travail, par des chantiers encadrés et une formation sur le terrain."
+        }
+        K::Ei => {
+            "Entreprise d'insertion, nous salarions et formons des personnes en parcours d'insertion tout en assurant des prestations de qualité professionnelle."
+        }
+        K::Esat => {
+            "Établissement médico-social, nous offrons à des travailleurs en situation de handicap une activité professionnelle adaptée et un accompagnement personnalisé."
+        }
+        K::Ea => {
+            "Entreprise adaptée, plus de la moitié de nos salariés sont reconnus travailleurs handicapés ; nous travaillons pour des clients publics et privés."
+        }
+        K::Scop => {
+            "Coopérative détenue par ses salariés, nous partageons le pouvoir et les bénéfices, et réinvestissons dans le projet collectif."
+        }
+        K::Scic => {
+            "Société coopérative d'intérêt collectif, nous associons salariés, usagers, collectivités et partenaires autour d'un projet de territoire."
+        }
+        K::Mutuelle => {
+            "Mutuelle de proximité, nous menons des actions de prévention santé auprès des entreprises et des collectivités."
+        }
+        K::Fondation => {
+            "Notre fondation soutient les initiatives locales d'insertion et de solidarité."
+        }
+        K::Ge => {
+            "Nous mettons des salariés qualifiés à disposition de nos entreprises adhérentes, en temps partagé."
+        }
+        K::Sel => {
+            "Réseau d'échanges de savoirs, nous organisons des ateliers ouverts à tous les habitants."
+        }
+        K::Rq => {
+            "Régie de quartier, nous entretenons les espaces communs avec les habitants et créons des emplois de proximité."
+        }
+        _ => {
+            "Association loi 1901, nous portons un projet d'utilité sociale au service des habitants de l'agglomération."
+        }
+    }
+}
+
+/// A SIRET that passes the Luhn check: a random SIREN with its check digit, a NIC with its own.
+fn siret(rng: &mut StdRng) -> String {
+    fn with_check(digits: &str) -> String {
+        for last in 0..10 {
+            let candidate = format!("{digits}{last}");
+            let sum: u32 = candidate
+                .bytes()
+                .rev()
+                .enumerate()
+                .map(|(i, b)| {
+                    let d = u32::from(b - b'0');
+                    if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
+                })
+                .sum();
+            if sum % 10 == 0 {
+                return candidate;
+            }
+        }
+        unreachable!("one of ten check digits completes the sum")
+    }
+    let siren =
+        with_check(&format!("{}{:07}", rng.random_range(3..=9), rng.random_range(0..10_000_000)));
+    with_check(&format!("{siren}{:04}", rng.random_range(1..=9999)))
+}
+
+fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) -> OfferForm {
+    const QUALIFIERS: &[&str] = &[
+        "pour les collectivités",
+        "pour les entreprises",
+        "sur mesure",
+        "à l'année",
+        "ponctuel",
+        "en circuit court",
+        "clé en main",
+        "pour les bailleurs sociaux",
+        "en urgence",
+        "éco-responsable",
+    ];
+    let qualifier = *QUALIFIERS.choose(rng).expect("non-empty");
+    let service_kind = match sector.code {
+        "interim-insertion" | "mise-a-disposition" => "staff_provision",
+        "epicerie"
+        | "maraichage"
+        | "mobilier"
+        | "vetements-travail"
+        | "reconditionnement-informatique" => "goods",
+        _ => "service",
+    };
+    let unit = match service_kind {
+        "staff_provision" => "heure",
+        "goods" => "pièce",
+        _ => *["heure", "jour", "forfait"].choose(rng).expect("non-empty"),
+    };
+    let on_quote = rng.random_bool(0.4);
+    let price = if on_quote {
+        String::new()
+    } else {
+        format!("{},{:02}", rng.random_range(15..900), rng.random_range(0..100))
+    };
+    let description = format!(
+        "{} {qualifier}. {} Devis gratuit, intervention sur toute l'agglomération grenobloise.",
+        sector.label,
+        if kind.is_siae() || kind.families().contains(&crate::domain::directory::Family::Handicap) {
+            "Chaque commande contribue à l'emploi de personnes en parcours d'insertion ou en situation de handicap."
+        } else {
+            "Une prestation portée par une structure de l'économie sociale et solidaire."
+        }
+    );
+    OfferForm {
+        title: format!("{} {qualifier}", sector.label),
+        description,
+        sector: sector.code.to_owned(),
+        service_kind: service_kind.to_owned(),
+        unit: unit.to_owned(),
+        price,
+        on_quote: on_quote.then(|| "on".to_owned()),
+        lead_time: format!("Sous {} jours", rng.random_range(2..30)),
+        ..OfferForm::default()
+    }
+}
+
+/// Generates `structures` structures and `offers` offers from `seed`: the same arguments always
+/// give the same directory.
+pub fn generate(seed: u64, structures: usize, offers: usize, now: i64) -> Vec<NewStructure> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let all = communes();
+    let weights: Vec<u32> = all.iter().map(|c| c.population).collect();
+    let total_weight: u64 = weights.iter().map(|w| u64::from(*w)).sum();
+    let year = year_of(now);
+    let mut kinds: Vec<StructureKind> = kind_counts(structures)
+        .into_iter()
+        .flat_map(|(kind, n)| std::iter::repeat_n(kind, n))
+        .collect();
+    // Spread the kinds instead of listing every association first.
+    for i in (1..kinds.len()).rev() {
+        kinds.swap(i, rng.random_range(0..=i));
+    }
+    let mut offers_left = offers;
+    let mut out = Vec::with_capacity(structures);
+    let mut sirets = std::collections::HashSet::new();
+    for (index, kind) in kinds.iter().copied().enumerate() {
+        let mut pick = rng.random_range(0..total_weight);
+        let commune = all
+            .iter()
+            .zip(&weights)
+            .find(|(_, w)| {
+                let w = u64::from(**w);
+                if pick < w {
+                    true
+                } else {
+                    pick -= w;
+                    false
+                }
+            })
+            .map_or(&all[0], |(c, _)| c);
+        let (lat, lng) = commune_centres::centre(commune.insee).unwrap_or((45.188, 5.724));
+        let mut kinds_of = vec![kind];
+        if kind == StructureKind::Aci || (kind == StructureKind::Asso && rng.random_bool(0.02)) {
+            kinds_of.push(StructureKind::Asso);
+            if kind == StructureKind::Asso {
+                kinds_of.push(StructureKind::Aci);
+            }
+        }
+        let name = name_for(&mut rng, kind, commune.name);
+        let mut number = siret(&mut rng);
+        while !sirets.insert(number.clone()) {
+            number = siret(&mut rng);
+        }
+        let contact = format!(
+            "{} {}",
+            FIRST.choose(&mut rng).expect("non-empty"),
+            LAST.choose(&mut rng).expect("non-empty")
+        );
+        let founded = rng.random_range(1950..=year.min(2024));
+        let staff = rng.random_range(2..60);
+        let form = ProfileForm {
+            name: name.clone(),
+            siret: number,
+            kinds: kinds_of.iter().map(|k| k.code()).collect::<Vec<_>>().join(","),
+            legal_form: match kind {
+                StructureKind::Scop => "SCOP-SARL".into(),
+                StructureKind::Scic => "SCIC-SAS".into(),
+                StructureKind::Fondation => "Fondation".into(),
+                StructureKind::Mutuelle => "Mutuelle".into(),
+                StructureKind::Ea | StructureKind::Ei => "SAS".into(),
+                _ => "Association".into(),
+            },
+            year_founded: founded.to_string(),
+            description: format!(
+                "{name} est implantée à {} depuis {founded}.\n\n{}",
+                commune.name,
+                mission(kind)
+            ),
+            contact_name: contact,
+            contact_email: format!("contact{index}@demo.ecossol.fr"),
+            contact_phone: format!(
+                "04 76 {:02} {:02} {:02}",
+                rng.random_range(10..99),
+                rng.random_range(10..99),
+                rng.random_range(10..99)
+            ),
+            address: format!(
+                "{} {} {}",
+                rng.random_range(1..150),
+                STREETS.choose(&mut rng).expect("non-empty"),
+                STREET_NAMES.choose(&mut rng).expect("non-empty")
+            ),
+            commune: commune.insee.to_owned(),
+            latitude: format!("{:.5}", lat + rng.random_range(-0.008..0.008)),
+            longitude: format!("{:.5}", lng + rng.random_range(-0.010..0.010)),
+            permanent_staff: staff.to_string(),
+            insertion_staff: if kind.is_siae() || kind == StructureKind::Rq {
+                rng.random_range(5..80).to_string()
+            } else {
+                String::new()
+            },
+            disabled_share: match kind {
+                StructureKind::Esat => "100".into(),
+                StructureKind::Ea => rng.random_range(55..90).to_string(),
+                _ => String::new(),
+            },
+            esus_agreed_on: if kind.is_siae() || rng.random_bool(0.1) {
+                format!(
+                    "{}-{:02}-{:02}",
+                    rng.random_range(2015..=2024),
+                    rng.random_range(1..=12),
+                    rng.random_range(1..=28)
+                )
+            } else {
+                String::new()
+            },
+            ..ProfileForm::default()
+        };
+        let Ok(profile) = StructureProfile::parse(&form, year) else { continue };
+        let choices = sectors_for(kind);
+        let n_sectors = rng.random_range(1..=choices.len().min(3));
+        let picked: Vec<&Sector> = choices
+            .choose_multiple(&mut rng, n_sectors)
+            .filter_map(|code| Sector::find(code))
+            .collect();
+        let reach = *["metropole", "metropole", "departement", "radius"]
+            .choose(&mut rng)
+            .expect("non-empty");
+        let activities: Vec<Activity> = picked
+            .iter()
+            .filter_map(|sector| {
+                Activity::parse(&ActivityForm {
+                    sector: sector.code.to_owned(),
+                    service_kind: offer_for(&mut rng.clone(), sector, kind).service_kind,
+                    reach: reach.to_owned(),
+                    reach_km: "20".to_owned(),
+                    reach_communes: String::new(),
+                })
+                .ok()
+            })
+            .collect();
+        let remaining_structures = structures - index;
+        let share = if remaining_structures <= 1 {
+            offers_left
+        } else {
+            let mean = offers_left / remaining_structures;
+            rng.random_range(mean.saturating_sub(mean / 2)..=mean + mean / 2).min(offers_left)
+        };
+        offers_left -= share;
+        let offers_of: Vec<OfferDetails> = (0..share)
+            .filter_map(|_| {
+                let sector = picked.choose(&mut rng).copied()?;
+                OfferDetails::parse(&offer_for(&mut rng, sector, kind)).ok()
+            })
+            .collect();
+        out.push(NewStructure { profile, activities, offers: offers_of });
+    }
+    out
+}
+
+/// Stores the generated directory, a few hundred structures per transaction.
+pub async fn seed(
+    db: &Db,
+    seed: u64,
+    structures: usize,
+    offers: usize,
+    now: i64,
+) -> Result<(usize, usize), sqlx::Error> {
+    let all = generate(seed, structures, offers, now);
+    let offers_stored: usize = all.iter().map(|s| s.offers.len()).sum();
+    for batch in all.chunks(250) {
+        let mut tx = crate::db::begin(db).await?;
+        for structure in batch {
+            store_published(&mut tx, structure, "Données de démonstration", now).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok((all.len(), offers_stored))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::directory::Siret;
+
+    #[test]
+    fn commune_names_take_their_article() {
+        assert_eq!(of_commune("Grenoble"), "de Grenoble");
+        assert_eq!(of_commune("Le Pont-de-Claix"), "du Pont-de-Claix");
+        assert_eq!(of_commune("La Tronche"), "de La Tronche");
+    }
+
+    #[test]
+    fn proportions_follow_the_diagnosis_with_every_kind_present() {
+        let counts = kind_counts(1000);
+        assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), 1000);
+        assert!(counts.iter().all(|(_, n)| *n >= 1));
+        let associations = counts.iter().find(|(k, _)| *k == StructureKind::Asso).expect("asso").1;
+        assert!(associations > 900, "{associations}");
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_directory() {
+        let now = 1_795_000_000_000;
+        let a = generate(7, 60, 300, now);
+        let b = generate(7, 60, 300, now);
+        let c = generate(8, 60, 300, now);
+        let names =
+            |d: &[NewStructure]| d.iter().map(|s| s.profile.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&a), names(&b));
+        assert_ne!(names(&a), names(&c));
+        assert_eq!(a.len(), 60);
+        assert_eq!(a.iter().map(|s| s.offers.len()).sum::<usize>(), 300);
+        for s in &a {
+            let siret = s.profile.siret.as_ref().expect("SIRET");
+            assert!(Siret::parse(siret.as_str()).is_ok());
+            let place = s.profile.place.as_ref().expect("place");
+            let (lat, lng) = place.coordinates.expect("coordinates");
+            assert!((44.95..45.35).contains(&lat) && (5.55..5.90).contains(&lng));
+            assert!(!s.activities.is_empty());
+        }
+    }
+}
