@@ -4,6 +4,7 @@
 mod accounts;
 mod authorisation_matrix;
 mod csrf;
+mod directory;
 mod embedded_meili;
 mod health;
 mod home;

@@ -8,6 +8,7 @@ mod accounts;
 mod backend;
 mod browser;
 mod db;
+mod directory;
 mod meili;
 mod organisations;
 mod spawn;
@@ -16,6 +17,7 @@ pub use accounts::PASSWORD;
 pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
+pub use directory::{SIRET, Supplier, complete_profile};
 pub use meili::{SharedMeili, shared_meili, start_dedicated_meili};
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 

@@ -61,7 +61,7 @@ pub async fn of_structure<'e>(
 ) -> Result<Vec<ActivityRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, structure_id, sector, service_kind, reach, reach_km, reach_communes \
-         FROM structure_activities WHERE structure_id = $1 ORDER BY created_at, id",
+         FROM structure_activities WHERE structure_id = $1 ORDER BY created_at, sector, id",
     )
     .bind(structure_id)
     .fetch_all(db)

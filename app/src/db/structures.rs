@@ -83,6 +83,13 @@ pub async fn insert(
     update_profile(tx, id, profile, true, now).await
 }
 
+/// A float as a text parameter that SQL casts back. sqlx 0.8's `Any` driver declares a NULL
+/// `f64` parameter as `float4` to PostgreSQL, which then rejects the statement; text cast in
+/// SQL behaves alike on both databases, and Rust's shortest representation loses nothing.
+fn float_param(value: Option<f64>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
+
 /// Writes every field of the profile; `facts_changed` moves the social facts' date.
 pub async fn update_profile(
     tx: &mut Transaction<'_, Any>,
@@ -98,8 +105,8 @@ pub async fn update_profile(
          legal_form = $7, kinds = $8, esus_agreed_on = $9, networks = $10, year_founded = $11, \
          description = $12, contact_name = $13, contact_email = $14, contact_phone = $15, \
          website = $16, address = $17, commune_insee = $18, commune_name = $19, postcode = $20, \
-         latitude = $21, longitude = $22, permanent_staff = $23, insertion_staff = $24, \
-         disabled_share = $25, turnover_band = $26, client_references = $27, \
+         latitude = CAST($21 AS DOUBLE PRECISION), longitude = CAST($22 AS DOUBLE PRECISION), permanent_staff = $23, insertion_staff = $24, \
+         disabled_share = CAST($25 AS DOUBLE PRECISION), turnover_band = $26, client_references = $27, \
          facts_updated_at = CASE WHEN $28 = 1 THEN $29 ELSE facts_updated_at END, \
          updated_at = $29 WHERE id = $1",
     )
@@ -123,11 +130,11 @@ pub async fn update_profile(
     .bind(place.map(|p| p.insee.as_str().to_owned()))
     .bind(place.map(|p| p.commune_name.clone()))
     .bind(place.map(|p| p.postcode.as_str().to_owned()))
-    .bind(place.and_then(|p| p.coordinates).map(|c| c.0))
-    .bind(place.and_then(|p| p.coordinates).map(|c| c.1))
+    .bind(float_param(place.and_then(|p| p.coordinates).map(|c| c.0)))
+    .bind(float_param(place.and_then(|p| p.coordinates).map(|c| c.1)))
     .bind(facts.permanent_staff)
     .bind(facts.insertion_staff)
-    .bind(facts.disabled_share)
+    .bind(float_param(facts.disabled_share))
     .bind(&facts.turnover_band)
     .bind(&facts.client_references)
     .bind(i64::from(facts_changed))

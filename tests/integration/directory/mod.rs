@@ -1,0 +1,4 @@
+mod data;
+mod lifecycle;
+mod offers;
+mod rights;
