@@ -51,6 +51,11 @@ const SIGNED_IN: [u16; 8] = [401, 200, 200, 200, 200, 200, 200, 200];
 const MEMBERS_OF_A: [u16; 8] = [401, 200, 200, 200, 403, 403, 403, 200];
 const OWNERS_OF_A: [u16; 8] = [401, 403, 200, 403, 403, 403, 403, 200];
 const ADMINS: [u16; 8] = [401, 403, 403, 403, 403, 403, 403, 200];
+/// Those who edit organisation A's structure: its owners and members (not its procurement
+/// officers), and administrators.
+const EDITORS_OF_A: [u16; 8] = [401, 200, 200, 403, 403, 403, 403, 200];
+/// The pôle's animators and administrators.
+const MODERATORS: [u16; 8] = [401, 403, 403, 403, 403, 200, 403, 200];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -158,7 +163,130 @@ const ROWS: &[Row] = &[
         form: &[("organisation_id", "{org}")],
         expected: SIGNED_IN,
     },
+    // The directory. `{structure}` is organisation A's published structure (slug `matrice`),
+    // `{offer}` its published offer (slug `matrice-offre`). Forms that change something are
+    // invalid or out of place, so that each cell leaves the state as it found it.
+    Row { method: "GET", path: "/annuaire", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/annuaire.csv", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/structures/matrice", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/offres/matrice-offre", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/espace", form: &[], expected: SIGNED_IN },
+    Row { method: "GET", path: "/moderation", form: &[], expected: MODERATORS },
+    Row { method: "POST", path: "/api/directory", form: &[("page", "1")], expected: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/api/structure-page",
+        form: &[("slug", "matrice")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-page",
+        form: &[("slug", "matrice-offre")],
+        expected: ALL_200,
+    },
+    Row { method: "POST", path: "/api/my-structures", form: &[], expected: SIGNED_IN },
+    Row {
+        method: "POST",
+        path: "/api/structure-workspace",
+        form: &[("id", "{structure}")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-editor",
+        form: &[("id", "{offer}")],
+        expected: EDITORS_OF_A,
+    },
+    Row { method: "POST", path: "/api/moderation-queue", form: &[], expected: MODERATORS },
+    Row {
+        method: "POST",
+        // Organisation A is a buyer: its members are told so; others may not ask.
+        path: "/api/structure-create",
+        form: &[("organisation_id", "{org}"), ("form[name]", "")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/structure-update",
+        form: &[("structure_id", "{structure}"), ("form[name]", "")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Validating a published structure is out of place: animators get a refusal.
+        path: "/api/structure-step",
+        form: &[("structure_id", "{structure}"), ("step", "validate")],
+        expected: MODERATORS,
+    },
+    Row {
+        method: "POST",
+        path: "/api/activity-add",
+        form: &[("structure_id", "{structure}"), ("form[sector]", "")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/activity-remove",
+        form: &[("structure_id", "{structure}"), ("activity_id", "none")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-create",
+        form: &[("structure_id", "{structure}"), ("form[title]", "")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-update",
+        form: &[("offer_id", "{offer}"), ("form[title]", "")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-status",
+        form: &[("offer_id", "{offer}"), ("status", "unknown")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-flag",
+        form: &[("offer_id", "{offer}"), ("reason", "")],
+        expected: SIGNED_IN,
+    },
+    Row {
+        method: "POST",
+        path: "/api/offer-flag-resolve",
+        form: &[("offer_id", "{offer}"), ("decision", "unknown")],
+        expected: MODERATORS,
+    },
 ];
+
+/// Organisation A's published structure and offer, straight in the database.
+async fn insert_structure_of_a(app: &TestApp, organisation_id: &str) -> (String, String) {
+    let db = tests::pool(&app.database_url).await;
+    let (structure, offer) = (uuid::Uuid::new_v4().to_string(), uuid::Uuid::new_v4().to_string());
+    sqlx::query(
+        "INSERT INTO structures (id, slug, name, status, organisation_id, created_at, updated_at) \
+         VALUES ($1, 'matrice', 'Structure de la matrice', 'published', $2, 0, 0)",
+    )
+    .bind(&structure)
+    .bind(organisation_id)
+    .execute(&db)
+    .await
+    .expect("structure");
+    sqlx::query(
+        "INSERT INTO offers (id, structure_id, slug, title, status, sector, created_at, updated_at) \
+         VALUES ($1, $2, 'matrice-offre', 'Offre de la matrice', 'published', 'espaces-verts', 0, 0)",
+    )
+    .bind(&offer)
+    .bind(&structure)
+    .execute(&db)
+    .await
+    .expect("offer");
+    (structure, offer)
+}
 
 struct Orgs {
     a: String,
@@ -191,10 +319,17 @@ async fn every_endpoint_answers_each_role_as_expected() {
         b: app.insert_organisation("SCOP Les Jardins", "supplier", None).await,
         pole: app.insert_organisation("Pôle d'achats solidaires", "pole", None).await,
     };
+    let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
-        let form: Vec<(&str, String)> =
-            row.form.iter().map(|(k, v)| (*k, v.replace("{org}", &orgs.a))).collect();
+        let form: Vec<(&str, String)> = row
+            .form
+            .iter()
+            .map(|(k, v)| {
+                let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
+                (*k, v.replace("{offer}", &offer))
+            })
+            .collect();
         for (role, expected) in ROLES.iter().zip(row.expected) {
             // A fresh person per cell: sign-outs and departures do not leak into the next.
             let client = client_for(&app, &orgs, *role, n).await;
