@@ -2,4 +2,6 @@
 //! Each scenario runs hydrated and with JavaScript disabled.
 
 mod accounts;
+mod directory;
 mod home;
+mod steps;

@@ -16,8 +16,8 @@ pub fn initial_value(stored: &str, key: &str) -> String {
     }
 }
 
-fn ids(key: &str) -> (String, String, String) {
-    let id = format!("champ-{key}");
+fn ids(prefix: &str, key: &str) -> (String, String, String) {
+    let id = format!("champ-{prefix}{key}");
     (id.clone(), format!("{id}-aide {id}-erreur"), format!("{id}-erreur"))
 }
 
@@ -26,6 +26,9 @@ fn ids(key: &str) -> (String, String, String) {
 pub fn GroupField(
     group: &'static str,
     key: &'static str,
+    /// Distinguishes the ids of two forms on one page (`champ-{prefix}{key}`).
+    #[prop(optional)]
+    prefix: &'static str,
     label: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
@@ -33,7 +36,7 @@ pub fn GroupField(
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let (id, described, error_id) = ids(key);
+    let (id, described, error_id) = ids(prefix, key);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
@@ -56,13 +59,16 @@ pub fn GroupField(
 pub fn GroupTextArea(
     group: &'static str,
     key: &'static str,
+    /// Distinguishes the ids of two forms on one page (`champ-{prefix}{key}`).
+    #[prop(optional)]
+    prefix: &'static str,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional, into)] value: String,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let (id, described, error_id) = ids(key);
+    let (id, described, error_id) = ids(prefix, key);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
@@ -86,6 +92,9 @@ pub fn GroupTextArea(
 pub fn GroupSelect(
     group: &'static str,
     key: &'static str,
+    /// Distinguishes the ids of two forms on one page (`champ-{prefix}{key}`).
+    #[prop(optional)]
+    prefix: &'static str,
     label: &'static str,
     options: Vec<(String, String)>,
     #[prop(optional)] hint: Option<&'static str>,
@@ -93,7 +102,7 @@ pub fn GroupSelect(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let (id, described, error_id) = ids(key);
+    let (id, described, error_id) = ids(prefix, key);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>

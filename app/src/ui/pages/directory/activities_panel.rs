@@ -45,11 +45,11 @@ pub fn ActivitiesPanel(
             <h3>"Ajouter une activité"</h3>
             <ActionForm action=add attr:id="activity-form">
                 <input type="hidden" name="structure_id" value=structure_id/>
-                <GroupSelect group="form" key="sector" label="Secteur" options=choices::sectors() error=e("sector") required=true/>
-                <GroupSelect group="form" key="service_kind" label="Type de prestation" options=choices::service_kinds() error=e("service_kind") required=true/>
-                <GroupSelect group="form" key="reach" label="Zone d'intervention" options=choices::reaches(false) error=e("reach") required=true/>
-                <GroupField group="form" key="reach_km" label="Rayon (km), pour une zone en rayon" kind="number"/>
-                <GroupField group="form" key="reach_communes" label="Codes INSEE des communes, pour une liste de communes" hint="Séparés par des espaces : 38185 38151"/>
+                <GroupSelect group="form" prefix="activite-" key="sector" label="Secteur" options=choices::sectors() error=e("sector") required=true/>
+                <GroupSelect group="form" prefix="activite-" key="service_kind" label="Type de prestation" options=choices::service_kinds() error=e("service_kind") required=true/>
+                <GroupSelect group="form" prefix="activite-" key="reach" label="Zone d'intervention" options=choices::reaches(false) error=e("reach") required=true/>
+                <GroupField group="form" prefix="activite-" key="reach_km" label="Rayon (km), pour une zone en rayon" kind="number"/>
+                <GroupField group="form" prefix="activite-" key="reach_communes" label="Codes INSEE des communes, pour une liste de communes" hint="Séparés par des espaces : 38185 38151"/>
                 <p class="error" role="alert">{refusal(answer)}</p>
                 <button type="submit">"Ajouter l'activité"</button>
             </ActionForm>

@@ -45,7 +45,8 @@ pub fn ModerationPage() -> impl IntoView {
                                                 " · SIRET " {p.siret.clone().unwrap_or_default()}
                                                 " · " {p.commune_name.clone().unwrap_or_default()}
                                                 " · soumise le " {french_date(p.submitted_at)}
-                                                <ModerationControls structure_id=p.id.clone() status=StructureStatus::Submitted back="/moderation".to_owned()/>
+                                                <ModerationControls
+                                                    action=step structure_id=p.id.clone() status=StructureStatus::Submitted back="/moderation".to_owned()/>
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -94,11 +95,12 @@ pub fn ModerationPage() -> impl IntoView {
 /// suspend a published one, reinstate a suspended one. Refusal and suspension need a reason.
 #[component]
 pub fn ModerationControls(
+    /// The page's action, so that the page reloads its data after a decision.
+    action: ServerAction<StructureStep>,
     structure_id: String,
     status: StructureStatus,
     back: String,
 ) -> impl IntoView {
-    let action = ServerAction::<StructureStep>::new();
     let answer = Signal::derive(move || action.value().get());
     let reason_error = field_error(answer, "reason");
     let done = succeeded(answer, "decision");

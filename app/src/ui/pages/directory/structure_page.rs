@@ -8,7 +8,7 @@ use crate::{
         calendar::{french_date, french_iso_date},
         directory::{StructureStatus, views::StructureView},
     },
-    server::directory::{StructurePage, get_structure_page},
+    server::directory::{StructurePage, StructureStep, get_structure_page},
 };
 
 /// `/structures/{slug}`: a structure's public page (a preview for its editors and the pôle).
@@ -16,12 +16,16 @@ use crate::{
 pub fn StructurePageView() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let page = Resource::new(slug, get_structure_page);
+    let decide = ServerAction::<StructureStep>::new();
+    let page = Resource::new(
+        move || (slug(), decide.version().get()),
+        |(slug, _)| get_structure_page(slug),
+    );
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(Some(page)) => view! { <StructureDetails page/> }.into_any(),
+                    Ok(Some(page)) => view! { <StructureDetails page decide/> }.into_any(),
                     Ok(None) => view! {
                         <Title text="Structure introuvable"/>
                         <h1>"Structure introuvable"</h1>
@@ -47,7 +51,7 @@ fn summary(structure: &StructureView) -> String {
 }
 
 #[component]
-fn StructureDetails(page: StructurePage) -> impl IntoView {
+fn StructureDetails(page: StructurePage, decide: ServerAction<StructureStep>) -> impl IntoView {
     let s = page.structure.clone();
     let preview = s.status != StructureStatus::Published;
     view! {
@@ -139,7 +143,8 @@ fn StructureDetails(page: StructurePage) -> impl IntoView {
             </section>
         </article>
         {page.can_moderate.then(|| view! {
-            <ModerationControls structure_id=s.id.clone() status=s.status back=format!("/structures/{}", s.slug)/>
+            <ModerationControls
+                action=decide structure_id=s.id.clone() status=s.status back=format!("/structures/{}", s.slug)/>
         })}
     }
 }
