@@ -25,6 +25,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             <a href="/">"Accueil"</a>
                         </li>
+                        <li>
+                            <a href="/annuaire">"Annuaire"</a>
+                        </li>
                         <UserMenu/>
                     </ul>
                 </nav>

@@ -19,9 +19,13 @@ pub fn UserMenu() -> impl IntoView {
                     Ok(Some(user)) => {
                         view! {
                             <li>
+                                <a href="/espace">"Ma structure"</a>
+                            </li>
+                            <li>
                                 <a href="/organisations">"Mes organisations"</a>
                             </li>
                             {user.is_admin.then(|| view! {
+                                <li><a href="/moderation">"Modération"</a></li>
                                 <li><a href="/admin/courriels">"Courriels"</a></li>
                             })}
                             <li>
