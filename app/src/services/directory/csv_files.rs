@@ -73,6 +73,9 @@ pub struct OfferRecord {
     pub offer: OfferForm,
 }
 
+/// A file's header (lower-cased names) and its non-empty records with their line numbers.
+type Rows = (Vec<String>, Vec<(usize, csv::StringRecord)>);
+
 /// A row of a file, by column name.
 struct Row<'a> {
     headers: &'a [String],
@@ -93,10 +96,7 @@ impl Row<'_> {
 
 /// The rows of `text` (1-based line numbers of the file, header on line 1), or why the file
 /// cannot be read at all. `required` columns must be in the header.
-fn rows(
-    text: &str,
-    required: &[&str],
-) -> Result<(Vec<String>, Vec<(usize, csv::StringRecord)>), String> {
+fn rows(text: &str, required: &[&str]) -> Result<Rows, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter =
         if text.lines().next().is_some_and(|h| h.matches(';').count() > h.matches(',').count()) {

@@ -11,7 +11,7 @@ use crate::{
         calendar::year_of,
         directory::{
             Activity, ActivityForm, OfferDetails, OfferForm, ProfileForm, Sector, StructureKind,
-            StructureProfile, commune_centres, communes::communes,
+            StructureProfile, commune_centres, communes::communes, siret::passes_luhn,
         },
     },
 };
@@ -267,22 +267,10 @@ fn mission(kind: StructureKind) -> &'static str {
 /// A SIRET that passes the Luhn check: a random SIREN with its check digit, a NIC with its own.
 fn siret(rng: &mut StdRng) -> String {
     fn with_check(digits: &str) -> String {
-        for last in 0..10 {
-            let candidate = format!("{digits}{last}");
-            let sum: u32 = candidate
-                .bytes()
-                .rev()
-                .enumerate()
-                .map(|(i, b)| {
-                    let d = u32::from(b - b'0');
-                    if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
-                })
-                .sum();
-            if sum % 10 == 0 {
-                return candidate;
-            }
-        }
-        unreachable!("one of ten check digits completes the sum")
+        (0..10)
+            .map(|last| format!("{digits}{last}"))
+            .find(|candidate| passes_luhn(candidate))
+            .expect("one of ten check digits completes the sum")
     }
     let siren =
         with_check(&format!("{}{:07}", rng.random_range(3..=9), rng.random_range(0..10_000_000)));
