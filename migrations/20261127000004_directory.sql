@@ -95,3 +95,18 @@ CREATE TABLE offer_flags (
     resolution   TEXT
 );
 CREATE INDEX offer_flags_open ON offer_flags (resolved_at, created_at);
+
+-- Labels and certifications a structure holds.
+CREATE TABLE structure_labels (
+    id            TEXT PRIMARY KEY,
+    structure_id  TEXT NOT NULL REFERENCES structures (id) ON DELETE CASCADE,
+    -- A known label's code (fairtrade, rge, b-corp…) or 'other'.
+    label_code    TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    issuer        TEXT,
+    number        TEXT,
+    valid_from    TEXT,
+    valid_until   TEXT,
+    created_at    BIGINT NOT NULL
+);
+CREATE INDEX structure_labels_structure_id ON structure_labels (structure_id);

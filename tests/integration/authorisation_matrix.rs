@@ -233,6 +233,18 @@ const ROWS: &[Row] = &[
     },
     Row {
         method: "POST",
+        path: "/api/label-add",
+        form: &[("structure_id", "{structure}"), ("form[label]", "")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/label-remove",
+        form: &[("structure_id", "{structure}"), ("label_id", "none")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
         path: "/api/offer-create",
         form: &[("structure_id", "{structure}"), ("form[title]", "")],
         expected: EDITORS_OF_A,

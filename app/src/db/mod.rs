@@ -17,6 +17,7 @@ pub mod organisations;
 pub mod sessions;
 pub mod structure_activities;
 pub mod structure_events;
+pub mod structure_labels;
 pub mod structures;
 mod transaction;
 pub mod users;

@@ -24,6 +24,12 @@ pub fn french_date(ms: i64) -> String {
     format!("{d:02}/{m:02}/{y}")
 }
 
+/// `2026-11-27`.
+pub fn iso_date(ms: i64) -> String {
+    let (y, m, d) = civil_day(ms);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// `2026-11-27` written `27/11/2026`; other text unchanged.
 pub fn french_iso_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
@@ -44,6 +50,7 @@ mod tests {
         assert_eq!(civil_day(1_798_761_600_000), (2027, 1, 1));
         assert_eq!(civil_day(951_782_400_000), (2000, 2, 29));
         assert_eq!(french_date(1_798_761_600_000), "01/01/2027");
+        assert_eq!(iso_date(1_798_761_600_000), "2027-01-01");
         assert_eq!(year_of(1_798_761_600_000 - 1), 2026);
         assert_eq!(french_iso_date("2025-03-01"), "01/03/2025");
     }

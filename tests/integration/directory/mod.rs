@@ -1,4 +1,5 @@
 mod data;
+mod labels;
 mod lifecycle;
 mod offers;
 mod rights;

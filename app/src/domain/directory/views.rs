@@ -15,6 +15,18 @@ pub struct ActivityView {
     pub reach: String,
 }
 
+/// A label the structure holds, as shown: `valid` on the day the page was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelView {
+    pub id: String,
+    pub name: String,
+    pub issuer: Option<String>,
+    pub number: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+    pub valid: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfferSummary {
     pub id: String,
@@ -58,6 +70,7 @@ pub struct StructureView {
     /// When the social facts were last changed (Unix ms).
     pub facts_updated_at: Option<i64>,
     pub activities: Vec<ActivityView>,
+    pub labels: Vec<LabelView>,
     /// Public page: published offers only. Workspace: every offer.
     pub offers: Vec<OfferSummary>,
 }

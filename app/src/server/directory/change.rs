@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::directory::{ActivityForm, OfferForm, ProfileForm, views::DirectoryOutcome},
+    domain::directory::{ActivityForm, LabelForm, OfferForm, ProfileForm, views::DirectoryOutcome},
     error::AppError,
 };
 
@@ -113,6 +113,36 @@ pub async fn remove_activity(
             .map_err(request::fail)?;
     let page = workspace(&structure_id);
     request::answer_form(&outcome, &format!("{page}#activites"), &page, false);
+    Ok(outcome)
+}
+
+/// Adds a label or certification to a structure; its editors only.
+#[server(endpoint = "label-add")]
+pub async fn add_label(
+    structure_id: String,
+    form: LabelForm,
+) -> Result<DirectoryOutcome, AppError> {
+    let user = request::require_user().await?;
+    let outcome = service::labels::add(&request::state()?, &user, &structure_id, form)
+        .await
+        .map_err(request::fail)?;
+    let page = workspace(&structure_id);
+    request::answer_form(&outcome, &format!("{page}#labels"), &page, false);
+    Ok(outcome)
+}
+
+/// Removes a label; the structure's editors only.
+#[server(endpoint = "label-remove")]
+pub async fn remove_label(
+    structure_id: String,
+    label_id: String,
+) -> Result<DirectoryOutcome, AppError> {
+    let user = request::require_user().await?;
+    let outcome = service::labels::remove(&request::state()?, &user, &structure_id, &label_id)
+        .await
+        .map_err(request::fail)?;
+    let page = workspace(&structure_id);
+    request::answer_form(&outcome, &format!("{page}#labels"), &page, false);
     Ok(outcome)
 }
 

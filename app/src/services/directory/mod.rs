@@ -7,6 +7,7 @@ mod csv_files;
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod labels;
 pub mod lifecycle;
 pub mod offers;
 pub mod profile;

@@ -6,7 +6,7 @@ use crate::{
     db::{
         memberships, offers,
         offers::OfferRow,
-        structure_activities, structure_events,
+        structure_activities, structure_events, structure_labels,
         structures::{self, StructureRow},
     },
     domain::{
@@ -16,7 +16,7 @@ use crate::{
             Sector, ServiceKind, Siret, StructureProfile, StructureStatus, completeness,
             profile::{Place, SocialFacts},
             views::{
-                ActivityView, OfferEditor, OfferSummary, OfferView, PendingStructure,
+                ActivityView, LabelView, OfferEditor, OfferSummary, OfferView, PendingStructure,
                 StructureEvent, StructureView, StructureWorkspace,
             },
         },
@@ -156,6 +156,24 @@ async fn view_of_row(
                 .unwrap_or_default(),
         })
         .collect();
+    let today = crate::domain::calendar::iso_date(state.clock.now_ms());
+    let labels = structure_labels::of_structure(&state.db, &row.id)
+        .await?
+        .into_iter()
+        .map(|l| {
+            let valid = l.valid_from.as_deref().is_none_or(|from| from <= today.as_str())
+                && l.valid_until.as_deref().is_none_or(|until| today.as_str() <= until);
+            LabelView {
+                id: l.id,
+                name: l.name,
+                issuer: l.issuer,
+                number: l.number,
+                valid_from: l.valid_from,
+                valid_until: l.valid_until,
+                valid,
+            }
+        })
+        .collect();
     let offers = offers::of_structure(&state.db, &row.id)
         .await?
         .iter()
@@ -192,6 +210,7 @@ async fn view_of_row(
         client_references: row.client_references.clone(),
         facts_updated_at: row.facts_updated_at,
         activities,
+        labels,
         offers,
     })
 }
@@ -299,7 +318,7 @@ pub async fn workspace(
             .iter()
             .filter(|o| o.status == OfferStatus::Published)
             .count(),
-        labels: 0,
+        labels: structure.labels.iter().filter(|l| l.valid).count(),
     };
     let completeness = completeness(&profile_of_row(&row), extras);
     let events = structure_events::of_structure(&state.db, structure_id)

@@ -123,6 +123,21 @@ fn StructureDetails(page: StructurePage, decide: ServerAction<StructureStep>) ->
                     }.into_any()
                 }}
             </section>
+            {(!s.labels.is_empty()).then(|| view! {
+                <section class="panel" id="labels">
+                    <h2>"Labels et certifications"</h2>
+                    <ul class="plain-list" id="structure-labels">
+                        {s.labels.iter().map(|l| view! {
+                            <li>
+                                <strong>{l.name.clone()}</strong>
+                                {l.issuer.clone().map(|i| view! { " · " {i} })}
+                                {l.number.clone().map(|n| view! { " · n° " {n} })}
+                                " · " <span class="muted">{super::labels_panel::validity(l)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <section class="panel" id="offres">
                 <h2>"Offres"</h2>
                 {if s.offers.is_empty() {

@@ -3,15 +3,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    activities_panel::ActivitiesPanel, lifecycle_panel::LifecyclePanel, offers_panel::OffersPanel,
-    profile_form::ProfileEditor,
+    activities_panel::ActivitiesPanel, labels_panel::LabelsPanel, lifecycle_panel::LifecyclePanel,
+    offers_panel::OffersPanel, profile_form::ProfileEditor,
 };
 use crate::{
     domain::{FormAnswer, FormResult, directory::views::DirectoryOutcome},
     error::AppError,
     server::directory::{
-        AddActivity, CreateOffer, RemoveActivity, StructureStep, UpdateStructure,
-        get_structure_workspace,
+        AddActivity, AddLabel, CreateOffer, RemoveActivity, RemoveLabel, StructureStep,
+        UpdateStructure, get_structure_workspace,
     },
 };
 
@@ -48,10 +48,16 @@ pub fn StructureWorkspacePage() -> impl IntoView {
     let add_activity = ServerAction::<AddActivity>::new();
     let remove_activity = ServerAction::<RemoveActivity>::new();
     let create_offer = ServerAction::<CreateOffer>::new();
+    let add_label = ServerAction::<AddLabel>::new();
+    let remove_label = ServerAction::<RemoveLabel>::new();
+    let label_reloads = (successes(add_label), successes(remove_label));
     let reloads =
         (successes(update), successes(step), successes(add_activity), successes(remove_activity));
     let workspace = Resource::new(
-        move || (id(), reloads.0.get(), reloads.1.get(), reloads.2.get(), reloads.3.get()),
+        move || {
+            let labels = label_reloads.0.get() + label_reloads.1.get();
+            (id(), reloads.0.get(), reloads.1.get(), reloads.2.get(), reloads.3.get(), labels)
+        },
         |(id, ..)| get_structure_workspace(id),
     );
     view! {
@@ -93,6 +99,7 @@ pub fn StructureWorkspacePage() -> impl IntoView {
                             <LifecyclePanel action=step structure_id=s.id.clone() status=s.status can_submit=ws.completeness.can_submit()/>
                             <ProfileEditor action=update structure_id=s.id.clone() form=ws.form.clone()/>
                             <ActivitiesPanel add=add_activity remove=remove_activity structure_id=s.id.clone() activities=s.activities.clone()/>
+                            <LabelsPanel add=add_label remove=remove_label structure_id=s.id.clone() labels=s.labels.clone()/>
                             <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
                             <section class="panel" id="historique">
                                 <h2>"Historique"</h2>

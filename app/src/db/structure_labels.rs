@@ -1,0 +1,67 @@
+//! The `structure_labels` table: labels and certifications held.
+
+use sqlx::{Any, FromRow, Transaction};
+
+use super::Db;
+use crate::domain::directory::HeldLabel;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct LabelRow {
+    pub id: String,
+    pub label_code: String,
+    pub name: String,
+    pub issuer: Option<String>,
+    pub number: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+}
+
+pub async fn insert(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    structure_id: &str,
+    label: &HeldLabel,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO structure_labels \
+         (id, structure_id, label_code, name, issuer, number, valid_from, valid_until, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id)
+    .bind(structure_id)
+    .bind(&label.code)
+    .bind(&label.name)
+    .bind(&label.issuer)
+    .bind(&label.number)
+    .bind(&label.valid_from)
+    .bind(&label.valid_until)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Removes one label of the structure; false when it had no such label.
+pub async fn delete(
+    tx: &mut Transaction<'_, Any>,
+    structure_id: &str,
+    id: &str,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM structure_labels WHERE id = $1 AND structure_id = $2")
+        .bind(id)
+        .bind(structure_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+pub async fn of_structure(db: &Db, structure_id: &str) -> Result<Vec<LabelRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, label_code, name, issuer, number, valid_from, valid_until \
+         FROM structure_labels WHERE structure_id = $1 ORDER BY name, id",
+    )
+    .bind(structure_id)
+    .fetch_all(db)
+    .await
+}

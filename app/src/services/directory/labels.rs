@@ -1,0 +1,53 @@
+//! Labels and certifications a structure holds.
+
+use crate::{
+    db::{structure_labels, structures},
+    domain::{
+        accounts::SessionUser,
+        directory::{HeldLabel, LabelForm, views::DirectoryOutcome},
+    },
+    error::AppError,
+    services::directory::access,
+    state::AppState,
+};
+
+#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
+pub async fn add(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+    form: LabelForm,
+) -> Result<DirectoryOutcome, AppError> {
+    let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    access::require_editor(state, user, &row).await?;
+    let label = match HeldLabel::parse(&form) {
+        Ok(label) => label,
+        Err(errors) => return Ok(DirectoryOutcome::Invalid(errors)),
+    };
+    let now = state.clock.now_ms();
+    let mut tx = crate::db::begin(&state.db).await?;
+    structure_labels::insert(&mut tx, &uuid::Uuid::new_v4().to_string(), structure_id, &label, now)
+        .await?;
+    structures::touch(&mut tx, structure_id, now).await?;
+    tx.commit().await?;
+    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+}
+
+#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, label_id))]
+pub async fn remove(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+    label_id: &str,
+) -> Result<DirectoryOutcome, AppError> {
+    let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    access::require_editor(state, user, &row).await?;
+    let now = state.clock.now_ms();
+    let mut tx = crate::db::begin(&state.db).await?;
+    if !structure_labels::delete(&mut tx, structure_id, label_id).await? {
+        return Ok(DirectoryOutcome::Refused("Ce label n'est plus sur la fiche.".into()));
+    }
+    structures::touch(&mut tx, structure_id, now).await?;
+    tx.commit().await?;
+    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+}
