@@ -110,3 +110,21 @@ CREATE TABLE structure_labels (
     created_at    BIGINT NOT NULL
 );
 CREATE INDEX structure_labels_structure_id ON structure_labels (structure_id);
+
+-- Files of a structure: logo, offer photos, evidence documents. Kept in the database so that
+-- every app server sees them (they are small: 2 MB images, 5 MB evidence).
+CREATE TABLE documents (
+    id            TEXT PRIMARY KEY,
+    structure_id  TEXT NOT NULL REFERENCES structures (id) ON DELETE CASCADE,
+    offer_id      TEXT REFERENCES offers (id) ON DELETE CASCADE,
+    label_id      TEXT REFERENCES structure_labels (id) ON DELETE CASCADE,
+    purpose       TEXT NOT NULL CHECK (purpose IN ('logo', 'photo', 'esus_evidence', 'label_evidence')),
+    file_name     TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    size_bytes    BIGINT NOT NULL,
+    -- BYTEA: PostgreSQL's type; SQLite stores the blob as given.
+    content       BYTEA NOT NULL,
+    uploaded_by   TEXT REFERENCES users (id) ON DELETE SET NULL,
+    created_at    BIGINT NOT NULL
+);
+CREATE INDEX documents_structure_id ON documents (structure_id, purpose);

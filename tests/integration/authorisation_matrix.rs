@@ -231,6 +231,21 @@ const ROWS: &[Row] = &[
         form: &[("structure_id", "{structure}"), ("activity_id", "none")],
         expected: EDITORS_OF_A,
     },
+    // A visitor is refused before the body is read; signed-in people who send something else
+    // than a multipart form get 400. Who may upload is tested in directory::documents.
+    Row {
+        method: "POST",
+        path: "/documents",
+        form: &[("structure_id", "{structure}")],
+        expected: [401, 400, 400, 400, 400, 400, 400, 400],
+    },
+    Row { method: "GET", path: "/documents/none", form: &[], expected: [404; 8] },
+    Row {
+        method: "POST",
+        path: "/api/document-remove",
+        form: &[("structure_id", "{structure}"), ("document_id", "none")],
+        expected: EDITORS_OF_A,
+    },
     Row {
         method: "POST",
         path: "/api/label-add",

@@ -6,6 +6,7 @@
 
 pub mod account_tokens;
 mod connect;
+pub mod documents;
 pub mod email_outbox;
 pub mod figures;
 pub mod invitations;

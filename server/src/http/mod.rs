@@ -2,6 +2,7 @@
 //! around them.
 
 mod csrf;
+mod documents;
 mod export;
 mod health;
 mod router;

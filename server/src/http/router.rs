@@ -1,11 +1,16 @@
 use std::sync::LazyLock;
 
 use app::{App, shell, state::AppState};
-use axum::{Router, middleware, routing::get};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    middleware,
+    routing::{get, post},
+};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, export, health};
+use super::{csrf, documents, export, health};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -21,6 +26,11 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/annuaire.csv", get(export::directory_csv))
+        .route(
+            "/documents",
+            post(documents::upload).layer(DefaultBodyLimit::max(documents::MAX_UPLOAD_BYTES)),
+        )
+        .route("/documents/{id}", get(documents::download))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(csrf::reject_cross_site))

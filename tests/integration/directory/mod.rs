@@ -1,4 +1,5 @@
 mod data;
+mod documents;
 mod labels;
 mod lifecycle;
 mod offers;

@@ -5,6 +5,7 @@ pub mod codes;
 pub mod commune_centres;
 pub mod communes;
 pub mod completeness;
+pub mod document;
 pub mod kind;
 pub mod label;
 pub mod offer;

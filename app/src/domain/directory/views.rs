@@ -71,6 +71,8 @@ pub struct StructureView {
     pub facts_updated_at: Option<i64>,
     pub activities: Vec<ActivityView>,
     pub labels: Vec<LabelView>,
+    /// The logo's document id (served at `/documents/{id}`).
+    pub logo: Option<String>,
     /// Public page: published offers only. Workspace: every offer.
     pub offers: Vec<OfferSummary>,
 }
@@ -93,6 +95,18 @@ pub struct StructureWorkspace {
     pub form: ProfileForm,
     pub completeness: Completeness,
     pub events: Vec<StructureEvent>,
+    pub documents: Vec<DocumentView>,
+}
+
+/// A file of the structure, as its workspace lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub id: String,
+    pub purpose: String,
+    pub file_name: String,
+    pub size_bytes: i64,
+    pub offer_id: Option<String>,
+    pub label_id: Option<String>,
 }
 
 /// An offer's public page.
@@ -116,6 +130,8 @@ pub struct OfferView {
     pub structure_slug: String,
     pub structure_name: String,
     pub commune_name: Option<String>,
+    /// Document ids of the offer's photos.
+    pub photos: Vec<String>,
 }
 
 /// An offer being edited in the workspace.

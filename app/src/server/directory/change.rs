@@ -146,6 +146,24 @@ pub async fn remove_label(
     Ok(outcome)
 }
 
+/// Removes a document (logo, photo, evidence); the structure's editors only. Documents are
+/// sent by a plain multipart form to `/documents` (see the server's HTTP routes).
+#[server(endpoint = "document-remove")]
+pub async fn remove_document(
+    structure_id: String,
+    document_id: String,
+    #[server(default)] back: String,
+) -> Result<DirectoryOutcome, AppError> {
+    let user = request::require_user().await?;
+    let outcome =
+        service::documents::remove(&request::state()?, &user, &structure_id, &document_id)
+            .await
+            .map_err(request::fail)?;
+    let page = local_path(&back, workspace(&structure_id));
+    request::answer_form(&outcome, &page, &page, false);
+    Ok(outcome)
+}
+
 /// Creates an offer (a draft) for a structure; its editors only. Goes to the offer's editor.
 #[server(endpoint = "offer-create")]
 pub async fn create_offer(

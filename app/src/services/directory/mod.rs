@@ -5,6 +5,7 @@ mod access;
 pub mod activities;
 mod csv_files;
 pub mod demo;
+pub mod documents;
 pub mod export;
 pub mod import;
 pub mod labels;

@@ -4,7 +4,7 @@
 
 use crate::{
     db::{
-        memberships, offers,
+        documents, memberships, offers,
         offers::OfferRow,
         structure_activities, structure_events, structure_labels,
         structures::{self, StructureRow},
@@ -16,8 +16,8 @@ use crate::{
             Sector, ServiceKind, Siret, StructureProfile, StructureStatus, completeness,
             profile::{Place, SocialFacts},
             views::{
-                ActivityView, LabelView, OfferEditor, OfferSummary, OfferView, PendingStructure,
-                StructureEvent, StructureView, StructureWorkspace,
+                ActivityView, DocumentView, LabelView, OfferEditor, OfferSummary, OfferView,
+                PendingStructure, StructureEvent, StructureView, StructureWorkspace,
             },
         },
     },
@@ -211,6 +211,11 @@ async fn view_of_row(
         facts_updated_at: row.facts_updated_at,
         activities,
         labels,
+        logo: documents::of_structure(&state.db, &row.id)
+            .await?
+            .into_iter()
+            .find(|d| d.purpose == "logo")
+            .map(|d| d.id),
         offers,
     })
 }
@@ -231,7 +236,7 @@ pub async fn structure_page(
     Ok(Some(view_of_row(state, &row, false).await?))
 }
 
-fn offer_view(row: &OfferRow, structure: &StructureRow) -> OfferView {
+fn offer_view(row: &OfferRow, structure: &StructureRow, photos: Vec<String>) -> OfferView {
     let reach = match &row.reach {
         Some(kind) => reach_of(kind, row.reach_km, &row.reach_communes).map(|r| r.label()),
         None => None,
@@ -256,7 +261,17 @@ fn offer_view(row: &OfferRow, structure: &StructureRow) -> OfferView {
         structure_slug: structure.slug.clone(),
         structure_name: structure.name.clone(),
         commune_name: structure.commune_name.clone(),
+        photos,
     }
+}
+
+async fn photos_of(state: &AppState, offer: &OfferRow) -> Result<Vec<String>, AppError> {
+    Ok(documents::of_structure(&state.db, &offer.structure_id)
+        .await?
+        .into_iter()
+        .filter(|d| d.purpose == "photo" && d.offer_id.as_deref() == Some(offer.id.as_str()))
+        .map(|d| d.id)
+        .collect())
 }
 
 /// An offer's page: public when the offer and its structure are published; otherwise a
@@ -275,7 +290,8 @@ pub async fn offer_page(
     if !public && !access::can_preview(state, viewer, &structure).await? {
         return Ok(None);
     }
-    Ok(Some(offer_view(&offer, &structure)))
+    let photos = photos_of(state, &offer).await?;
+    Ok(Some(offer_view(&offer, &structure, photos)))
 }
 
 /// The structures the person edits, and the supplier organisations that have none yet.
@@ -334,7 +350,19 @@ pub async fn workspace(
             at: e.at,
         })
         .collect();
-    Ok(StructureWorkspace { structure, form: form_of_row(&row), completeness, events })
+    let documents = documents::of_structure(&state.db, structure_id)
+        .await?
+        .into_iter()
+        .map(|d| DocumentView {
+            id: d.id,
+            purpose: d.purpose,
+            file_name: d.file_name,
+            size_bytes: d.size_bytes,
+            offer_id: d.offer_id,
+            label_id: d.label_id,
+        })
+        .collect();
+    Ok(StructureWorkspace { structure, form: form_of_row(&row), completeness, events, documents })
 }
 
 /// An offer in its editor.
@@ -364,7 +392,12 @@ pub async fn offer_editor(
         reach_km: number(offer.reach_km),
         reach_communes: offer.reach_communes.clone(),
     };
-    Ok(OfferEditor { offer: offer_view(&offer, &structure), form, structure_id: structure.id })
+    let photos = photos_of(state, &offer).await?;
+    Ok(OfferEditor {
+        offer: offer_view(&offer, &structure, photos),
+        form,
+        structure_id: structure.id,
+    })
 }
 
 /// The moderation queue: structures waiting for validation and reported offers.

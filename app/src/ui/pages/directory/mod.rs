@@ -4,6 +4,7 @@
 mod activities_panel;
 mod choices;
 mod directory_list;
+mod documents_panel;
 mod labels_panel;
 mod lifecycle_panel;
 mod moderation;

@@ -2,11 +2,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::offer_fields::OfferFields;
+use super::{
+    documents_panel::{UploadForm, UploadMessage},
+    offer_fields::OfferFields,
+};
 use crate::{
     domain::directory::OfferStatus,
     error::AppError,
-    server::directory::{SetOfferStatus, UpdateOffer, get_offer_editor},
+    server::directory::{RemoveDocument, SetOfferStatus, UpdateOffer, get_offer_editor},
     ui::components::{refusal, succeeded},
 };
 
@@ -17,8 +20,11 @@ pub fn OfferEditorPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let update = ServerAction::<UpdateOffer>::new();
     let status = ServerAction::<SetOfferStatus>::new();
-    let editor =
-        Resource::new(move || (id(), status.version().get()), |(id, _)| get_offer_editor(id));
+    let remove_photo = ServerAction::<RemoveDocument>::new();
+    let editor = Resource::new(
+        move || (id(), status.version().get(), remove_photo.version().get()),
+        |(id, ..)| get_offer_editor(id),
+    );
     let answer = Signal::derive(move || update.value().get());
     let status_answer = Signal::derive(move || status.value().get());
     let saved = succeeded(answer, "enregistre");
@@ -58,6 +64,34 @@ pub fn OfferEditorPage() -> impl IntoView {
                                 }}
                                 <p class="muted">"Une offre publiée n'est visible que lorsque la fiche de la structure est publiée."</p>
                                 <p class="error" role="alert">{refusal(status_answer)}</p>
+                            </section>
+                            <section class="panel" id="photos">
+                                <h2>"Photos"</h2>
+                                <UploadMessage/>
+                                <div class="photos">
+                                    {ed.offer.photos.clone().into_iter().map(|id| {
+                                        let (sid, back) = (ed.structure_id.clone(), format!("/espace/offres/{}", ed.offer.id));
+                                        view! {
+                                        <figure>
+                                            <img src=format!("/documents/{id}") alt="Photo de l'offre"/>
+                                            <ActionForm action=remove_photo attr:class="inline-form">
+                                                <input type="hidden" name="structure_id" value=sid/>
+                                                <input type="hidden" name="document_id" value=id.clone()/>
+                                                <input type="hidden" name="back" value=back/>
+                                                <button type="submit" class="small secondary">"Retirer"</button>
+                                            </ActionForm>
+                                        </figure>
+                                    }
+                                    }).collect_view()}
+                                </div>
+                                <UploadForm
+                                    structure_id=ed.structure_id.clone()
+                                    purpose="photo"
+                                    label="Ajouter une photo (PNG, JPEG ou WebP, 2 Mo au plus)"
+                                    accept="image/png,image/jpeg,image/webp"
+                                    back=format!("/espace/offres/{}", ed.offer.id)
+                                    offer_id=ed.offer.id.clone()
+                                />
                             </section>
                             <section class="panel">
                                 <ActionForm action=update attr:id="offer-form" attr:novalidate=true>

@@ -64,6 +64,13 @@ fn OfferDetails(page: OfferPage) -> impl IntoView {
             {page.can_edit.then(|| view! {
                 <p><a class="button" href=format!("/espace/offres/{}", o.id)>"Modifier l'offre"</a></p>
             })}
+            {(!o.photos.is_empty()).then(|| view! {
+                <div class="photos" id="offer-photos">
+                    {o.photos.iter().map(|id| view! {
+                        <img src=format!("/documents/{id}") alt=format!("Photo : {}", o.title) loading="lazy"/>
+                    }).collect_view()}
+                </div>
+            })}
             <section class="description">{paragraphs(&o.description)}</section>
             <section class="panel">
                 <dl class="facts">

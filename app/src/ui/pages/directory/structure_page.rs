@@ -65,6 +65,9 @@ fn StructureDetails(page: StructurePage, decide: ServerAction<StructureStep>) ->
             </p>
         })}
         <article class="structure" id="structure">
+            {s.logo.clone().map(|id| view! {
+                <img class="logo" id="structure-logo" src=format!("/documents/{id}") alt=format!("Logo de {}", s.name)/>
+            })}
             <h1 id="structure-name">{s.name.clone()}</h1>
             {s.brand.clone().map(|b| view! { <p class="muted">{b}</p> })}
             <p class="badges">

@@ -3,15 +3,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    activities_panel::ActivitiesPanel, labels_panel::LabelsPanel, lifecycle_panel::LifecyclePanel,
-    offers_panel::OffersPanel, profile_form::ProfileEditor,
+    activities_panel::ActivitiesPanel, documents_panel::DocumentsPanel, labels_panel::LabelsPanel,
+    lifecycle_panel::LifecyclePanel, offers_panel::OffersPanel, profile_form::ProfileEditor,
 };
 use crate::{
     domain::{FormAnswer, FormResult, directory::views::DirectoryOutcome},
     error::AppError,
     server::directory::{
-        AddActivity, AddLabel, CreateOffer, RemoveActivity, RemoveLabel, StructureStep,
-        UpdateStructure, get_structure_workspace,
+        AddActivity, AddLabel, CreateOffer, RemoveActivity, RemoveDocument, RemoveLabel,
+        StructureStep, UpdateStructure, get_structure_workspace,
     },
 };
 
@@ -50,12 +50,13 @@ pub fn StructureWorkspacePage() -> impl IntoView {
     let create_offer = ServerAction::<CreateOffer>::new();
     let add_label = ServerAction::<AddLabel>::new();
     let remove_label = ServerAction::<RemoveLabel>::new();
-    let label_reloads = (successes(add_label), successes(remove_label));
+    let remove_document = ServerAction::<RemoveDocument>::new();
+    let label_reloads = (successes(add_label), successes(remove_label), successes(remove_document));
     let reloads =
         (successes(update), successes(step), successes(add_activity), successes(remove_activity));
     let workspace = Resource::new(
         move || {
-            let labels = label_reloads.0.get() + label_reloads.1.get();
+            let labels = label_reloads.0.get() + label_reloads.1.get() + label_reloads.2.get();
             (id(), reloads.0.get(), reloads.1.get(), reloads.2.get(), reloads.3.get(), labels)
         },
         |(id, ..)| get_structure_workspace(id),
@@ -100,6 +101,7 @@ pub fn StructureWorkspacePage() -> impl IntoView {
                             <ProfileEditor action=update structure_id=s.id.clone() form=ws.form.clone()/>
                             <ActivitiesPanel add=add_activity remove=remove_activity structure_id=s.id.clone() activities=s.activities.clone()/>
                             <LabelsPanel add=add_label remove=remove_label structure_id=s.id.clone() labels=s.labels.clone()/>
+                            <DocumentsPanel remove=remove_document structure_id=s.id.clone() documents=ws.documents.clone() labels=s.labels.clone()/>
                             <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
                             <section class="panel" id="historique">
                                 <h2>"Historique"</h2>

@@ -1,0 +1,164 @@
+//! Files of a structure: upload with rights, type and size checked; reading with the
+//! visibility of what they illustrate or prove.
+
+use crate::{
+    db::{
+        documents::{self, DocumentRow, NewDocument},
+        offers, structure_labels, structures,
+    },
+    domain::{
+        FieldErrors,
+        accounts::SessionUser,
+        directory::{
+            OfferStatus, StructureStatus,
+            document::{MAX_PHOTOS_PER_OFFER, Purpose, clean_file_name},
+            views::DirectoryOutcome,
+        },
+    },
+    error::AppError,
+    services::directory::access,
+    state::AppState,
+};
+
+/// A file sent by a structure's editor.
+pub struct Upload {
+    pub structure_id: String,
+    pub purpose: String,
+    /// For a photo: the offer it shows.
+    pub offer_id: Option<String>,
+    /// For a label's evidence: the label.
+    pub label_id: Option<String>,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+fn invalid(message: impl Into<String>) -> DirectoryOutcome {
+    let mut errors = FieldErrors::new();
+    errors.add("document", message);
+    DirectoryOutcome::Invalid(errors)
+}
+
+#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id = %upload.structure_id, purpose = %upload.purpose))]
+pub async fn upload(
+    state: &AppState,
+    user: &SessionUser,
+    upload: Upload,
+) -> Result<DirectoryOutcome, AppError> {
+    let structure =
+        structures::find(&state.db, &upload.structure_id).await?.ok_or(AppError::Forbidden)?;
+    access::require_editor(state, user, &structure).await?;
+    let Some(purpose) = Purpose::parse(&upload.purpose) else {
+        return Ok(invalid("Choisissez ce que montre ou prouve le fichier."));
+    };
+    let offer_id = upload.offer_id.filter(|o| !o.is_empty());
+    let label_id = upload.label_id.filter(|l| !l.is_empty());
+    match purpose {
+        Purpose::Photo => {
+            let Some(offer_id) = &offer_id else {
+                return Ok(invalid("Choisissez l'offre que montre la photo."));
+            };
+            let offer = offers::find(&state.db, offer_id).await?;
+            if offer.is_none_or(|o| o.structure_id != structure.id) {
+                return Err(AppError::Forbidden);
+            }
+        }
+        Purpose::LabelEvidence => {
+            let Some(label_id) = &label_id else {
+                return Ok(invalid("Choisissez le label que prouve le document."));
+            };
+            let held = structure_labels::of_structure(&state.db, &structure.id).await?;
+            if !held.iter().any(|l| &l.id == label_id) {
+                return Err(AppError::Forbidden);
+            }
+        }
+        Purpose::Logo | Purpose::EsusEvidence => {}
+    }
+    let content_type = match purpose.check(&upload.bytes) {
+        Ok(content_type) => content_type,
+        Err(message) => return Ok(invalid(message)),
+    };
+    let now = state.clock.now_ms();
+    let mut tx = crate::db::begin(&state.db).await?;
+    match purpose {
+        // One logo and one ESUS evidence: a new one replaces the old.
+        Purpose::Logo | Purpose::EsusEvidence => {
+            documents::delete_purpose(&mut tx, &structure.id, purpose.code()).await?;
+        }
+        Purpose::Photo => {
+            let offer_id = offer_id.as_deref().unwrap_or_default();
+            if documents::count_photos(&mut tx, offer_id).await? >= MAX_PHOTOS_PER_OFFER {
+                return Ok(invalid(format!(
+                    "Une offre porte au plus {MAX_PHOTOS_PER_OFFER} photos."
+                )));
+            }
+        }
+        Purpose::LabelEvidence => {}
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    documents::insert(
+        &mut tx,
+        NewDocument {
+            id: &id,
+            structure_id: &structure.id,
+            offer_id: offer_id.as_deref(),
+            label_id: label_id.as_deref(),
+            purpose: purpose.code(),
+            file_name: &clean_file_name(&upload.file_name),
+            content_type,
+            content: &upload.bytes,
+            uploaded_by: &user.id,
+            now,
+        },
+    )
+    .await?;
+    structures::touch(&mut tx, &structure.id, now).await?;
+    tx.commit().await?;
+    tracing::info!(document_id = id, bytes = upload.bytes.len(), "document stored");
+    Ok(DirectoryOutcome::Done { structure_id: structure.id })
+}
+
+/// The document and its content, if `viewer` may see it: logos of public structures and
+/// photos of public offers are public; evidence is for the structure's editors and the pôle.
+pub async fn open(
+    state: &AppState,
+    viewer: Option<&SessionUser>,
+    id: &str,
+) -> Result<Option<(DocumentRow, Vec<u8>)>, AppError> {
+    let Some(document) = documents::find(&state.db, id).await? else { return Ok(None) };
+    let Some(structure) = structures::find(&state.db, &document.structure_id).await? else {
+        return Ok(None);
+    };
+    let purpose = Purpose::parse(&document.purpose).ok_or(AppError::Internal)?;
+    let structure_public = structure.status == StructureStatus::Published.code();
+    let public = purpose.is_public()
+        && structure_public
+        && match &document.offer_id {
+            Some(offer_id) => offers::find(&state.db, offer_id)
+                .await?
+                .is_some_and(|o| o.status == OfferStatus::Published.code()),
+            None => true,
+        };
+    if !public && !access::can_preview(state, viewer, &structure).await? {
+        return Ok(None);
+    }
+    let content = documents::content(&state.db, id).await?.ok_or(AppError::Internal)?;
+    Ok(Some((document, content)))
+}
+
+#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, document_id))]
+pub async fn remove(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+    document_id: &str,
+) -> Result<DirectoryOutcome, AppError> {
+    let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    access::require_editor(state, user, &structure).await?;
+    let mut tx = crate::db::begin(&state.db).await?;
+    if !documents::delete(&mut tx, structure_id, document_id).await? {
+        return Ok(DirectoryOutcome::Refused("Ce document n'existe plus.".into()));
+    }
+    structures::touch(&mut tx, structure_id, state.clock.now_ms()).await?;
+    tx.commit().await?;
+    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+}
