@@ -12,7 +12,9 @@ pub enum Table {
     Offers,
 }
 
-/// `text` as a slug, with `-2`, `-3`… appended until no other row has it.
+/// `text` as a slug; when another row has it, a short random suffix makes it unique
+/// (`regie-de-quartier-3fa9c1`). Each try is one lookup on the unique index, whatever the
+/// number of rows with the same name.
 pub async fn unique_slug(
     tx: &mut Transaction<'_, Any>,
     table: Table,
@@ -20,7 +22,6 @@ pub async fn unique_slug(
 ) -> Result<String, sqlx::Error> {
     let base = slugify(text);
     let mut candidate = base.clone();
-    let mut n = 1;
     loop {
         let taken = match table {
             Table::Structures => structures::slug_taken(tx, &candidate).await?,
@@ -29,7 +30,7 @@ pub async fn unique_slug(
         if !taken {
             return Ok(candidate);
         }
-        n += 1;
-        candidate = format!("{base}-{n}");
+        let suffix = uuid::Uuid::new_v4().simple().to_string();
+        candidate = format!("{base}-{}", &suffix[..6]);
     }
 }
