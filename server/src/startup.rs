@@ -17,7 +17,10 @@ use tokio::{net::TcpListener, sync::watch};
 use crate::{
     Settings, http,
     meili::EmbeddedMeili,
-    workers::mail::{Delivery, MailWorker},
+    workers::{
+        mail::{Delivery, MailWorker},
+        search::SearchWorker,
+    },
 };
 
 /// Concurrent password hashes (19 MiB each): bounded so that a burst of sign-ins cannot
@@ -120,6 +123,13 @@ impl Application {
         let Self { listener, state, meili, mail } = self;
         let db = state.db.clone();
         let (stop_workers, workers_stop) = watch::channel(false);
+        let search = SearchWorker {
+            db: state.db.clone(),
+            engine: state.search.clone(),
+            clock: state.clock.clone(),
+            id: format!("server-{}", uuid::Uuid::new_v4().simple()),
+        };
+        let search = tokio::spawn(search.run(workers_stop.clone()));
         let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -129,6 +139,7 @@ impl Application {
             .context("the HTTP server failed")?;
         stop_workers.send(true).ok();
         mail.await.ok();
+        search.await.ok();
         if let Some(meili) = meili {
             meili.stop().await;
         }

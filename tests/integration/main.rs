@@ -12,4 +12,5 @@ mod migrations;
 mod not_found;
 mod organisations;
 mod rendering;
+mod search;
 mod support;

@@ -18,7 +18,7 @@ pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, complete_profile};
-pub use meili::{SharedMeili, shared_meili, start_dedicated_meili};
+pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.

@@ -98,3 +98,38 @@ fn keep_running(process: MeiliProcess) {
     });
     result.recv().expect("keeper thread").expect("the shared Meilisearch starts");
 }
+
+/// A Meilisearch of its own that a test can stop and start again (same port, key and
+/// database).
+pub struct DedicatedMeili {
+    pub info: SharedMeili,
+    process: MeiliProcess,
+    child: Option<tokio::process::Child>,
+}
+
+impl DedicatedMeili {
+    pub async fn start() -> Self {
+        let process = process_spec(&uuid::Uuid::new_v4().simple().to_string());
+        let info = SharedMeili { url: process.url(), key: process.master_key.clone() };
+        let mut meili = Self { info, process, child: None };
+        meili.restart().await;
+        meili
+    }
+
+    /// Kills the process and waits until it is gone.
+    pub async fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().await.ok();
+        }
+    }
+
+    /// Starts the process again and waits until it is healthy.
+    pub async fn restart(&mut self) {
+        let mut command = tokio::process::Command::from(self.process.command().expect("command"));
+        command.kill_on_drop(true);
+        self.child = Some(command.spawn().expect("Meilisearch starts"));
+        wait_until_healthy(&self.info.url, || false, Duration::from_secs(60))
+            .await
+            .expect("the dedicated Meilisearch becomes healthy");
+    }
+}

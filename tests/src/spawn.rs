@@ -75,6 +75,12 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
         ..Settings::default()
     };
     customise(&mut settings);
+    // A test may point the server at another database (e.g. a second server on the first's).
+    let database_url = settings
+        .database
+        .url
+        .as_ref()
+        .map_or(database_url, |url| url.expose_secret().to_owned());
 
     let clock = Arc::new(ManualClock::new());
     let application = Application::build_with_clock(settings, clock.clone())
@@ -140,5 +146,39 @@ impl Drop for TestApp {
             server.abort();
         }
         // `pg` drops its database when the fields drop, after this.
+    }
+}
+
+impl TestApp {
+    /// The ids of the documents in one of this app's indexes (`structures` or `offers`) that
+    /// match `query` (empty: all), straight from Meilisearch.
+    pub async fn indexed(&self, index: &str, query: &str) -> Vec<String> {
+        #[derive(serde::Deserialize)]
+        struct Hit {
+            id: String,
+        }
+        let name = self.state.search.index_name(index);
+        let results = self
+            .state
+            .search
+            .client()
+            .index(name)
+            .search()
+            .with_query(query)
+            .with_limit(1000)
+            .execute::<Hit>()
+            .await;
+        match results {
+            Ok(results) => results.hits.into_iter().map(|h| h.result.id).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Waits (up to 20 s) until the search outbox is empty.
+    pub async fn search_caught_up(&self) -> bool {
+        crate::eventually(20, async || {
+            app::db::search_outbox::pending(&self.state.db).await.is_ok_and(|n| n == 0)
+        })
+        .await
     }
 }

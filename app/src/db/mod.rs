@@ -15,6 +15,7 @@ pub mod login_failures;
 pub mod memberships;
 pub mod offers;
 pub mod organisations;
+pub mod search_outbox;
 pub mod sessions;
 pub mod structure_activities;
 pub mod structure_events;

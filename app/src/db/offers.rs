@@ -94,8 +94,13 @@ pub async fn update_details(
     .bind(offer.reach.as_ref().map(|r| r.communes_text()).unwrap_or_default())
     .bind(now)
     .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    .await?;
+    reindex(tx, id, now).await
+}
+
+/// Every change of an offer goes to the search outbox in its own transaction.
+async fn reindex(tx: &mut Transaction<'_, Any>, id: &str, now: i64) -> Result<(), sqlx::Error> {
+    super::search_outbox::enqueue(tx, super::search_outbox::Entity::Offer, id, now).await
 }
 
 pub async fn set_status(
@@ -109,8 +114,8 @@ pub async fn set_status(
         .bind(status)
         .bind(now)
         .execute(&mut **tx)
-        .await
-        .map(|_| ())
+        .await?;
+    reindex(tx, id, now).await
 }
 
 pub async fn find<'e>(

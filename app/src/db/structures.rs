@@ -140,8 +140,13 @@ pub async fn update_profile(
     .bind(i64::from(facts_changed))
     .bind(now)
     .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    .await?;
+    reindex(tx, id, now).await
+}
+
+/// Every change of a structure goes to the search outbox in its own transaction.
+async fn reindex(tx: &mut Transaction<'_, Any>, id: &str, now: i64) -> Result<(), sqlx::Error> {
+    super::search_outbox::enqueue(tx, super::search_outbox::Entity::Structure, id, now).await
 }
 
 pub async fn find<'e>(
@@ -221,8 +226,8 @@ pub async fn set_status(
     .bind(status)
     .bind(now)
     .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    .await?;
+    reindex(tx, id, now).await
 }
 
 /// Locks the structure's row for the rest of the transaction (PostgreSQL; SQLite's write
@@ -258,8 +263,8 @@ pub async fn touch(tx: &mut Transaction<'_, Any>, id: &str, now: i64) -> Result<
         .bind(id)
         .bind(now)
         .execute(&mut **tx)
-        .await
-        .map(|_| ())
+        .await?;
+    reindex(tx, id, now).await
 }
 
 pub async fn siret_exists(db: &Db, siret: &str) -> Result<bool, sqlx::Error> {

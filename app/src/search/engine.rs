@@ -1,6 +1,9 @@
 use std::{future::Future, time::Duration};
 
-use meilisearch_sdk::{client::Client, errors::ErrorCode};
+use meilisearch_sdk::{
+    client::Client, errors::ErrorCode, settings::Settings, task_info::TaskInfo, tasks::Task,
+};
+use serde::Serialize;
 
 /// Why a call to the search engine failed.
 #[derive(Debug, thiserror::Error)]
@@ -9,6 +12,8 @@ pub enum SearchError {
     Timeout(Duration),
     #[error("Meilisearch: {0}")]
     Engine(#[from] meilisearch_sdk::errors::Error),
+    #[error("Meilisearch task failed: {0}")]
+    TaskFailed(String),
 }
 
 /// A handle on the Meilisearch server and on this deployment's indexes.
@@ -72,6 +77,63 @@ impl SearchEngine {
             }
         }
         Ok(total)
+    }
+
+    /// Applies `settings` to one of this deployment's indexes (created if needed) and waits
+    /// until Meilisearch has.
+    pub async fn apply_settings(
+        &self,
+        index: &str,
+        settings: &Settings,
+    ) -> Result<(), SearchError> {
+        let index = self.client.index(self.index_name(index));
+        let task = self.bounded(index.set_settings(settings)).await?;
+        self.wait(task).await
+    }
+
+    /// Adds or replaces documents (by `id`) and waits until they are searchable.
+    pub async fn put<T: Serialize + Send + Sync>(
+        &self,
+        index: &str,
+        documents: &[T],
+    ) -> Result<(), SearchError> {
+        if documents.is_empty() {
+            return Ok(());
+        }
+        let index = self.client.index(self.index_name(index));
+        let task = self.bounded(index.add_or_replace(documents, Some("id"))).await?;
+        self.wait(task).await
+    }
+
+    /// Removes documents by id and waits until they are gone.
+    pub async fn remove(&self, index: &str, ids: &[String]) -> Result<(), SearchError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let index = self.client.index(self.index_name(index));
+        let task = self.bounded(index.delete_documents(ids)).await?;
+        self.wait(task).await
+    }
+
+    /// Waits for a task, within the timeout; a failed task is an error.
+    async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
+        let done = self
+            .bounded(task.wait_for_completion(
+                &self.client,
+                Some(Duration::from_millis(10)),
+                Some(self.timeout),
+            ))
+            .await?;
+        match done {
+            Task::Succeeded { .. } => Ok(()),
+            Task::Failed { content } => Err(SearchError::TaskFailed(content.error.error_message)),
+            _ => Err(SearchError::Timeout(self.timeout)),
+        }
+    }
+
+    /// The underlying client, for callers that search (and tests that look inside).
+    pub fn client(&self) -> &Client {
+        &self.client
     }
 
     async fn bounded<T>(

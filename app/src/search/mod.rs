@@ -1,5 +1,7 @@
 //! The catalogue's search engine: a Meilisearch server reached through `meilisearch-sdk`.
 
+pub mod documents;
 mod engine;
+pub mod settings;
 
 pub use engine::{SearchEngine, SearchError};

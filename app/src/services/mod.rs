@@ -7,3 +7,4 @@ pub mod figures;
 pub mod health;
 pub mod mail;
 pub mod organisations;
+pub mod search_sync;

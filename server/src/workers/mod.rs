@@ -2,3 +2,4 @@
 //! the database, so that several servers can run side by side.
 
 pub mod mail;
+pub mod search;

@@ -1,0 +1,135 @@
+//! The `search_outbox` table: changes waiting to reach the search index.
+
+use sqlx::{Any, FromRow, Transaction};
+
+use super::Db;
+
+/// What changed: a structure (its offers are reindexed with it) or one offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Structure,
+    Offer,
+}
+
+impl Entity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Structure => "structure",
+            Self::Offer => "offer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct OutboxRow {
+    pub id: String,
+    pub entity: String,
+    pub entity_id: String,
+}
+
+/// Records a change, in the transaction that makes it.
+pub async fn enqueue(
+    tx: &mut Transaction<'_, Any>,
+    entity: Entity,
+    entity_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO search_outbox (id, entity, entity_id, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(entity.code())
+    .bind(entity_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Claims up to `limit` due entries, oldest first, for `worker` until `lease_until`, and
+/// returns them. The claim re-checks that each entry is still free, so that two servers
+/// claiming at once never get the same entry.
+pub async fn claim(
+    db: &Db,
+    worker: &str,
+    now: i64,
+    lease_until: i64,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query(
+        "UPDATE search_outbox SET claimed_by = $1, claimed_until = $2, attempts = attempts + 1 \
+         WHERE (claimed_until IS NULL OR claimed_until < $3) AND id IN ( \
+           SELECT id FROM search_outbox WHERE claimed_until IS NULL OR claimed_until < $3 \
+           ORDER BY created_at, id LIMIT $4)",
+    )
+    .bind(worker)
+    .bind(lease_until)
+    .bind(now)
+    .bind(limit)
+    .execute(db)
+    .await?;
+    sqlx::query_as(
+        "SELECT id, entity, entity_id FROM search_outbox \
+         WHERE claimed_by = $1 AND claimed_until = $2 ORDER BY created_at, id",
+    )
+    .bind(worker)
+    .bind(lease_until)
+    .fetch_all(db)
+    .await
+}
+
+/// Removes entries the index has applied.
+pub async fn done(db: &Db, ids: &[String]) -> Result<(), sqlx::Error> {
+    for id in ids {
+        sqlx::query("DELETE FROM search_outbox WHERE id = $1").bind(id).execute(db).await?;
+    }
+    Ok(())
+}
+
+/// Gives entries back, to be tried again from `retry_at`.
+pub async fn release(db: &Db, ids: &[String], retry_at: i64) -> Result<(), sqlx::Error> {
+    for id in ids {
+        sqlx::query("UPDATE search_outbox SET claimed_by = NULL, claimed_until = $2 WHERE id = $1")
+            .bind(id)
+            .bind(retry_at)
+            .execute(db)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM search_outbox").fetch_one(db).await
+}
+
+/// The settings version the indexes were last set up with.
+pub async fn settings_version(db: &Db) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT value FROM search_state WHERE key = 'settings_version'")
+        .fetch_optional(db)
+        .await
+}
+
+/// Records the settings version and queues every structure (and so every offer) for
+/// reindexing, in one transaction.
+pub async fn rebuild_all(
+    tx: &mut Transaction<'_, Any>,
+    version: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM search_state WHERE key = 'settings_version'")
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO search_state (key, value) VALUES ('settings_version', $1)")
+        .bind(version)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO search_outbox (id, entity, entity_id, created_at) \
+         SELECT $2 || id, 'structure', id, $1 FROM structures",
+    )
+    .bind(now)
+    .bind(format!("rebuild-{}-", uuid::Uuid::new_v4().simple()))
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,228 @@
+//! What the search indexes hold: one document per public structure and per public offer, the
+//! offer carrying the fields of its structure that buyers filter on. Built from the current
+//! rows: anything not public has no document.
+
+use serde::Serialize;
+
+use crate::{
+    db::{
+        Db,
+        offers::{self, OfferRow},
+        structure_activities, structure_labels,
+        structures::{self, StructureRow},
+    },
+    domain::{
+        calendar::iso_date,
+        directory::{Family, OfferStatus, Sector, StructureStatus},
+    },
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Geo {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+/// The fields of a structure that its offers carry too.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StructureFacets {
+    pub kinds: Vec<String>,
+    pub families: Vec<String>,
+    pub commune: Option<String>,
+    pub commune_insee: Option<String>,
+    pub postcode: Option<String>,
+    pub labels: Vec<String>,
+    pub esus: bool,
+    #[serde(rename = "_geo", skip_serializing_if = "Option::is_none")]
+    pub geo: Option<Geo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StructureDocument {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub brand: Option<String>,
+    pub description: Option<String>,
+    pub siret: Option<String>,
+    pub sectors: Vec<String>,
+    pub sector_groups: Vec<String>,
+    pub service_kinds: Vec<String>,
+    #[serde(flatten)]
+    pub facets: StructureFacets,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfferDocument {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub sector: String,
+    pub sector_group: String,
+    pub cpv: Vec<String>,
+    pub service_kind: String,
+    pub price_cents: Option<i64>,
+    pub on_quote: bool,
+    pub structure_id: String,
+    pub structure_slug: String,
+    pub structure_name: String,
+    #[serde(flatten)]
+    pub facets: StructureFacets,
+    pub updated_at: i64,
+}
+
+/// What the index must now hold for some ids: documents to put, ids to remove.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub structures: Vec<StructureDocument>,
+    pub structures_gone: Vec<String>,
+    pub offers: Vec<OfferDocument>,
+    pub offers_gone: Vec<String>,
+}
+
+async fn facets(db: &Db, row: &StructureRow, now: i64) -> Result<StructureFacets, sqlx::Error> {
+    let kinds = row.kinds();
+    let mut families: Vec<String> = kinds
+        .iter()
+        .flat_map(|k| k.families().iter().map(|f| family_code(*f).to_owned()))
+        .collect();
+    families.sort();
+    families.dedup();
+    let today = iso_date(now);
+    let labels = structure_labels::of_structure(db, &row.id)
+        .await?
+        .into_iter()
+        .filter(|l| {
+            l.valid_from.as_deref().is_none_or(|f| f <= today.as_str())
+                && l.valid_until.as_deref().is_none_or(|u| today.as_str() <= u)
+        })
+        .map(|l| l.name)
+        .collect();
+    Ok(StructureFacets {
+        kinds: kinds.iter().map(|k| k.code().to_owned()).collect(),
+        families,
+        commune: row.commune_name.clone(),
+        commune_insee: row.commune_insee.clone(),
+        postcode: row.postcode.clone(),
+        labels,
+        esus: row.esus_agreed_on.is_some(),
+        geo: row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng }),
+    })
+}
+
+fn family_code(family: Family) -> &'static str {
+    match family {
+        Family::Insertion => "insertion",
+        Family::Handicap => "handicap",
+        Family::Ess => "ess",
+    }
+}
+
+fn offer_document(
+    offer: &OfferRow,
+    structure: &StructureRow,
+    facets: &StructureFacets,
+) -> OfferDocument {
+    let sector = Sector::find(&offer.sector);
+    OfferDocument {
+        id: offer.id.clone(),
+        slug: offer.slug.clone(),
+        title: offer.title.clone(),
+        description: offer.description.clone(),
+        sector: offer.sector.clone(),
+        sector_group: sector.map(|s| s.group.to_owned()).unwrap_or_default(),
+        cpv: offer.cpv.split_whitespace().map(str::to_owned).collect(),
+        service_kind: offer.service_kind.clone(),
+        price_cents: offer.price_cents,
+        on_quote: offer.on_quote != 0,
+        structure_id: structure.id.clone(),
+        structure_slug: structure.slug.clone(),
+        structure_name: structure.name.clone(),
+        facets: facets.clone(),
+        updated_at: offer.updated_at.max(structure.updated_at),
+    }
+}
+
+fn is_public(structure: &StructureRow) -> bool {
+    structure.status == StructureStatus::Published.code()
+}
+
+/// The documents of a structure and of all its offers, as they must now be.
+pub async fn for_structure(
+    db: &Db,
+    id: &str,
+    now: i64,
+    changes: &mut Changes,
+) -> Result<(), sqlx::Error> {
+    let Some(row) = structures::find(db, id).await? else {
+        changes.structures_gone.push(id.to_owned());
+        return Ok(());
+    };
+    let all_offers = offers::of_structure(db, id).await?;
+    if !is_public(&row) {
+        changes.structures_gone.push(id.to_owned());
+        changes.offers_gone.extend(all_offers.into_iter().map(|o| o.id));
+        return Ok(());
+    }
+    let facets = facets(db, &row, now).await?;
+    let activities = structure_activities::of_structure(db, id).await?;
+    let mut sectors: Vec<String> = activities.iter().map(|a| a.sector.clone()).collect();
+    sectors.extend(all_offers.iter().filter(|o| o.status == "published").map(|o| o.sector.clone()));
+    sectors.sort();
+    sectors.dedup();
+    let mut sector_groups: Vec<String> =
+        sectors.iter().filter_map(|s| Sector::find(s)).map(|s| s.group.to_owned()).collect();
+    sector_groups.sort();
+    sector_groups.dedup();
+    let mut service_kinds: Vec<String> =
+        activities.iter().map(|a| a.service_kind.clone()).collect();
+    service_kinds.sort();
+    service_kinds.dedup();
+    for offer in &all_offers {
+        if offer.status == OfferStatus::Published.code() {
+            changes.offers.push(offer_document(offer, &row, &facets));
+        } else {
+            changes.offers_gone.push(offer.id.clone());
+        }
+    }
+    changes.structures.push(StructureDocument {
+        id: row.id.clone(),
+        slug: row.slug.clone(),
+        name: row.name.clone(),
+        brand: row.brand.clone(),
+        description: row.description.clone(),
+        siret: row.siret.clone(),
+        sectors,
+        sector_groups,
+        service_kinds,
+        facets,
+        updated_at: row.updated_at,
+    });
+    Ok(())
+}
+
+/// The document of one offer, as it must now be.
+pub async fn for_offer(
+    db: &Db,
+    id: &str,
+    now: i64,
+    changes: &mut Changes,
+) -> Result<(), sqlx::Error> {
+    let Some(offer) = offers::find(db, id).await? else {
+        changes.offers_gone.push(id.to_owned());
+        return Ok(());
+    };
+    let structure = structures::find(db, &offer.structure_id).await?;
+    match structure {
+        Some(structure)
+            if is_public(&structure) && offer.status == OfferStatus::Published.code() =>
+        {
+            let facets = facets(db, &structure, now).await?;
+            changes.offers.push(offer_document(&offer, &structure, &facets));
+        }
+        _ => changes.offers_gone.push(id.to_owned()),
+    }
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! The indexes' settings, versioned: the server applies them at start-up, and a change of
+//! [`SETTINGS_VERSION`] rebuilds the indexes instead of letting them drift.
+
+use std::collections::HashMap;
+
+use meilisearch_sdk::settings::{LocalizedAttributes, Settings, TypoToleranceSettings};
+
+/// Raise with every change of the settings below.
+pub const SETTINGS_VERSION: &str = "directory-1";
+
+/// Trade words buyers and suppliers use for the same thing. Each group is mutual.
+const SYNONYMS: &[&[&str]] = &[
+    &["jardinage", "espaces verts", "paysagiste", "entretien de jardins"],
+    &["nettoyage", "propreté", "ménage", "entretien des locaux"],
+    &["traiteur", "restauration", "plateaux repas", "buffet"],
+    &["reprographie", "impression", "imprimerie", "photocopie"],
+    &["mise sous pli", "routage", "publipostage"],
+    &["recyclage", "valorisation", "réemploi"],
+    &["déménagement", "manutention"],
+    &["informatique", "numérique"],
+    &["blanchisserie", "pressing", "laverie"],
+    &["intérim", "travail temporaire", "mise à disposition"],
+    &["vélo", "cycles", "bicyclette"],
+    &["espaces verts", "jardins", "jardin"],
+];
+
+/// Words too common in French to rank anything.
+const STOP_WORDS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "à", "au", "aux",
+    "en", "pour", "par", "sur", "avec", "dans", "nos", "notre", "vos", "votre", "ce", "cet",
+    "cette", "ces", "qui", "que", "est",
+];
+
+fn synonyms() -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for group in SYNONYMS {
+        for word in *group {
+            let others = group.iter().filter(|w| *w != word).map(|w| (*w).to_owned());
+            map.entry((*word).to_owned()).or_default().extend(others);
+        }
+    }
+    map
+}
+
+fn common() -> Settings {
+    Settings::new()
+        .with_synonyms(synonyms())
+        .with_stop_words(STOP_WORDS.iter().copied())
+        .with_localized_attributes(vec![LocalizedAttributes {
+            locales: vec!["fra".to_owned()],
+            attribute_patterns: vec!["*".to_owned()],
+        }])
+        .with_typo_tolerance(TypoToleranceSettings {
+            enabled: Some(true),
+            // Codes are matched exactly: a SIRET one digit off is another company.
+            disable_on_attributes: Some(
+                ["siret", "cpv", "postcode", "commune_insee"].map(str::to_owned).to_vec(),
+            ),
+            disable_on_words: None,
+            min_word_size_for_typos: None,
+            disable_on_numbers: Some(true),
+        })
+        // The facet panel lists at most the 49 communes and the ~60 sectors.
+        .with_max_values_per_facet(100)
+}
+
+pub fn offers() -> Settings {
+    common()
+        .with_searchable_attributes([
+            "title",
+            "sector_group",
+            "description",
+            "structure_name",
+            "commune",
+            "kinds",
+            "labels",
+            "cpv",
+        ])
+        .with_filterable_attributes([
+            "kinds",
+            "families",
+            "sector",
+            "sector_group",
+            "service_kind",
+            "commune",
+            "commune_insee",
+            "labels",
+            "esus",
+            "on_quote",
+            "structure_id",
+            "_geo",
+        ])
+        .with_sortable_attributes(["title", "updated_at", "price_cents", "_geo"])
+}
+
+pub fn structures() -> Settings {
+    common()
+        .with_searchable_attributes([
+            "name",
+            "brand",
+            "sector_groups",
+            "description",
+            "commune",
+            "kinds",
+            "labels",
+            "siret",
+        ])
+        .with_filterable_attributes([
+            "kinds",
+            "families",
+            "sectors",
+            "sector_groups",
+            "service_kinds",
+            "commune",
+            "commune_insee",
+            "labels",
+            "esus",
+            "_geo",
+        ])
+        .with_sortable_attributes(["name", "updated_at", "_geo"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonym_groups_are_mutual() {
+        let map = synonyms();
+        assert!(map["jardinage"].contains(&"espaces verts".to_owned()));
+        assert!(map["espaces verts"].contains(&"jardinage".to_owned()));
+        assert!(
+            map["espaces verts"].contains(&"jardins".to_owned()),
+            "groups sharing a word merge"
+        );
+        assert!(!map["traiteur"].contains(&"traiteur".to_owned()));
+    }
+}

@@ -1,0 +1,109 @@
+//! Keeps the search indexes true to the database: the outbox's entries are claimed, the
+//! current rows reloaded, Meilisearch updated, and the entries deleted only once Meilisearch
+//! has applied the change. Meilisearch being down never loses a change: the entries wait.
+
+use std::collections::HashMap;
+
+use crate::{
+    db::{Db, search_outbox},
+    search::{
+        SearchEngine, SearchError,
+        documents::{self, Changes},
+        settings::{self, SETTINGS_VERSION},
+    },
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+/// How long a claim lasts: past it, another server may take the entries over.
+pub const LEASE_MS: i64 = 30_000;
+/// Entries handled per round.
+const BATCH: i64 = 200;
+
+/// Sets the indexes up when their settings changed (or were never applied), and then queues
+/// a full rebuild. Returns whether it did.
+pub async fn ensure_settings(db: &Db, engine: &SearchEngine, now: i64) -> Result<bool, SyncError> {
+    if search_outbox::settings_version(db).await?.as_deref() == Some(SETTINGS_VERSION) {
+        return Ok(false);
+    }
+    engine.apply_settings("structures", &settings::structures()).await?;
+    engine.apply_settings("offers", &settings::offers()).await?;
+    let mut tx = crate::db::begin(db).await?;
+    search_outbox::rebuild_all(&mut tx, SETTINGS_VERSION, now).await?;
+    tx.commit().await?;
+    tracing::info!(version = SETTINGS_VERSION, "search settings applied, full reindex queued");
+    Ok(true)
+}
+
+/// One round: claims due entries as `worker`, brings the indexes up to date, and deletes the
+/// entries. Returns how many entries were applied. On failure the entries are released, to
+/// be retried after `retry_ms`.
+///
+/// `now` is the wall clock (leases are shared between servers); `today` is the application's
+/// clock, which decides whether a label is still valid.
+pub async fn sync_once(
+    db: &Db,
+    engine: &SearchEngine,
+    worker: &str,
+    now: i64,
+    today: i64,
+    retry_ms: i64,
+) -> Result<usize, SyncError> {
+    let claimed = search_outbox::claim(db, worker, now, now + LEASE_MS, BATCH).await?;
+    if claimed.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<String> = claimed.iter().map(|r| r.id.clone()).collect();
+    match apply(db, engine, &claimed, today).await {
+        Ok(()) => {
+            search_outbox::done(db, &ids).await?;
+            Ok(ids.len())
+        }
+        Err(error) => {
+            search_outbox::release(db, &ids, now + retry_ms).await?;
+            Err(error)
+        }
+    }
+}
+
+async fn apply(
+    db: &Db,
+    engine: &SearchEngine,
+    claimed: &[search_outbox::OutboxRow],
+    now: i64,
+) -> Result<(), SyncError> {
+    let mut changes = Changes::default();
+    let mut seen = std::collections::HashSet::new();
+    for row in claimed {
+        if !seen.insert((row.entity.clone(), row.entity_id.clone())) {
+            continue;
+        }
+        match row.entity.as_str() {
+            "structure" => documents::for_structure(db, &row.entity_id, now, &mut changes).await?,
+            _ => documents::for_offer(db, &row.entity_id, now, &mut changes).await?,
+        }
+    }
+    // The same document may come from a structure and from one of its offers: the last
+    // reading wins, and a document put is not also removed.
+    let structures: HashMap<String, _> =
+        changes.structures.into_iter().map(|d| (d.id.clone(), d)).collect();
+    let offers: HashMap<String, _> =
+        changes.offers.into_iter().map(|d| (d.id.clone(), d)).collect();
+    let structures_gone: Vec<String> =
+        changes.structures_gone.into_iter().filter(|id| !structures.contains_key(id)).collect();
+    let offers_gone: Vec<String> =
+        changes.offers_gone.into_iter().filter(|id| !offers.contains_key(id)).collect();
+    let structures: Vec<_> = structures.into_values().collect();
+    let offers: Vec<_> = offers.into_values().collect();
+    engine.put("structures", &structures).await?;
+    engine.remove("structures", &structures_gone).await?;
+    engine.put("offers", &offers).await?;
+    engine.remove("offers", &offers_gone).await?;
+    Ok(())
+}
