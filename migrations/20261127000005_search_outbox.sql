@@ -18,3 +18,12 @@ CREATE TABLE search_state (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
 );
+
+-- Which server applies the outbox: one at a time, so that two servers never apply readings
+-- of one item out of order (a slower server's older reading landing after a newer one).
+CREATE TABLE search_lease (
+    name    TEXT PRIMARY KEY,
+    holder  TEXT,
+    until   BIGINT NOT NULL
+);
+INSERT INTO search_lease (name, holder, until) VALUES ('outbox', NULL, 0);

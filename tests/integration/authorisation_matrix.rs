@@ -168,6 +168,7 @@ const ROWS: &[Row] = &[
     // invalid or out of place, so that each cell leaves the state as it found it.
     Row { method: "GET", path: "/annuaire", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/annuaire.csv", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/api/v1/search?q=jardin", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/structures/matrice", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/offres/matrice-offre", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/espace", form: &[], expected: SIGNED_IN },

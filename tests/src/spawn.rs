@@ -76,11 +76,8 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
     };
     customise(&mut settings);
     // A test may point the server at another database (e.g. a second server on the first's).
-    let database_url = settings
-        .database
-        .url
-        .as_ref()
-        .map_or(database_url, |url| url.expose_secret().to_owned());
+    let database_url =
+        settings.database.url.as_ref().map_or(database_url, |url| url.expose_secret().to_owned());
 
     let clock = Arc::new(ManualClock::new());
     let application = Application::build_with_clock(settings, clock.clone())

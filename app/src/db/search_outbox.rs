@@ -133,3 +133,18 @@ pub async fn rebuild_all(
     .await
     .map(|_| ())
 }
+
+/// Takes or renews the outbox lease for `worker` until `until`; false when another server
+/// holds it.
+pub async fn hold_lease(db: &Db, worker: &str, now: i64, until: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE search_lease SET holder = $1, until = $2 \
+         WHERE name = 'outbox' AND (holder = $1 OR until < $3)",
+    )
+    .bind(worker)
+    .bind(until)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

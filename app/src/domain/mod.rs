@@ -8,6 +8,7 @@ pub mod field_errors;
 pub mod figures;
 pub mod form_outcome;
 pub mod organisations;
+pub mod search;
 
 pub use field_errors::FieldErrors;
 pub use figures::Figures;

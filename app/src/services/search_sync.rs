@@ -21,7 +21,7 @@ pub enum SyncError {
     Search(#[from] SearchError),
 }
 
-/// How long a claim lasts: past it, another server may take the entries over.
+/// How long the lease and a claim last: past it, another server may take the work over.
 pub const LEASE_MS: i64 = 30_000;
 /// Entries handled per round.
 const BATCH: i64 = 200;
@@ -55,6 +55,11 @@ pub async fn sync_once(
     today: i64,
     retry_ms: i64,
 ) -> Result<usize, SyncError> {
+    // One server at a time applies the outbox: two servers applying readings of one item
+    // concurrently could land an older reading after a newer one.
+    if !search_outbox::hold_lease(db, worker, now, now + LEASE_MS).await? {
+        return Ok(0);
+    }
     let claimed = search_outbox::claim(db, worker, now, now + LEASE_MS, BATCH).await?;
     if claimed.is_empty() {
         return Ok(0);

@@ -6,6 +6,7 @@ mod documents;
 mod export;
 mod health;
 mod router;
+mod search_api;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};
 pub use router::router;

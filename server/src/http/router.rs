@@ -10,7 +10,7 @@ use axum::{
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, documents, export, health};
+use super::{csrf, documents, export, health, search_api};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router {
             post(documents::upload).layer(DefaultBodyLimit::max(documents::MAX_UPLOAD_BYTES)),
         )
         .route("/documents/{id}", get(documents::download))
+        .route("/api/v1/search", get(search_api::search))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(csrf::reject_cross_site))

@@ -1,0 +1,7 @@
+//! Searching the catalogue: the query a buyer makes and the results they see.
+
+pub mod query;
+pub mod results;
+
+pub use query::{SearchQuery, Sort, Target};
+pub use results::{Facet, FacetValue, Hit, SearchResults, Segment};

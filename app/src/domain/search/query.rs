@@ -1,0 +1,261 @@
+//! A buyer's search, as the address of the search page holds it (`/recherche?q=…&secteur=…`):
+//! parsed once, and written back into addresses for facet links and pagination.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::directory::{
+    Family, InseeCode, Sector, ServiceKind, StructureKind, commune_centres,
+};
+
+/// What the buyer looks for: offers (goods and services) or structures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    #[default]
+    Offers,
+    Structures,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Name,
+    Recent,
+    Distance,
+}
+
+/// A point to measure distances from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+/// Results per page.
+pub const PER_PAGE: u32 = 20;
+/// The largest radius one may ask for.
+pub const MAX_RADIUS_KM: u32 = 200;
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SearchQuery {
+    pub target: Target,
+    pub text: String,
+    pub kinds: Vec<StructureKind>,
+    pub families: Vec<Family>,
+    pub sectors: Vec<String>,
+    pub services: Vec<ServiceKind>,
+    pub communes: Vec<String>,
+    pub labels: Vec<String>,
+    pub esus: bool,
+    /// The commune (INSEE code) the distance is measured from, when chosen by name.
+    pub near_commune: Option<String>,
+    /// Where distances are measured from: the commune's centre, or the buyer's position.
+    pub origin: Option<Point>,
+    pub radius_km: Option<u32>,
+    pub sort: Sort,
+    pub page: u32,
+}
+
+fn family_code(family: Family) -> &'static str {
+    match family {
+        Family::Insertion => "insertion",
+        Family::Handicap => "handicap",
+        Family::Ess => "ess",
+    }
+}
+
+fn family_of(code: &str) -> Option<Family> {
+    [Family::Insertion, Family::Handicap, Family::Ess].into_iter().find(|f| family_code(*f) == code)
+}
+
+impl SearchQuery {
+    /// Reads the parameters of an address. Unknown values are dropped (an old shared link
+    /// still opens); the text is trimmed and bounded.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = Self { page: 1, ..Self::default() };
+        let mut lat = None;
+        let mut lng = None;
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "q" => query.text = value.chars().take(200).collect(),
+                "cible" => {
+                    query.target =
+                        if value == "structures" { Target::Structures } else { Target::Offers }
+                }
+                "type" => query.kinds.extend(StructureKind::parse(value).ok()),
+                "famille" => query.families.extend(family_of(value)),
+                "secteur" if Sector::find(value).is_some() => query.sectors.push(value.to_owned()),
+                "prestation" => query.services.extend(ServiceKind::parse(value).ok()),
+                "commune" if InseeCode::parse(value).is_ok() => {
+                    query.communes.push(value.to_owned())
+                }
+                "label" if !value.is_empty() => {
+                    query.labels.push(value.chars().take(120).collect())
+                }
+                "esus" => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
+                "pres_de" if commune_centres::centre(value).is_some() => {
+                    query.near_commune = Some(value.to_owned());
+                }
+                "lat" => {
+                    lat = value
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| (-90.0..=90.0).contains(v))
+                }
+                "lng" => {
+                    lng = value
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|v| (-180.0..=180.0).contains(v))
+                }
+                "rayon" => {
+                    query.radius_km =
+                        value.parse::<u32>().ok().filter(|km| (1..=MAX_RADIUS_KM).contains(km))
+                }
+                "tri" => {
+                    query.sort = match value {
+                        "nom" => Sort::Name,
+                        "recent" => Sort::Recent,
+                        "distance" => Sort::Distance,
+                        _ => Sort::Relevance,
+                    }
+                }
+                "page" => {
+                    query.page =
+                        value.parse::<u32>().ok().filter(|p| (1..=500).contains(p)).unwrap_or(1)
+                }
+                _ => {}
+            }
+        }
+        query.origin = match (lat, lng) {
+            (Some(lat), Some(lng)) => Some(Point { lat, lng }),
+            _ => query
+                .near_commune
+                .as_deref()
+                .and_then(commune_centres::centre)
+                .map(|(lat, lng)| Point { lat, lng }),
+        };
+        if query.origin.is_none() {
+            query.radius_km = None;
+            if query.sort == Sort::Distance {
+                query.sort = Sort::Relevance;
+            }
+        }
+        for list in [&mut query.sectors, &mut query.communes, &mut query.labels] {
+            list.sort();
+            list.dedup();
+        }
+        query.kinds.sort();
+        query.kinds.dedup();
+        query.families.sort_by_key(|f| family_code(*f));
+        query.families.dedup();
+        query.services.sort_by_key(|s| s.code());
+        query.services.dedup();
+        query
+    }
+
+    /// The address parameters of this search, in a stable order.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if self.target == Target::Structures {
+            pairs.push(("cible", "structures".to_owned()));
+        }
+        if !self.text.is_empty() {
+            pairs.push(("q", self.text.clone()));
+        }
+        pairs.extend(self.kinds.iter().map(|k| ("type", k.code().to_owned())));
+        pairs.extend(self.families.iter().map(|f| ("famille", family_code(*f).to_owned())));
+        pairs.extend(self.sectors.iter().map(|s| ("secteur", s.clone())));
+        pairs.extend(self.services.iter().map(|s| ("prestation", s.code().to_owned())));
+        pairs.extend(self.communes.iter().map(|c| ("commune", c.clone())));
+        pairs.extend(self.labels.iter().map(|l| ("label", l.clone())));
+        if self.esus {
+            pairs.push(("esus", "1".to_owned()));
+        }
+        match (&self.near_commune, &self.origin) {
+            (Some(code), _) => pairs.push(("pres_de", code.clone())),
+            (None, Some(point)) => {
+                pairs.push(("lat", format!("{:.5}", point.lat)));
+                pairs.push(("lng", format!("{:.5}", point.lng)));
+            }
+            _ => {}
+        }
+        if let Some(km) = self.radius_km {
+            pairs.push(("rayon", km.to_string()));
+        }
+        match self.sort {
+            Sort::Relevance => {}
+            Sort::Name => pairs.push(("tri", "nom".to_owned())),
+            Sort::Recent => pairs.push(("tri", "recent".to_owned())),
+            Sort::Distance => pairs.push(("tri", "distance".to_owned())),
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        pairs
+    }
+
+    /// Whether anything narrows the search beyond its text.
+    pub fn has_filters(&self) -> bool {
+        !(self.kinds.is_empty()
+            && self.families.is_empty()
+            && self.sectors.is_empty()
+            && self.services.is_empty()
+            && self.communes.is_empty()
+            && self.labels.is_empty()
+            && !self.esus
+            && self.radius_km.is_none())
+    }
+}
+
+pub fn family_codes() -> [(&'static str, Family); 3] {
+    [Family::Insertion, Family::Handicap, Family::Ess].map(|f| (family_code(f), f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_round_trips() {
+        let query = SearchQuery::from_pairs([
+            ("q", " jardinage "),
+            ("type", "ESAT"),
+            ("type", "aci"),
+            ("secteur", "espaces-verts"),
+            ("famille", "handicap"),
+            ("pres_de", "38185"),
+            ("rayon", "10"),
+            ("tri", "distance"),
+            ("page", "2"),
+        ]);
+        assert_eq!(query.text, "jardinage");
+        assert_eq!(query.kinds, vec![StructureKind::Aci, StructureKind::Esat]);
+        assert_eq!(query.origin, Some(Point { lat: 45.188, lng: 5.724 }));
+        assert_eq!(query.sort, Sort::Distance);
+        let again = SearchQuery::from_pairs(query.to_pairs().iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(again, query);
+    }
+
+    #[test]
+    fn unknown_values_are_dropped_and_distance_needs_a_point() {
+        let query = SearchQuery::from_pairs([
+            ("type", "SARL"),
+            ("secteur", "astronautique"),
+            ("commune", "x"),
+            ("rayon", "10"),
+            ("tri", "distance"),
+            ("page", "-3"),
+        ]);
+        assert!(query.kinds.is_empty() && query.sectors.is_empty() && query.communes.is_empty());
+        assert_eq!(query.radius_km, None, "no radius without a point");
+        assert_eq!(query.sort, Sort::Relevance);
+        assert_eq!(query.page, 1);
+        assert!(!query.has_filters());
+    }
+}

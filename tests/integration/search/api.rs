@@ -1,0 +1,165 @@
+use app::{clock::Clock, services::directory::import::import};
+use serde_json::Value;
+use tests::{TestApp, spawn_app};
+
+const STRUCTURES: &str = "\
+siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude
+73282932000074,Les Jardins du Drac,ACI|ASSO,38185,a@exemple.fr,Chantier d'insertion,espaces-verts,service,metropole,45.1885,5.7245
+44306184100047,ESAT du Vercors,ESAT,38151,b@exemple.fr,Travail adapté,espaces-verts|nettoyage-locaux,service,metropole,45.1436,5.7183
+35600000000048,Propreté Solidaire,EI,38421,c@exemple.fr,Entreprise d'insertion,nettoyage-locaux,service,metropole,45.1672,5.7653
+55210055400013,Vif Nature,SCOP,38545,d@exemple.fr,Coopérative,espaces-verts,service,metropole,45.0553,5.6708
+";
+
+const OFFERS: &str = "\
+siret,nom,presentation_detail,secteur,type_prestation,prix_ht
+73282932000074,Entretien de pelouses,Tonte et ramassage,espaces-verts,service,30
+73282932000074,Taille de haies,Haies et arbustes,espaces-verts,service,35
+44306184100047,Tonte de pelouses,Tonte par un ESAT,espaces-verts,service,28
+44306184100047,Nettoyage de bureaux,Bureaux et sanitaires,nettoyage-locaux,service,25
+35600000000048,Nettoyage de locaux,Entretien quotidien,nettoyage-locaux,service,24
+55210055400013,Création de jardins,Jardins et potagers,espaces-verts,service,40
+";
+
+async fn catalogue() -> TestApp {
+    let app = spawn_app().await;
+    let report =
+        import(&app.state.db, app.clock.now_ms(), Some(STRUCTURES), Some(OFFERS), false, "test")
+            .await
+            .expect("import");
+    assert!(report.stored, "{report}");
+    assert!(app.search_caught_up().await);
+    app
+}
+
+async fn search(app: &TestApp, query: &str) -> Value {
+    let response = app.get(&format!("/api/v1/search?{query}")).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("JSON")
+}
+
+fn titles(results: &Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            h["title"]
+                .as_array()
+                .expect("segments")
+                .iter()
+                .map(|s| s["text"].as_str().unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+fn facet(results: &Value, param: &str, value: &str) -> u64 {
+    results["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .find(|f| f["param"] == param)
+        .and_then(|f| f["values"].as_array().expect("values").iter().find(|v| v["value"] == value))
+        .map_or(0, |v| v["count"].as_u64().expect("count"))
+}
+
+#[tokio::test]
+async fn typos_find_offers_and_matches_are_highlighted_as_text() {
+    let app = catalogue().await;
+    let results = search(&app, "q=pelouzes").await;
+    let mut found = titles(&results);
+    found.sort();
+    assert_eq!(found, ["Entretien de pelouses", "Tonte de pelouses"]);
+    let segments = results["hits"][0]["title"].as_array().expect("segments");
+    assert!(
+        segments.iter().any(|s| s["matched"] == true && s["text"] == "pelouses"),
+        "{segments:?}"
+    );
+}
+
+#[tokio::test]
+async fn facet_counts_match_the_database_and_stay_disjunctive() {
+    let app = catalogue().await;
+    let db = tests::pool(&app.database_url).await;
+    let by_sector = |sector: &'static str| {
+        let db = db.clone();
+        async move {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM offers WHERE sector = $1 AND status = 'published'",
+            )
+            .bind(sector)
+            .fetch_one(&db)
+            .await
+            .expect("count");
+            u64::try_from(n).expect("positive")
+        }
+    };
+    let one = search(&app, "secteur=espaces-verts").await;
+    assert_eq!(one["total"], by_sector("espaces-verts").await);
+    // The other sector keeps its count while one is selected: counts are disjunctive.
+    assert_eq!(facet(&one, "secteur", "nettoyage-locaux"), by_sector("nettoyage-locaux").await);
+    assert_eq!(facet(&one, "secteur", "espaces-verts"), by_sector("espaces-verts").await);
+    // Other groups count within the selection: ESAT offers among green-space offers.
+    let esat_green: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM offers o JOIN structures s ON s.id = o.structure_id \
+         WHERE o.sector = 'espaces-verts' AND s.kinds LIKE '% ESAT %'",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("count");
+    assert_eq!(facet(&one, "type", "ESAT"), u64::try_from(esat_green).expect("positive"));
+    let both = search(&app, "secteur=espaces-verts&secteur=nettoyage-locaux").await;
+    assert_eq!(both["total"], 6);
+}
+
+fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) =
+        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6_371_000.0 * h.sqrt().asin()
+}
+
+#[tokio::test]
+async fn a_radius_keeps_what_haversine_keeps_sorted_by_distance() {
+    let app = catalogue().await;
+    let grenoble = (45.188, 5.724); // the centre of commune 38185, as the search uses it
+    let places = [
+        ("Les Jardins du Drac", (45.1885, 5.7245)),
+        ("ESAT du Vercors", (45.1436, 5.7183)),
+        ("Propreté Solidaire", (45.1672, 5.7653)),
+        ("Vif Nature", (45.0553, 5.6708)),
+    ];
+    let within: Vec<&str> = places
+        .iter()
+        .filter(|(_, at)| haversine_m(grenoble, *at) <= 5_000.0)
+        .map(|(name, _)| *name)
+        .collect();
+    assert_eq!(within.len(), 3, "the fixture straddles the radius");
+    let results = search(&app, "cible=structures&pres_de=38185&rayon=5&tri=distance").await;
+    let hits = results["hits"].as_array().expect("hits");
+    let names: Vec<String> = titles(&results);
+    let mut expected: Vec<&str> = within.clone();
+    expected.sort_by(|a, b| {
+        let da = haversine_m(grenoble, places.iter().find(|p| p.0 == *a).expect("place").1);
+        let db = haversine_m(grenoble, places.iter().find(|p| p.0 == *b).expect("place").1);
+        da.total_cmp(&db)
+    });
+    assert_eq!(names, expected);
+    let distances: Vec<u64> =
+        hits.iter().map(|h| h["distance_m"].as_u64().expect("distance")).collect();
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+}
+
+#[tokio::test]
+async fn a_stale_index_never_shows_a_private_item() {
+    let app = catalogue().await;
+    // Hidden straight in the database, as if the index had not caught up yet.
+    let db = tests::pool(&app.database_url).await;
+    sqlx::query("UPDATE structures SET status = 'suspended' WHERE name = 'ESAT du Vercors'")
+        .execute(&db)
+        .await
+        .expect("update");
+    let results = search(&app, "q=tonte").await;
+    assert!(!titles(&results).contains(&"Tonte de pelouses".to_owned()));
+}
