@@ -4,4 +4,5 @@
 mod accounts;
 mod directory;
 mod home;
+mod search;
 mod steps;

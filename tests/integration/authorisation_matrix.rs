@@ -169,6 +169,13 @@ const ROWS: &[Row] = &[
     Row { method: "GET", path: "/annuaire", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/annuaire.csv", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/api/v1/search?q=jardin", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/recherche?q=jardin", form: &[], expected: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/api/catalogue-search",
+        form: &[("query", "q=jardin&secteur=espaces-verts")],
+        expected: ALL_200,
+    },
     Row { method: "GET", path: "/structures/matrice", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/offres/matrice-offre", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/espace", form: &[], expected: SIGNED_IN },

@@ -7,3 +7,4 @@ pub mod home;
 pub mod organisations;
 #[cfg(feature = "ssr")]
 pub mod request;
+pub mod search;

@@ -26,6 +26,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <a href="/">"Accueil"</a>
                         </li>
                         <li>
+                            <a href="/recherche">"Rechercher"</a>
+                        </li>
+                        <li>
                             <a href="/annuaire">"Annuaire"</a>
                         </li>
                         <UserMenu/>

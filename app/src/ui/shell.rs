@@ -11,7 +11,7 @@ use super::{
     pages::{
         AccountPage, AdminMailsPage, DirectoryPage, ForgottenPasswordPage, HomePage,
         InvitationPage, ModerationPage, NewPasswordPage, NotFoundPage, OfferEditorPage,
-        OfferPageView, OrganisationPage, OrganisationsPage, SignInPage, SignUpPage,
+        OfferPageView, OrganisationPage, OrganisationsPage, SearchPage, SignInPage, SignUpPage,
         StructurePageView, StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
     },
 };
@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("annuaire") view=DirectoryPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("recherche") view=SearchPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("structures"), ParamSegment("slug"))
                         view=StructurePageView

@@ -3,6 +3,7 @@ mod directory;
 mod home;
 mod not_found;
 mod organisations;
+mod search;
 
 pub use accounts::{
     AccountPage, AdminMailsPage, ForgottenPasswordPage, NewPasswordPage, SignInPage, SignUpPage,
@@ -15,3 +16,4 @@ pub use directory::{
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};
+pub use search::SearchPage;

@@ -1,0 +1,131 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use super::{facets::FacetPanel, results::ResultList};
+use crate::{
+    domain::{
+        directory::communes::communes,
+        search::{SearchQuery, Sort, Target},
+    },
+    server::search::search_catalogue,
+};
+
+/// The address's parameters, as the search reads them.
+fn current_query(pairs: &[(String, String)]) -> SearchQuery {
+    SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// `/recherche`: one GET form whose address holds the whole search (shareable, the back
+/// button works). Without JavaScript it is a plain form with results rendered by the server;
+/// hydrated, results follow the typing (debounced) without reloading the page.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let params = use_query_map();
+    let pairs = Memo::new(move |_| {
+        params.with(|p| p.clone().into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>())
+    });
+    let query = Memo::new(move |_| pairs.with(|p| current_query(p)));
+    let results = Resource::new(
+        move || query.get().to_pairs(),
+        |pairs| {
+            let raw = pairs
+                .iter()
+                .map(|(k, v)| format!("{k}={}", encode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            search_catalogue(raw)
+        },
+    );
+    // Results as you type: the form is submitted a moment after the last keystroke.
+    let typed = RwSignal::new(0_u32);
+    let on_input = move |event: leptos::ev::Event| {
+        typed.update(|n| *n += 1);
+        let mine = typed.get_untracked();
+        let form = event_target::<leptos::web_sys::HtmlInputElement>(&event).form();
+        set_timeout(
+            move || {
+                if typed.get_untracked() == mine
+                    && let Some(form) = form
+                {
+                    form.request_submit().ok();
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
+    };
+    view! {
+        <Title text="Rechercher un fournisseur solidaire"/>
+        <Meta name="description" content="Cherchez parmi les offres et les structures de l'économie sociale et solidaire de Grenoble-Alpes Métropole."/>
+        <h1>"Rechercher"</h1>
+        <div class="search-layout">
+            {move || {
+                let q = query.get();
+                view! {
+                    <Form method="GET" action="/recherche" attr:id="search-form" attr:class="panel search-form">
+                        <div class="field">
+                            <label for="champ-q">"Que cherchez-vous ?"</label>
+                            <input id="champ-q" name="q" type="search" value=q.text.clone() placeholder="espaces verts, traiteur, nettoyage…" on:input=on_input autocomplete="off"/>
+                        </div>
+                        <fieldset class="inline-choices">
+                            <legend>"Parmi"</legend>
+                            <label class="checkbox"><input type="radio" name="cible" value="offres" checked=q.target == Target::Offers/>" les offres"</label>
+                            <label class="checkbox"><input type="radio" name="cible" value="structures" checked=q.target == Target::Structures/>" les structures"</label>
+                        </fieldset>
+                        <div class="field">
+                            <label for="champ-pres_de">"Près de"</label>
+                            <select id="champ-pres_de" name="pres_de">
+                                <option value="">"— n'importe où —"</option>
+                                {communes().iter().map(|c| {
+                                    let selected = q.near_commune.as_deref() == Some(c.insee);
+                                    view! { <option value=c.insee selected=selected>{c.name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="champ-rayon">"Dans un rayon de (km)"</label>
+                            <input id="champ-rayon" name="rayon" type="number" min="1" max="200" value=q.radius_km.map(|k| k.to_string()).unwrap_or_default()/>
+                        </div>
+                        <div class="field">
+                            <label for="champ-tri">"Trier par"</label>
+                            <select id="champ-tri" name="tri">
+                                <option value="" selected=q.sort == Sort::Relevance>"pertinence"</option>
+                                <option value="nom" selected=q.sort == Sort::Name>"nom"</option>
+                                <option value="recent" selected=q.sort == Sort::Recent>"mise à jour récente"</option>
+                                <option value="distance" selected=q.sort == Sort::Distance>"distance"</option>
+                            </select>
+                        </div>
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                results.await.ok().map(|r| view! { <FacetPanel facets=r.facets/> })
+                            })}
+                        </Transition>
+                        <button type="submit" id="search-submit">"Rechercher"</button>
+                    </Form>
+                }
+            }}
+            <section class="search-results" aria-live="polite">
+                <Transition fallback=|| view! { <p class="muted">"Recherche…"</p> }>
+                    {move || Suspend::new(async move {
+                        match results.await {
+                            Ok(found) => view! { <ResultList results=found query=query.get_untracked()/> }.into_any(),
+                            Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        </div>
+    }
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

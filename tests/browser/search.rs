@@ -1,0 +1,72 @@
+use app::{clock::Clock, services::directory::import::import};
+use tests::{Browser, JavaScript, TestApp, spawn_app};
+
+use crate::steps::{fill, open, submit, wait_text};
+
+const STRUCTURES: &str = "\
+siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude
+73282932000074,Les Jardins du Drac,ACI|ASSO,38185,a@exemple.fr,Chantier d'insertion,espaces-verts,service,metropole,45.1885,5.7245
+44306184100047,ESAT du Vercors,ESAT,38151,b@exemple.fr,Travail adapté,espaces-verts|nettoyage-locaux,service,metropole,45.1436,5.7183
+";
+
+const OFFERS: &str = "\
+siret,nom,presentation_detail,secteur,type_prestation,prix_ht
+73282932000074,Entretien de pelouses,Tonte et ramassage,espaces-verts,service,30
+44306184100047,Tonte de pelouses,Tonte par un ESAT,espaces-verts,service,28
+44306184100047,Nettoyage de bureaux,Bureaux et sanitaires,nettoyage-locaux,service,25
+";
+
+/// A buyer types (with a typo), picks a facet, goes back, and shares the address.
+async fn type_pick_go_back_share(app: &TestApp, javascript: JavaScript) {
+    let browser = Browser::start(javascript).await;
+    open(app, &browser, "/recherche", javascript).await;
+    fill(&browser, "q", "pelouzes").await;
+    if javascript == JavaScript::Disabled {
+        submit(&browser, "#search-form").await;
+    }
+    // Hydrated, the results follow the typing without a click.
+    wait_text(&browser, "#result-count", "2 résultats").await;
+    wait_text(&browser, "#results", "Tonte de pelouses").await;
+
+    browser.find("#facette-type-ESAT").await.click().await.expect("facet");
+    if javascript == JavaScript::Disabled {
+        submit(&browser, "#search-form").await;
+    }
+    wait_text(&browser, "#result-count", "1 résultat").await;
+    let shared = browser.client.current_url().await.expect("url").to_string();
+    assert!(shared.contains("type=ESAT") && shared.contains("q=pelouzes"), "{shared}");
+
+    browser.client.back().await.expect("back");
+    wait_text(&browser, "#result-count", "2 résultats").await;
+
+    // The address alone gives the same results, in a new session.
+    let other = Browser::start(javascript).await;
+    other.client.goto(&shared).await.expect("open");
+    wait_text(&other, "#result-count", "1 résultat").await;
+    wait_text(&other, "#results", "Tonte de pelouses").await;
+    other.close().await;
+    browser.close().await;
+}
+
+async fn catalogue() -> TestApp {
+    let app = spawn_app().await;
+    let report =
+        import(&app.state.db, app.clock.now_ms(), Some(STRUCTURES), Some(OFFERS), false, "test")
+            .await
+            .expect("import");
+    assert!(report.stored, "{report}");
+    assert!(app.search_caught_up().await);
+    app
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_hydrated() {
+    let app = catalogue().await;
+    type_pick_go_back_share(&app, JavaScript::Enabled).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_without_javascript() {
+    let app = catalogue().await;
+    type_pick_go_back_share(&app, JavaScript::Disabled).await;
+}
