@@ -170,6 +170,8 @@ const ROWS: &[Row] = &[
     Row { method: "GET", path: "/annuaire.csv", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/api/v1/search?q=jardin", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/recherche?q=jardin", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/recherche.csv?q=jardin", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/api/v1/openapi.json", form: &[], expected: ALL_200 },
     Row {
         method: "POST",
         path: "/api/catalogue-search",

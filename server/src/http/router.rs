@@ -32,6 +32,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/documents/{id}", get(documents::download))
         .route("/api/v1/search", get(search_api::search))
+        .route("/api/v1/openapi.json", get(search_api::openapi))
+        .route("/recherche.csv", get(search_api::results_csv))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(csrf::reject_cross_site))

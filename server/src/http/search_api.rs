@@ -24,3 +24,56 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             .into_response(),
     }
 }
+
+/// `GET /api/v1/openapi.json`: the description of this API.
+pub async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], include_str!("openapi.json"))
+        .into_response()
+}
+
+/// `GET /recherche.csv`: the results of a search (same parameters), first 500, as CSV.
+pub async fn results_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let raw = raw.unwrap_or_default();
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
+    let mut query = SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let mut lines =
+        vec!["titre,structure_ou_commune,types,labels,esus,prix,distance_km,adresse".to_owned()];
+    for page in 1..=25 {
+        query.page = page;
+        let results = match catalogue::search(&state, &query).await {
+            Ok(results) => results,
+            Err(error) => {
+                return (StatusCode::SERVICE_UNAVAILABLE, error.to_string()).into_response();
+            }
+        };
+        for hit in &results.hits {
+            let title: String = hit.title.iter().map(|s| s.text.as_str()).collect();
+            let cells = [
+                title,
+                hit.subtitle.clone(),
+                hit.kinds.join("|"),
+                hit.labels.join("|"),
+                if hit.esus { "oui".into() } else { String::new() },
+                hit.price.clone().unwrap_or_default(),
+                hit.distance_m.map(|m| format!("{:.1}", m as f64 / 1000.0)).unwrap_or_default(),
+                format!("{}{}", state.public_url, hit.url),
+            ];
+            let quoted: Vec<String> =
+                cells.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+            lines.push(quoted.join(","));
+        }
+        if page >= results.pages {
+            break;
+        }
+    }
+    lines.push(String::new());
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"recherche-ecossol.csv\""),
+        ],
+        lines.join("\r\n"),
+    )
+        .into_response()
+}

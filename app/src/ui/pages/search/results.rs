@@ -27,6 +27,12 @@ fn page_link(query: &SearchQuery, page: u32) -> String {
     format!("/recherche?{}", pairs.join("&"))
 }
 
+fn csv_link(query: &SearchQuery) -> String {
+    let mut q = query.clone();
+    q.page = 1;
+    page_link(&q, 1).replacen("/recherche?", "/recherche.csv?", 1)
+}
+
 fn url_escape(value: &str) -> String {
     value
         .bytes()
@@ -44,6 +50,7 @@ pub fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
     let total = results.total;
     let (page, pages) = (results.page, results.pages);
     view! {
+        <p class="muted"><a href=csv_link(&query) id="export-results" download="recherche-ecossol.csv">"Télécharger ces résultats (CSV)"</a></p>
         <p id="result-count">
             {match total {
                 0 => "Aucun résultat".to_owned(),
