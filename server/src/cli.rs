@@ -37,6 +37,9 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Rebuild the search indexes from the database and swap them in (search keeps working).
+    /// The running server does it; this asks and waits.
+    Reindex,
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
@@ -66,6 +69,7 @@ pub async fn run() -> anyhow::Result<()> {
         Command::Import { structures, offers, dry_run } => {
             crate::admin::import(&settings, structures.as_deref(), offers.as_deref(), dry_run).await
         }
+        Command::Reindex => crate::admin::reindex(&settings).await,
         Command::Admin { command: AdminCommand::CreateAdmin { email } } => {
             crate::admin::create_admin(&settings, &email).await
         }

@@ -148,3 +148,23 @@ pub async fn hold_lease(db: &Db, worker: &str, now: i64, until: i64) -> Result<b
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// A value of the search state (`reindex_requested`, `reindex_done`…).
+pub async fn state(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT value FROM search_state WHERE key = $1")
+        .bind(key)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn set_state(db: &Db, key: &str, value: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM search_state WHERE key = $1").bind(key).execute(db).await?;
+    if let Some(value) = value {
+        sqlx::query("INSERT INTO search_state (key, value) VALUES ($1, $2)")
+            .bind(key)
+            .bind(value)
+            .execute(db)
+            .await?;
+    }
+    Ok(())
+}

@@ -115,6 +115,29 @@ impl SearchEngine {
         self.wait(task).await
     }
 
+    /// Swaps each pair of this deployment's indexes (names without prefix), atomically.
+    pub async fn swap(&self, pairs: &[(&str, &str)]) -> Result<(), SearchError> {
+        let swaps: Vec<meilisearch_sdk::client::SwapIndexes> = pairs
+            .iter()
+            .map(|(a, b)| meilisearch_sdk::client::SwapIndexes {
+                indexes: (self.index_name(a), self.index_name(b)),
+                rename: None,
+            })
+            .collect();
+        let task = self.bounded(self.client.swap_indexes(&swaps)).await?;
+        self.wait(task).await
+    }
+
+    /// Deletes one of this deployment's indexes; a missing index is fine.
+    pub async fn drop_index(&self, index: &str) -> Result<(), SearchError> {
+        let index = self.client.index(self.index_name(index));
+        let task = self.bounded(index.delete()).await?;
+        match self.wait(task).await {
+            Err(SearchError::TaskFailed(_)) | Ok(()) => Ok(()),
+            Err(other) => Err(other),
+        }
+    }
+
     /// Waits for a task, within the timeout; a failed task is an error.
     async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
         let done = self

@@ -112,3 +112,57 @@ async fn apply(
     engine.remove("offers", &offers_gone).await?;
     Ok(())
 }
+
+/// What a full rebuild did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rebuilt {
+    pub structures: usize,
+    pub offers: usize,
+    pub millis: u128,
+}
+
+/// Rebuilds both indexes from the database into new indexes, then swaps them in: search
+/// keeps answering from the old ones meanwhile. The outbox lease is held throughout, so
+/// changes made during the rebuild wait in the outbox and are applied to the new indexes
+/// right after the swap: none is lost. Returns `None` when another server holds the lease.
+pub async fn rebuild(
+    db: &Db,
+    engine: &SearchEngine,
+    worker: &str,
+    clock: &(dyn Fn() -> i64 + Sync),
+    today: i64,
+) -> Result<Option<Rebuilt>, SyncError> {
+    let started = std::time::Instant::now();
+    if !search_outbox::hold_lease(db, worker, clock(), clock() + LEASE_MS).await? {
+        return Ok(None);
+    }
+    for next in ["structures_next", "offers_next"] {
+        engine.drop_index(next).await?;
+    }
+    engine.apply_settings("structures_next", &settings::structures()).await?;
+    engine.apply_settings("offers_next", &settings::offers()).await?;
+    let (mut structures, mut offers) = (0, 0);
+    let mut page = 0;
+    loop {
+        let rows = crate::db::structures::published(db, 500, page * 500).await?;
+        if rows.is_empty() {
+            break;
+        }
+        let mut changes = Changes::default();
+        for row in &rows {
+            documents::for_structure(db, &row.id, today, &mut changes).await?;
+        }
+        structures += changes.structures.len();
+        offers += changes.offers.len();
+        engine.put("structures_next", &changes.structures).await?;
+        engine.put("offers_next", &changes.offers).await?;
+        // Keep the lease while the rebuild lasts.
+        search_outbox::hold_lease(db, worker, clock(), clock() + LEASE_MS).await?;
+        page += 1;
+    }
+    engine.swap(&[("structures", "structures_next"), ("offers", "offers_next")]).await?;
+    for old in ["structures_next", "offers_next"] {
+        engine.drop_index(old).await?;
+    }
+    Ok(Some(Rebuilt { structures, offers, millis: started.elapsed().as_millis() }))
+}

@@ -7,8 +7,9 @@ use std::time::Duration;
 use app::{
     clock::{Clock, SharedClock, SystemClock},
     db::Db,
+    db::search_outbox,
     search::SearchEngine,
-    services::search_sync::{ensure_settings, sync_once},
+    services::search_sync::{ensure_settings, rebuild, sync_once},
 };
 use tokio::sync::watch;
 
@@ -63,6 +64,22 @@ impl SearchWorker {
         if !*settings_ready {
             ensure_settings(&self.db, &self.engine, now).await?;
             *settings_ready = true;
+        }
+        if search_outbox::state(&self.db, "reindex_requested").await?.is_some() {
+            let now = || SystemClock.now_ms();
+            if let Some(done) =
+                rebuild(&self.db, &self.engine, &self.id, &now, self.clock.now_ms()).await?
+            {
+                tracing::info!(
+                    structures = done.structures,
+                    offers = done.offers,
+                    millis = done.millis as u64,
+                    "search indexes rebuilt and swapped"
+                );
+                let report = format!("{} {} {}", done.structures, done.offers, done.millis);
+                search_outbox::set_state(&self.db, "reindex_done", Some(&report)).await?;
+                search_outbox::set_state(&self.db, "reindex_requested", None).await?;
+            }
         }
         let retry = backoff_ms(1);
         sync_once(&self.db, &self.engine, &self.id, now, self.clock.now_ms(), retry).await

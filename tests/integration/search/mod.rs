@@ -1,2 +1,3 @@
 mod api;
+mod reindex;
 mod sync;
