@@ -3,11 +3,11 @@ use serde_json::Value;
 use tests::{TestApp, spawn_app};
 
 const STRUCTURES: &str = "\
-siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude
-73282932000074,Les Jardins du Drac,ACI|ASSO,38185,a@exemple.fr,Chantier d'insertion,espaces-verts,service,metropole,45.1885,5.7245
-44306184100047,ESAT du Vercors,ESAT,38151,b@exemple.fr,Travail adapté,espaces-verts|nettoyage-locaux,service,metropole,45.1436,5.7183
-35600000000048,Propreté Solidaire,EI,38421,c@exemple.fr,Entreprise d'insertion,nettoyage-locaux,service,metropole,45.1672,5.7653
-55210055400013,Vif Nature,SCOP,38545,d@exemple.fr,Coopérative,espaces-verts,service,metropole,45.0553,5.6708
+siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude,date_agrement_esus
+73282932000074,Les Jardins du Drac,ACI|ASSO,38185,a@exemple.fr,Chantier d'insertion,espaces-verts,service,metropole,45.1885,5.7245,
+44306184100047,ESAT du Vercors,ESAT,38151,b@exemple.fr,Travail adapté,espaces-verts|nettoyage-locaux,service,metropole,45.1436,5.7183,
+35600000000048,Propreté Solidaire,EI,38421,c@exemple.fr,Entreprise d'insertion,nettoyage-locaux,service,metropole,45.1672,5.7653,2021-03-15
+55210055400013,Vif Nature,SCOP,38545,d@exemple.fr,Coopérative,espaces-verts,service,metropole,45.0553,5.6708,
 ";
 
 const OFFERS: &str = "\
@@ -181,4 +181,13 @@ async fn the_results_export_as_csv_and_the_api_is_described() {
     for name in ["q", "cible", "type", "secteur", "pres_de", "rayon", "tri", "page"] {
         assert!(parameters.iter().any(|p| p["name"] == name), "{name} is documented");
     }
+}
+
+#[tokio::test]
+async fn the_esus_filter_keeps_agreed_structures_only() {
+    let app = catalogue().await;
+    let results = search(&app, "esus=1").await;
+    assert_eq!(titles(&results), ["Nettoyage de locaux"]);
+    let structures = search(&app, "cible=structures&esus=1").await;
+    assert_eq!(titles(&structures), ["Propreté Solidaire"]);
 }

@@ -73,6 +73,12 @@ pub fn SearchPage() -> impl IntoView {
                             <label class="checkbox"><input type="radio" name="cible" value="structures" checked=q.target == Target::Structures/>" les structures"</label>
                         </fieldset>
                         <div class="field">
+                            <label class="checkbox" for="champ-esus">
+                                <input id="champ-esus" type="checkbox" name="esus" value="1" checked=q.esus onchange="this.form.requestSubmit()"/>
+                                " Agrément ESUS uniquement"
+                            </label>
+                        </div>
+                        <div class="field">
                             <label for="champ-pres_de">"Près de"</label>
                             <select id="champ-pres_de" name="pres_de">
                                 <option value="">"— n'importe où —"</option>
