@@ -13,7 +13,7 @@ use crate::{
     },
     domain::{
         calendar::iso_date,
-        directory::{Family, OfferStatus, Sector, StructureStatus},
+        directory::{OfferStatus, Sector, StructureStatus},
     },
 };
 
@@ -84,10 +84,8 @@ pub struct Changes {
 
 async fn facets(db: &Db, row: &StructureRow, now: i64) -> Result<StructureFacets, sqlx::Error> {
     let kinds = row.kinds();
-    let mut families: Vec<String> = kinds
-        .iter()
-        .flat_map(|k| k.families().iter().map(|f| family_code(*f).to_owned()))
-        .collect();
+    let mut families: Vec<String> =
+        kinds.iter().flat_map(|k| k.families().iter().map(|f| f.code().to_owned())).collect();
     families.sort();
     families.dedup();
     let today = iso_date(now);
@@ -110,14 +108,6 @@ async fn facets(db: &Db, row: &StructureRow, now: i64) -> Result<StructureFacets
         esus: row.esus_agreed_on.is_some(),
         geo: row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng }),
     })
-}
-
-fn family_code(family: Family) -> &'static str {
-    match family {
-        Family::Insertion => "insertion",
-        Family::Handicap => "handicap",
-        Family::Ess => "ess",
-    }
 }
 
 fn offer_document(

@@ -12,10 +12,10 @@ use serde_json::{Map, Value};
 use crate::{
     db::Db,
     domain::{
-        directory::{Price, Sector, ServiceKind, StructureKind, communes},
+        directory::{Family, Price, Sector, ServiceKind, StructureKind, communes},
         search::{
             Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort, Target,
-            query::{PER_PAGE, family_codes},
+            query::PER_PAGE,
             results::{MARK_END, MARK_START, segments},
         },
     },
@@ -45,13 +45,7 @@ fn groups(query: &SearchQuery) -> Vec<Group> {
             param: "famille",
             attribute: "families",
             title: "Famille",
-            selected: query
-                .families
-                .iter()
-                .filter_map(|f| {
-                    family_codes().into_iter().find(|(_, g)| g == f).map(|(c, _)| c.to_owned())
-                })
-                .collect(),
+            selected: query.families.iter().map(|f| f.code().to_owned()).collect(),
         },
         Group {
             param: "secteur",
@@ -108,11 +102,9 @@ fn label_of(param: &str, value: &str) -> String {
         "type" => StructureKind::parse(value)
             .map(|k| format!("{} ({})", k.label(), k.code()))
             .unwrap_or_else(|_| value.to_owned()),
-        "famille" => family_codes()
-            .into_iter()
-            .find(|(c, _)| *c == value)
-            .map(|(_, f)| f.label().to_owned())
-            .unwrap_or_else(|| value.to_owned()),
+        "famille" => {
+            Family::from_code(value).map_or_else(|| value.to_owned(), |f| f.label().to_owned())
+        }
         "secteur" => Sector::find(value).map_or_else(|| value.to_owned(), |s| s.label.to_owned()),
         "prestation" => ServiceKind::parse(value)
             .map(|k| k.label().to_owned())

@@ -17,6 +17,21 @@ pub enum Family {
 }
 
 impl Family {
+    pub const ALL: [Family; 3] = [Self::Insertion, Self::Handicap, Self::Ess];
+
+    /// The code used in addresses and in the search index.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Insertion => "insertion",
+            Self::Handicap => "handicap",
+            Self::Ess => "ess",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Insertion => "Insertion",

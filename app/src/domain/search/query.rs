@@ -58,18 +58,6 @@ pub struct SearchQuery {
     pub page: u32,
 }
 
-fn family_code(family: Family) -> &'static str {
-    match family {
-        Family::Insertion => "insertion",
-        Family::Handicap => "handicap",
-        Family::Ess => "ess",
-    }
-}
-
-fn family_of(code: &str) -> Option<Family> {
-    [Family::Insertion, Family::Handicap, Family::Ess].into_iter().find(|f| family_code(*f) == code)
-}
-
 impl SearchQuery {
     /// Reads the parameters of an address. Unknown values are dropped (an old shared link
     /// still opens); the text is trimmed and bounded.
@@ -86,7 +74,7 @@ impl SearchQuery {
                         if value == "structures" { Target::Structures } else { Target::Offers }
                 }
                 "type" => query.kinds.extend(StructureKind::parse(value).ok()),
-                "famille" => query.families.extend(family_of(value)),
+                "famille" => query.families.extend(Family::from_code(value)),
                 "secteur" if Sector::find(value).is_some() => query.sectors.push(value.to_owned()),
                 "prestation" => query.services.extend(ServiceKind::parse(value).ok()),
                 "commune" if InseeCode::parse(value).is_ok() => {
@@ -152,7 +140,7 @@ impl SearchQuery {
         }
         query.kinds.sort();
         query.kinds.dedup();
-        query.families.sort_by_key(|f| family_code(*f));
+        query.families.sort_by_key(|f| f.code());
         query.families.dedup();
         query.services.sort_by_key(|s| s.code());
         query.services.dedup();
@@ -169,7 +157,7 @@ impl SearchQuery {
             pairs.push(("q", self.text.clone()));
         }
         pairs.extend(self.kinds.iter().map(|k| ("type", k.code().to_owned())));
-        pairs.extend(self.families.iter().map(|f| ("famille", family_code(*f).to_owned())));
+        pairs.extend(self.families.iter().map(|f| ("famille", f.code().to_owned())));
         pairs.extend(self.sectors.iter().map(|s| ("secteur", s.clone())));
         pairs.extend(self.services.iter().map(|s| ("prestation", s.code().to_owned())));
         pairs.extend(self.communes.iter().map(|c| ("commune", c.clone())));
@@ -211,10 +199,6 @@ impl SearchQuery {
             && !self.esus
             && self.radius_km.is_none())
     }
-}
-
-pub fn family_codes() -> [(&'static str, Family); 3] {
-    [Family::Insertion, Family::Handicap, Family::Ess].map(|f| (family_code(f), f))
 }
 
 #[cfg(test)]
