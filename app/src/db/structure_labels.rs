@@ -16,6 +16,17 @@ pub struct LabelRow {
     pub valid_until: Option<String>,
 }
 
+impl LabelRow {
+    /// Whether the label is valid on `today` (`AAAA-MM-JJ`).
+    pub fn is_valid_on(&self, today: &str) -> bool {
+        crate::domain::directory::label::valid_on(
+            self.valid_from.as_deref(),
+            self.valid_until.as_deref(),
+            today,
+        )
+    }
+}
+
 pub async fn insert(
     tx: &mut Transaction<'_, Any>,
     id: &str,

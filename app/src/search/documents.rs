@@ -92,10 +92,7 @@ async fn facets(db: &Db, row: &StructureRow, now: i64) -> Result<StructureFacets
     let labels = structure_labels::of_structure(db, &row.id)
         .await?
         .into_iter()
-        .filter(|l| {
-            l.valid_from.as_deref().is_none_or(|f| f <= today.as_str())
-                && l.valid_until.as_deref().is_none_or(|u| today.as_str() <= u)
-        })
+        .filter(|l| l.is_valid_on(&today))
         .map(|l| l.name)
         .collect();
     Ok(StructureFacets {

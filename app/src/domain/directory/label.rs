@@ -103,11 +103,16 @@ impl HeldLabel {
         }
     }
 
-    /// Whether the label is valid on `today` (`AAAA-MM-JJ`); without an end date, it is.
+    /// Whether the label is valid on `today` (`AAAA-MM-JJ`).
     pub fn is_valid_on(&self, today: &str) -> bool {
-        self.valid_from.as_deref().is_none_or(|from| from <= today)
-            && self.valid_until.as_deref().is_none_or(|until| today <= until)
+        valid_on(self.valid_from.as_deref(), self.valid_until.as_deref(), today)
     }
+}
+
+/// Whether a validity from `from` to `until` (`AAAA-MM-JJ`, both included; either may be
+/// open) covers `today`.
+pub fn valid_on(from: Option<&str>, until: Option<&str>, today: &str) -> bool {
+    from.is_none_or(|from| from <= today) && until.is_none_or(|until| today <= until)
 }
 
 #[cfg(test)]

@@ -161,8 +161,7 @@ async fn view_of_row(
         .await?
         .into_iter()
         .map(|l| {
-            let valid = l.valid_from.as_deref().is_none_or(|from| from <= today.as_str())
-                && l.valid_until.as_deref().is_none_or(|until| today.as_str() <= until);
+            let valid = l.is_valid_on(&today);
             LabelView {
                 id: l.id,
                 name: l.name,
