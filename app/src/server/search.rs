@@ -8,9 +8,7 @@ use crate::{domain::search::SearchResults, error::AppError};
 /// takes it). Public.
 #[server(endpoint = "catalogue-search")]
 pub async fn search_catalogue(query: String) -> Result<SearchResults, AppError> {
-    use crate::{domain::search::SearchQuery, server::request};
-    let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-    let query = SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    crate::services::catalogue::search(&request::state()?, &query).await.map_err(request::fail)
+    use crate::{server::request, services::catalogue};
+    let query = catalogue::parse_query(&query);
+    catalogue::search(&request::state()?, &query).await.map_err(request::fail)
 }

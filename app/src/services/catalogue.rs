@@ -194,6 +194,13 @@ fn unavailable(error: meilisearch_sdk::errors::Error) -> AppError {
     AppError::Unavailable
 }
 
+/// The search an address's query string describes.
+pub fn parse_query(raw: &str) -> SearchQuery {
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
+    SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 pub async fn search(state: &AppState, query: &SearchQuery) -> Result<SearchResults, AppError> {
     let index_name = state.search.index_name(match query.target {
         Target::Offers => "offers",

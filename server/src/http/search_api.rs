@@ -2,7 +2,7 @@
 //! (`q`, `cible`, `type`, `famille`, `secteur`, `prestation`, `commune`, `label`, `esus`,
 //! `pres_de` or `lat`/`lng`, `rayon`, `tri`, `page`). Public: it shows public items only.
 
-use app::{domain::search::SearchQuery, services::catalogue, state::AppState};
+use app::{services::catalogue, state::AppState};
 use axum::{
     Json,
     extract::{RawQuery, State},
@@ -11,10 +11,7 @@ use axum::{
 };
 
 pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    let raw = raw.unwrap_or_default();
-    let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
-    let query = SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let query = catalogue::parse_query(&raw.unwrap_or_default());
     match catalogue::search(&state, &query).await {
         Ok(results) => ([(header::CACHE_CONTROL, "no-store")], Json(results)).into_response(),
         Err(error) => (
@@ -33,10 +30,7 @@ pub async fn openapi() -> Response {
 
 /// `GET /recherche.csv`: the results of a search (same parameters), first 500, as CSV.
 pub async fn results_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    let raw = raw.unwrap_or_default();
-    let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
-    let mut query = SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let mut query = catalogue::parse_query(&raw.unwrap_or_default());
     let mut lines =
         vec!["titre,structure_ou_commune,types,labels,esus,prix,distance_km,adresse".to_owned()];
     for page in 1..=25 {

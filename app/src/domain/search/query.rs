@@ -188,6 +188,15 @@ impl SearchQuery {
         pairs
     }
 
+    /// The address's query string of this search (`q=jardin&secteur=espaces-verts`).
+    pub fn query_string(&self) -> String {
+        self.to_pairs()
+            .into_iter()
+            .map(|(key, value)| format!("{key}={}", percent_encode(&value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
     /// Whether anything narrows the search beyond its text.
     pub fn has_filters(&self) -> bool {
         !(self.kinds.is_empty()
@@ -199,6 +208,19 @@ impl SearchQuery {
             && !self.esus
             && self.radius_km.is_none())
     }
+}
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986.
+fn percent_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -224,6 +246,11 @@ mod tests {
         assert_eq!(query.sort, Sort::Distance);
         let again = SearchQuery::from_pairs(query.to_pairs().iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(again, query);
+        assert_eq!(
+            SearchQuery::from_pairs([("q", "ça & là"), ("secteur", "espaces-verts")])
+                .query_string(),
+            "q=%C3%A7a%20%26%20l%C3%A0&secteur=espaces-verts"
+        );
     }
 
     #[test]

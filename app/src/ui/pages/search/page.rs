@@ -11,32 +11,20 @@ use crate::{
     server::search::search_catalogue,
 };
 
-/// The address's parameters, as the search reads them.
-fn current_query(pairs: &[(String, String)]) -> SearchQuery {
-    SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-}
-
 /// `/recherche`: one GET form whose address holds the whole search (shareable, the back
 /// button works). Without JavaScript it is a plain form with results rendered by the server;
 /// hydrated, results follow the typing (debounced) without reloading the page.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
-    let pairs = Memo::new(move |_| {
-        params.with(|p| p.clone().into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>())
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            let pairs: Vec<(String, String)> =
+                p.clone().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        })
     });
-    let query = Memo::new(move |_| pairs.with(|p| current_query(p)));
-    let results = Resource::new(
-        move || query.get().to_pairs(),
-        |pairs| {
-            let raw = pairs
-                .iter()
-                .map(|(k, v)| format!("{k}={}", encode(v)))
-                .collect::<Vec<_>>()
-                .join("&");
-            search_catalogue(raw)
-        },
-    );
+    let results = Resource::new(move || query.get().query_string(), search_catalogue);
     // Results as you type: the form is submitted a moment after the last keystroke.
     let typed = RwSignal::new(0_u32);
     let on_input = move |event: leptos::ev::Event| {
@@ -122,16 +110,4 @@ pub fn SearchPage() -> impl IntoView {
             </section>
         </div>
     }
-}
-
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -22,27 +22,14 @@ fn marked(segments: Vec<Segment>) -> impl IntoView {
 fn page_link(query: &SearchQuery, page: u32) -> String {
     let mut q = query.clone();
     q.page = page;
-    let pairs: Vec<String> =
-        q.to_pairs().into_iter().map(|(k, v)| format!("{k}={}", url_escape(&v))).collect();
-    format!("/recherche?{}", pairs.join("&"))
+    format!("/recherche?{}", q.query_string())
 }
 
+/// The first 500 results of the same search, as CSV.
 fn csv_link(query: &SearchQuery) -> String {
     let mut q = query.clone();
     q.page = 1;
-    page_link(&q, 1).replacen("/recherche?", "/recherche.csv?", 1)
-}
-
-fn url_escape(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    format!("/recherche.csv?{}", q.query_string())
 }
 
 #[component]
