@@ -19,15 +19,17 @@ fn parts() -> Option<Parts> {
 
 /// The value of the session cookie, if the browser sent one.
 pub fn session_token() -> Option<String> {
-    let parts = parts()?;
-    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(
-        |cookies| {
-            cookies.split(';').find_map(|pair| {
-                let (name, value) = pair.trim().split_once('=')?;
-                (name == accounts::SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
-            })
-        },
-    )
+    session_token_in(&parts()?.headers)
+}
+
+/// The value of the session cookie among request headers (for plain axum handlers).
+pub fn session_token_in(headers: &http::HeaderMap) -> Option<String> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookies| {
+        cookies.split(';').find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == accounts::SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
+        })
+    })
 }
 
 /// The signed-in person, if any.
@@ -87,6 +89,19 @@ pub fn client_ip() -> String {
 /// Percent-encodes a value put in a redirect address.
 pub fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// `back` if it is a path on this site (never another site's address), to return to.
+pub fn local_path(back: &str) -> Option<&str> {
+    (back.starts_with('/') && !back.starts_with("//") && !back.contains('\\')).then_some(back)
+}
+
+/// `path` with one more query parameter.
+pub fn with_query(path: &str, key: &str, value: &str) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    let query =
+        url::form_urlencoded::Serializer::new(String::new()).append_pair(key, value).finish();
+    format!("{path}{separator}{query}")
 }
 
 /// Whether the request is a plain HTML form post (no JavaScript): the answer must then be a
@@ -150,11 +165,7 @@ pub fn answer_form(
         FormResult::Done if plain || navigate => leptos_axum::redirect(done),
         FormResult::Invalid(errors) if plain => redirect_with_errors(back, errors, &[]),
         FormResult::Refused(reason) if plain => {
-            let separator = if back.contains('?') { '&' } else { '?' };
-            let query = url::form_urlencoded::Serializer::new(String::new())
-                .append_pair("refus", reason)
-                .finish();
-            leptos_axum::redirect(&format!("{back}{separator}{query}"));
+            leptos_axum::redirect(&with_query(back, "refus", reason));
         }
         _ => {}
     }

@@ -4,6 +4,7 @@
 use app::{
     domain::{FormAnswer, FormResult, accounts::SessionUser},
     error::AppError,
+    server::request,
     services::{accounts, directory::documents},
     state::AppState,
 };
@@ -20,15 +21,7 @@ async fn session_user(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<SessionUser>, AppError> {
-    let token = headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(
-        |cookies| {
-            cookies.split(';').find_map(|pair| {
-                let (name, value) = pair.trim().split_once('=')?;
-                (name == accounts::SESSION_COOKIE && !value.is_empty()).then(|| value.to_owned())
-            })
-        },
-    );
-    match token {
+    match request::session_token_in(headers) {
         Some(token) => accounts::current_user(state, &token).await,
         None => Ok(None),
     }
@@ -36,18 +29,6 @@ async fn session_user(
 
 fn status_of(error: &AppError) -> Response {
     (error.status_code(), error.to_string()).into_response()
-}
-
-/// A local path to come back to (never another site).
-fn local(back: &str) -> Option<&str> {
-    (back.starts_with('/') && !back.starts_with("//") && !back.contains('\\')).then_some(back)
-}
-
-fn with_query(path: &str, key: &str, value: &str) -> String {
-    let separator = if path.contains('?') { '&' } else { '?' };
-    let query =
-        url::form_urlencoded::Serializer::new(String::new()).append_pair(key, value).finish();
-    format!("{path}{separator}{query}")
 }
 
 /// `POST /documents`: fields `structure_id`, `purpose`, optional `offer_id`, `label_id`,
@@ -104,20 +85,22 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
             _ => {}
         }
     }
-    let page = local(&back)
+    let page = request::local_path(&back)
         .map(str::to_owned)
         .unwrap_or_else(|| format!("/espace/structures/{}", upload.structure_id));
     match documents::upload(&state, &user, upload).await {
         Ok(outcome) => match outcome.form_result() {
-            FormResult::Done => Redirect::to(&with_query(&page, "document", "1")).into_response(),
-            FormResult::Invalid(errors) => Redirect::to(&with_query(
+            FormResult::Done => {
+                Redirect::to(&request::with_query(&page, "document", "1")).into_response()
+            }
+            FormResult::Invalid(errors) => Redirect::to(&request::with_query(
                 &page,
                 "erreur_document",
                 errors.get("document").unwrap_or("Ce fichier ne convient pas."),
             ))
             .into_response(),
             FormResult::Refused(reason) => {
-                Redirect::to(&with_query(&page, "erreur_document", reason)).into_response()
+                Redirect::to(&request::with_query(&page, "erreur_document", reason)).into_response()
             }
         },
         Err(error) => status_of(&error),

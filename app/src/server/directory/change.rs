@@ -15,13 +15,6 @@ fn workspace(structure_id: &str) -> String {
     format!("/espace/structures/{}", request::encode(structure_id))
 }
 
-/// A local path given by a form to come back to, or `fallback`.
-#[cfg(feature = "ssr")]
-fn local_path(back: &str, fallback: String) -> String {
-    let local = back.starts_with('/') && !back.starts_with("//") && !back.contains('\\');
-    if local { back.to_owned() } else { fallback }
-}
-
 /// Creates the directory profile of a supplier organisation; its owners and members.
 #[server(endpoint = "structure-create")]
 pub async fn create_structure(
@@ -80,7 +73,7 @@ pub async fn structure_step(
         service::lifecycle::take_step(&request::state()?, &user, &structure_id, &step, &reason)
             .await
             .map_err(request::fail)?;
-    let page = local_path(&back, workspace(&structure_id));
+    let page = request::local_path(&back).map_or_else(|| workspace(&structure_id), str::to_owned);
     request::answer_form(&outcome, &page, &page, false);
     Ok(outcome)
 }
@@ -159,7 +152,7 @@ pub async fn remove_document(
         service::documents::remove(&request::state()?, &user, &structure_id, &document_id)
             .await
             .map_err(request::fail)?;
-    let page = local_path(&back, workspace(&structure_id));
+    let page = request::local_path(&back).map_or_else(|| workspace(&structure_id), str::to_owned);
     request::answer_form(&outcome, &page, &page, false);
     Ok(outcome)
 }
@@ -232,9 +225,8 @@ pub async fn flag_offer(
     let outcome = service::offers::flag(&request::state()?, &user, &offer_id, &reason)
         .await
         .map_err(request::fail)?;
-    let page = local_path(&back, "/".to_owned());
-    let separator = if page.contains('?') { '&' } else { '?' };
-    request::answer_form(&outcome, &format!("{page}{separator}signalement=1"), &page, false);
+    let page = request::local_path(&back).unwrap_or("/");
+    request::answer_form(&outcome, &request::with_query(page, "signalement", "1"), page, false);
     Ok(outcome)
 }
 
