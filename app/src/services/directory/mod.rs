@@ -5,6 +5,7 @@ mod access;
 pub mod activities;
 mod csv_files;
 pub mod demo;
+mod demo_vocabulary;
 pub mod documents;
 pub mod export;
 pub mod import;
