@@ -3,7 +3,7 @@
 
 use super::{
     csv_files::{StructureRecord, write_structures},
-    read::form_of_row,
+    rows::form_of_row,
 };
 use crate::{
     db::{Db, structure_activities, structures},

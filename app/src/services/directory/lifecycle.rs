@@ -15,7 +15,7 @@ use crate::{
     },
     error::AppError,
     services::{
-        directory::{access, read::profile_of_row},
+        directory::{access, rows::profile_of_row},
         mail,
     },
     state::AppState,

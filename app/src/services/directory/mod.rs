@@ -14,6 +14,7 @@ pub mod lifecycle;
 pub mod offers;
 pub mod profile;
 pub mod read;
+mod rows;
 mod slugs;
 mod store;
 
