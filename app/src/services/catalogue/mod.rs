@@ -1,0 +1,143 @@
+//! The catalogue search: one multi-search to Meilisearch (see [`plan`]), facet counts put
+//! together from its answers, and every hit checked against the database before it is shown:
+//! a stale index never shows a private item.
+
+mod hits;
+pub mod plan;
+
+use std::collections::HashMap;
+
+use crate::{
+    domain::{
+        directory::{Family, Sector, ServiceKind, StructureKind, communes},
+        search::{Facet, FacetValue, Hit, SearchQuery, SearchResults, Target},
+    },
+    error::AppError,
+    search::SearchError,
+    state::AppState,
+};
+use hits::{hit, public_ids, text};
+pub use plan::Plan;
+
+fn label_of(param: &str, value: &str) -> String {
+    match param {
+        "type" => StructureKind::parse(value)
+            .map(|k| format!("{} ({})", k.label(), k.code()))
+            .unwrap_or_else(|_| value.to_owned()),
+        "famille" => {
+            Family::from_code(value).map_or_else(|| value.to_owned(), |f| f.label().to_owned())
+        }
+        "secteur" => Sector::find(value).map_or_else(|| value.to_owned(), |s| s.label.to_owned()),
+        "prestation" => ServiceKind::parse(value)
+            .map(|k| k.label().to_owned())
+            .unwrap_or_else(|_| value.to_owned()),
+        "commune" => communes::find(value).map_or_else(|| value.to_owned(), |c| c.name.to_owned()),
+        _ => value.to_owned(),
+    }
+}
+
+fn unavailable(error: meilisearch_sdk::errors::Error) -> AppError {
+    tracing::warn!(error = %SearchError::from(error), "search failed");
+    AppError::Unavailable
+}
+
+/// The search an address's query string describes.
+pub fn parse_query(raw: &str) -> SearchQuery {
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.as_bytes()).into_owned().collect();
+    SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+pub async fn search(state: &AppState, query: &SearchQuery) -> Result<SearchResults, AppError> {
+    let index = state.search.client().index(state.search.index_name(match query.target {
+        Target::Offers => "offers",
+        Target::Structures => "structures",
+    }));
+    let plan = Plan::new(query);
+    let answers = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        plan.execute(state.search.client(), &index),
+    )
+    .await
+    .map_err(|_| AppError::Unavailable)?
+    .map_err(unavailable)?
+    .results;
+    let Some((results, counts)) = answers.split_first() else {
+        return Err(AppError::Unavailable);
+    };
+
+    // Disjunctive counts: each selected group, counted with the other groups only.
+    let mut own_counts: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+    for ((param, attribute), answer) in plan.disjunctive_groups().zip(counts) {
+        let distribution = answer.facet_distribution.as_ref();
+        own_counts.insert(
+            param,
+            distribution.and_then(|d| d.get(attribute)).cloned().unwrap_or_default(),
+        );
+    }
+    let distribution = results.facet_distribution.clone().unwrap_or_default();
+    let facets: Vec<Facet> =
+        plan.groups
+            .iter()
+            .map(|group| {
+                let counts = own_counts.get(group.param).cloned().unwrap_or_else(|| {
+                    distribution.get(group.attribute).cloned().unwrap_or_default()
+                });
+                let mut values: Vec<FacetValue> = counts
+                    .into_iter()
+                    .map(|(value, count)| FacetValue {
+                        label: label_of(group.param, &value),
+                        selected: group.selected.contains(&value),
+                        count: count as u64,
+                        value,
+                    })
+                    .collect();
+                for selected in &group.selected {
+                    if !values.iter().any(|v| &v.value == selected) {
+                        values.push(FacetValue {
+                            label: label_of(group.param, selected),
+                            value: selected.clone(),
+                            count: 0,
+                            selected: true,
+                        });
+                    }
+                }
+                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+                Facet { param: group.param.to_owned(), title: group.title.to_owned(), values }
+            })
+            .collect();
+
+    let ids: Vec<String> = results.hits.iter().map(|h| text(&h.result, "id")).collect();
+    let public = public_ids(&state.db, query.target, &ids).await?;
+    let hits: Vec<Hit> = results
+        .hits
+        .iter()
+        .filter(|h| public.contains(&text(&h.result, "id")))
+        .map(|h| hit(query.target, &h.result, h.formatted_result.as_ref()))
+        .collect();
+    let total = results.total_hits.unwrap_or(hits.len()) as u64;
+    let pages = results.total_pages.unwrap_or(1) as u32;
+    let suggestions = if total == 0 { suggestions(query) } else { Vec::new() };
+    Ok(SearchResults { total, hits, facets, page: query.page, pages, suggestions })
+}
+
+/// What to relax when nothing matched.
+fn suggestions(query: &SearchQuery) -> Vec<String> {
+    let mut suggestions = Vec::new();
+    if query.has_filters() {
+        suggestions.push("Retirez un ou plusieurs filtres.".to_owned());
+    }
+    if query.radius_km.is_some() {
+        suggestions.push("Élargissez le rayon de recherche.".to_owned());
+    }
+    if !query.text.is_empty() {
+        suggestions.push(
+            "Essayez un mot plus général (par exemple « nettoyage » ou « espaces verts »)."
+                .to_owned(),
+        );
+    }
+    if query.target == Target::Offers {
+        suggestions.push("Cherchez parmi les structures plutôt que les offres.".to_owned());
+    }
+    suggestions
+}
