@@ -80,22 +80,46 @@ pub async fn claim(
 
 /// Removes entries the index has applied.
 pub async fn done(db: &Db, ids: &[String]) -> Result<(), sqlx::Error> {
-    for id in ids {
-        sqlx::query("DELETE FROM search_outbox WHERE id = $1").bind(id).execute(db).await?;
+    let mut tx = super::begin(db).await?;
+    for chunk in ids.chunks(CHUNK) {
+        let sql = format!("DELETE FROM search_outbox WHERE id IN ({})", placeholders(chunk, 1));
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        query.execute(&mut *tx).await?;
     }
-    Ok(())
+    tx.commit().await
 }
 
 /// Gives entries back, to be tried again from `retry_at`.
 pub async fn release(db: &Db, ids: &[String], retry_at: i64) -> Result<(), sqlx::Error> {
-    for id in ids {
-        sqlx::query("UPDATE search_outbox SET claimed_by = NULL, claimed_until = $2 WHERE id = $1")
-            .bind(id)
-            .bind(retry_at)
-            .execute(db)
-            .await?;
+    let mut tx = super::begin(db).await?;
+    for chunk in ids.chunks(CHUNK) {
+        let sql = format!(
+            "UPDATE search_outbox SET claimed_by = NULL, claimed_until = $1 WHERE id IN ({})",
+            placeholders(chunk, 2)
+        );
+        let mut query = sqlx::query(&sql).bind(retry_at);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        query.execute(&mut *tx).await?;
     }
-    Ok(())
+    tx.commit().await
+}
+
+/// Ids per statement: well under SQLite's and PostgreSQL's limits on parameters.
+const CHUNK: usize = 500;
+
+/// `$first, $first+1, …`, one per item.
+fn placeholders<T>(items: &[T], first: usize) -> String {
+    (first..first + items.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The ids of every entry now in the outbox (a full rebuild covers them all).
+pub async fn all_ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM search_outbox").fetch_all(db).await
 }
 
 pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {

@@ -212,6 +212,23 @@ pub async fn published(db: &Db, limit: i64, offset: i64) -> Result<Vec<Structure
     .await
 }
 
+/// Published structures by id, `limit` at a time after `after` (keyset paging: a change
+/// elsewhere in the table never shifts a page).
+pub async fn published_after(
+    db: &Db,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<StructureRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM structures WHERE status = 'published' AND id > $1 \
+         ORDER BY id LIMIT $2"
+    ))
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
 pub async fn set_status(
     tx: &mut Transaction<'_, Any>,
     id: &str,

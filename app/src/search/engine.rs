@@ -105,6 +105,20 @@ impl SearchEngine {
         self.wait(task).await
     }
 
+    /// Sends documents to add or replace without waiting: Meilisearch indexes them while the
+    /// caller prepares the next batch. Pass the returned task to [`Self::wait`].
+    pub async fn send<T: Serialize + Send + Sync>(
+        &self,
+        index: &str,
+        documents: &[T],
+    ) -> Result<Option<TaskInfo>, SearchError> {
+        if documents.is_empty() {
+            return Ok(None);
+        }
+        let index = self.client.index(self.index_name(index));
+        self.bounded(index.add_or_replace(documents, Some("id"))).await.map(Some)
+    }
+
     /// Removes documents by id and waits until they are gone.
     pub async fn remove(&self, index: &str, ids: &[String]) -> Result<(), SearchError> {
         if ids.is_empty() {
@@ -139,7 +153,7 @@ impl SearchEngine {
     }
 
     /// Waits for a task, within the timeout; a failed task is an error.
-    async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
+    pub async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
         let done = self
             .bounded(task.wait_for_completion(
                 &self.client,

@@ -25,6 +25,8 @@ pub enum SyncError {
 pub const LEASE_MS: i64 = 30_000;
 /// Entries handled per round.
 const BATCH: i64 = 200;
+/// Structures read per page by a full rebuild.
+const PAGE: i64 = 500;
 
 /// Sets the indexes up when their settings changed (or were never applied), and then queues
 /// a full rebuild. Returns whether it did.
@@ -141,28 +143,39 @@ pub async fn rebuild(
     }
     engine.apply_settings("structures_next", &settings::structures()).await?;
     engine.apply_settings("offers_next", &settings::offers()).await?;
+    // Everything in the outbox now is covered by what the rebuild reads next.
+    let covered = search_outbox::all_ids(db).await?;
     let (mut structures, mut offers) = (0, 0);
-    let mut page = 0;
+    let mut tasks = Vec::new();
+    let mut after = String::new();
     loop {
-        let rows = crate::db::structures::published(db, 500, page * 500).await?;
-        if rows.is_empty() {
-            break;
-        }
+        let rows = crate::db::structures::published_after(db, &after, PAGE).await?;
+        let Some(last) = rows.last() else { break };
+        after = last.id.clone();
         let mut changes = Changes::default();
         for row in &rows {
             documents::for_structure(db, &row.id, today, &mut changes).await?;
         }
         structures += changes.structures.len();
         offers += changes.offers.len();
-        engine.put("structures_next", &changes.structures).await?;
-        engine.put("offers_next", &changes.offers).await?;
+        // Sent without waiting: Meilisearch indexes this page while the next one is read.
+        tasks.extend(engine.send("structures_next", &changes.structures).await?);
+        tasks.extend(engine.send("offers_next", &changes.offers).await?);
         // Keep the lease while the rebuild lasts.
-        search_outbox::hold_lease(db, worker, clock(), clock() + LEASE_MS).await?;
-        page += 1;
+        if !search_outbox::hold_lease(db, worker, clock(), clock() + LEASE_MS).await? {
+            return Ok(None); // Lost to another server: its own rebuild or rounds take over.
+        }
+    }
+    for task in tasks {
+        engine.wait(task).await?;
+        if !search_outbox::hold_lease(db, worker, clock(), clock() + LEASE_MS).await? {
+            return Ok(None); // Lost to another server: its own rebuild or rounds take over.
+        }
     }
     engine.swap(&[("structures", "structures_next"), ("offers", "offers_next")]).await?;
     for old in ["structures_next", "offers_next"] {
         engine.drop_index(old).await?;
     }
+    search_outbox::done(db, &covered).await?;
     Ok(Some(Rebuilt { structures, offers, millis: started.elapsed().as_millis() }))
 }
