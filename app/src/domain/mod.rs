@@ -7,6 +7,8 @@ pub mod directory;
 pub mod field_errors;
 pub mod figures;
 pub mod form_outcome;
+pub mod geo;
+pub mod hqs;
 pub mod organisations;
 pub mod search;
 
