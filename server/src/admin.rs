@@ -119,3 +119,15 @@ pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
     db.close().await;
     anyhow::bail!("no server did the rebuild within 30 minutes: is Ecossol running?")
 }
+
+/// `server audit verify`: prints the verdict; an error (non-zero exit) when the chain breaks.
+pub async fn audit_verify(settings: &Settings) -> anyhow::Result<()> {
+    let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
+    let verdict = app::services::audit::verify(&db).await?;
+    db.close().await;
+    println!("{verdict}");
+    match verdict {
+        app::services::audit::Verification::Intact { .. } => Ok(()),
+        broken => anyhow::bail!("{broken}"),
+    }
+}

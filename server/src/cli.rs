@@ -40,11 +40,22 @@ pub enum Command {
     /// Rebuild the search indexes from the database and swap them in (search keeps working).
     /// The running server does it; this asks and waits.
     Reindex,
+    /// The audit log of compliance checks and labels.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Administration tasks.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the log's hash chain; fails at the first entry changed, inserted or removed.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,6 +81,9 @@ pub async fn run() -> anyhow::Result<()> {
             crate::admin::import(&settings, structures.as_deref(), offers.as_deref(), dry_run).await
         }
         Command::Reindex => crate::admin::reindex(&settings).await,
+        Command::Audit { command: AuditCommand::Verify } => {
+            crate::admin::audit_verify(&settings).await
+        }
         Command::Admin { command: AdminCommand::CreateAdmin { email } } => {
             crate::admin::create_admin(&settings, &email).await
         }

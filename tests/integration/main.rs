@@ -8,6 +8,7 @@ mod directory;
 mod embedded_meili;
 mod health;
 mod home;
+mod hqs;
 mod migrations;
 mod not_found;
 mod organisations;

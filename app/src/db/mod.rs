@@ -5,6 +5,7 @@
 //! runs on both.
 
 pub mod account_tokens;
+pub mod audit_log;
 mod connect;
 pub mod documents;
 pub mod email_outbox;
