@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod directory;
 pub mod figures;
 pub mod health;
+pub mod hqs;
 pub mod mail;
 pub mod organisations;
 pub mod search_sync;

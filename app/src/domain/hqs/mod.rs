@@ -8,10 +8,12 @@ pub mod facts;
 pub mod harmonise;
 pub mod insertion_hours;
 pub mod profile;
+pub mod profile_form;
 pub mod referential;
 pub mod rules;
 pub mod templates;
 pub mod threshold;
+pub mod views;
 
 #[cfg(test)]
 mod legal_cases;
@@ -21,6 +23,7 @@ pub use evaluate::{CriterionResult, Evaluation, Overall, evaluate, satisfies};
 pub use facts::{Evidence, EvidenceOnFile, LabelFact, OfferFacts, Review, SupplierFacts};
 pub use insertion_hours::{Clause, insertion_hours};
 pub use profile::{ProfileItem, Requirement, Requirements, Scope};
+pub use profile_form::{ProfileDraft, ProfileForm};
 pub use referential::Referential;
 pub use rules::Verdict;
 pub use templates::{TEMPLATES, Template};

@@ -77,7 +77,7 @@ pub struct Requirements {
 
 impl Requirements {
     /// Checks a list of items; the first problem, in French.
-    pub fn new(items: Vec<ProfileItem>, scope: Scope) -> Result<Self, String> {
+    pub fn new(mut items: Vec<ProfileItem>, scope: Scope) -> Result<Self, String> {
         if items.is_empty() {
             return Err("Choisissez au moins un critère.".to_owned());
         }
@@ -130,6 +130,7 @@ impl Requirements {
                 return Err(format!("Le poids de « {title} » doit être entre 1 et 10."));
             }
         }
+        items.sort_by_key(|i| i.criterion);
         Ok(Self { items, scope })
     }
 

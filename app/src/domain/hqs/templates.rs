@@ -54,7 +54,7 @@ impl Template {
 
     /// The template's criteria.
     pub fn requirements(&self) -> Requirements {
-        let items = match self.code {
+        let mut items = match self.code {
             "reserve-handicap" => vec![item(
                 CriterionCode::ReservedHandicap,
                 MANDATORY,
@@ -111,6 +111,8 @@ impl Template {
                 ),
             ],
         };
+        // In the référentiel's order, as a parsed form gives them.
+        items.sort_by_key(|i| i.criterion);
         Requirements { items, scope: Scope::default() }
     }
 }

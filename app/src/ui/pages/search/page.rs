@@ -11,6 +11,22 @@ use crate::{
     server::search::search_catalogue,
 };
 
+/// Choosing a commune (or "anywhere") forgets the browser's position.
+const FORGET_POSITION: &str = "this.form.lat.value='';this.form.lng.value=''";
+
+/// "Around my position": asks the browser for it (the person is asked first), then searches
+/// within the radius typed, or 10 km, nearest first. Plain script in the attribute, so that it
+/// works before the page is hydrated too; the rest of the page needs no script.
+const USE_POSITION: &str = "var f=this.form,s=document.getElementById('position-status');\
+if(!navigator.geolocation){s.textContent='Votre navigateur ne donne pas sa position : choisissez une commune.';return;}\
+s.textContent='Recherche de votre position…';\
+navigator.geolocation.getCurrentPosition(function(p){\
+f.lat.value=p.coords.latitude.toFixed(5);f.lng.value=p.coords.longitude.toFixed(5);\
+f.pres_de.value='';if(!f.rayon.value){f.rayon.value='10';}f.tri.value='distance';s.textContent='';\
+f.requestSubmit();},\
+function(){s.textContent='Position indisponible : autorisez la localisation ou choisissez une commune.';},\
+{timeout:10000,maximumAge:300000});";
+
 /// `/recherche`: one GET form whose address holds the whole search (shareable, the back
 /// button works). Without JavaScript it is a plain form with results rendered by the server;
 /// hydrated, results follow the typing (debounced) without reloading the page.
@@ -49,6 +65,8 @@ pub fn SearchPage() -> impl IntoView {
         <div class="search-layout">
             {move || {
                 let q = query.get();
+                // A position typed in the address or given by the browser (not a commune's).
+                let position = q.origin.filter(|_| q.near_commune.is_none());
                 view! {
                     <Form method="GET" action="/recherche" attr:id="search-form" attr:class="panel search-form">
                         <div class="field">
@@ -68,13 +86,18 @@ pub fn SearchPage() -> impl IntoView {
                         </div>
                         <div class="field">
                             <label for="champ-pres_de">"Près de"</label>
-                            <select id="champ-pres_de" name="pres_de">
-                                <option value="">"— n'importe où —"</option>
+                            <select id="champ-pres_de" name="pres_de" onchange=FORGET_POSITION>
+                                <option value="" selected=q.origin.is_none()>"— n'importe où —"</option>
+                                {position.map(|_| view! { <option value="" selected=true>"ma position"</option> })}
                                 {communes().iter().map(|c| {
                                     let selected = q.near_commune.as_deref() == Some(c.insee);
                                     view! { <option value=c.insee selected=selected>{c.name}</option> }
                                 }).collect_view()}
                             </select>
+                            <input type="hidden" name="lat" value=position.map(|p| format!("{:.5}", p.lat)).unwrap_or_default()/>
+                            <input type="hidden" name="lng" value=position.map(|p| format!("{:.5}", p.lng)).unwrap_or_default()/>
+                            <button type="button" id="my-position" class="secondary" onclick=USE_POSITION>"Autour de ma position"</button>
+                            <p id="position-status" class="muted" role="status"></p>
                         </div>
                         <div class="field">
                             <label for="champ-rayon">"Dans un rayon de (km)"</label>

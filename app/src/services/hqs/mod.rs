@@ -1,0 +1,5 @@
+//! Haute Qualité Solidaire: the référentiel's versions, buyers' profiles and harmonisation.
+
+pub mod access;
+pub mod profiles;
+pub mod referential;
