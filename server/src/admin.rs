@@ -98,19 +98,17 @@ pub async fn import(
 pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
     use app::db::search_outbox;
     let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
-    search_outbox::set_state(&db, "reindex_done", None).await?;
-    search_outbox::set_state(&db, "reindex_requested", Some(&SystemClock.now_ms().to_string()))
-        .await?;
+    let token = SystemClock.now_ms().to_string();
+    search_outbox::request_rebuild(&db, &token).await?;
     println!("Reconstruction demandée : le serveur en cours d'exécution s'en charge…");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30 * 60);
     while std::time::Instant::now() < deadline {
-        if let Some(done) = search_outbox::state(&db, "reindex_done").await? {
-            let parts: Vec<&str> = done.split(' ').collect();
-            if let [structures, offers, millis] = parts.as_slice() {
-                println!(
-                    "Index reconstruits : {structures} structures et {offers} offres en {millis} ms."
-                );
-            }
+        if let Some((structures, offers, millis)) =
+            search_outbox::rebuild_report(&db, &token).await?
+        {
+            println!(
+                "Index reconstruits : {structures} structures et {offers} offres en {millis} ms."
+            );
             db.close().await;
             return Ok(());
         }

@@ -192,3 +192,50 @@ pub async fn set_state(db: &Db, key: &str, value: Option<&str>) -> Result<(), sq
     }
     Ok(())
 }
+
+/// Asks for a full rebuild; `token` (no spaces) names the request, so that its asker finds
+/// its own report (see [`rebuild_report`]).
+pub async fn request_rebuild(db: &Db, token: &str) -> Result<(), sqlx::Error> {
+    set_state(db, "reindex_requested", Some(token)).await
+}
+
+/// The pending request's token, if any.
+pub async fn rebuild_requested(db: &Db) -> Result<Option<String>, sqlx::Error> {
+    state(db, "reindex_requested").await
+}
+
+/// Records a finished rebuild for `token`, and clears the request only if it is still that
+/// one: a request made during the rebuild waits for the next.
+pub async fn finish_rebuild(
+    db: &Db,
+    token: &str,
+    structures: usize,
+    offers: usize,
+    millis: u128,
+) -> Result<(), sqlx::Error> {
+    let mut tx = super::begin(db).await?;
+    sqlx::query("DELETE FROM search_state WHERE key = 'reindex_done'").execute(&mut *tx).await?;
+    sqlx::query("INSERT INTO search_state (key, value) VALUES ('reindex_done', $1)")
+        .bind(format!("{token} {structures} {offers} {millis}"))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM search_state WHERE key = 'reindex_requested' AND value = $1")
+        .bind(token)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// The report of the rebuild asked for with `token`, once done: (structures, offers,
+/// milliseconds).
+pub async fn rebuild_report(db: &Db, token: &str) -> Result<Option<(u64, u64, u64)>, sqlx::Error> {
+    let Some(done) = state(db, "reindex_done").await? else { return Ok(None) };
+    let parts: Vec<&str> = done.split(' ').collect();
+    Ok(match parts.as_slice() {
+        [t, s, o, ms] if *t == token => match (s.parse(), o.parse(), ms.parse()) {
+            (Ok(s), Ok(o), Ok(ms)) => Some((s, o, ms)),
+            _ => None,
+        },
+        _ => None,
+    })
+}

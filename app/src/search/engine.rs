@@ -152,6 +152,23 @@ impl SearchEngine {
         }
     }
 
+    /// Waits up to `limit` for a task that may sit behind a long queue (a full rebuild's
+    /// pages); a failed task is an error.
+    pub async fn wait_patiently(&self, task: TaskInfo, limit: Duration) -> Result<(), SearchError> {
+        let done = task
+            .wait_for_completion(&self.client, Some(Duration::from_millis(50)), Some(limit))
+            .await;
+        match done {
+            Ok(Task::Succeeded { .. }) => Ok(()),
+            Ok(Task::Failed { content }) => {
+                Err(SearchError::TaskFailed(content.error.error_message))
+            }
+            Ok(_) => Err(SearchError::Timeout(limit)),
+            Err(meilisearch_sdk::errors::Error::Timeout) => Err(SearchError::Timeout(limit)),
+            Err(other) => Err(other.into()),
+        }
+    }
+
     /// Waits for a task, within the timeout; a failed task is an error.
     pub async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
         let done = self

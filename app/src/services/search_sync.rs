@@ -27,6 +27,16 @@ pub const LEASE_MS: i64 = 30_000;
 const BATCH: i64 = 200;
 /// Structures read per page by a full rebuild.
 const PAGE: i64 = 500;
+/// How long a rebuild waits for Meilisearch to index one page (behind the others).
+const REBUILD_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
+/// Past this many entries waiting (a bulk import, a long outage), a full rebuild catches up
+/// faster than entry by entry.
+pub const CATCH_UP_ABOVE: i64 = 2_000;
+
+/// Whether so many changes wait that a full rebuild is the faster way to catch up.
+pub async fn needs_rebuild(db: &Db) -> Result<bool, SyncError> {
+    Ok(search_outbox::pending(db).await? > CATCH_UP_ABOVE)
+}
 
 /// Sets the indexes up when their settings changed (or were never applied), and then queues
 /// a full rebuild. Returns whether it did.
@@ -167,7 +177,7 @@ pub async fn rebuild(
         }
     }
     for task in tasks {
-        engine.wait(task).await?;
+        engine.wait_patiently(task, REBUILD_WAIT).await?;
         if !search_outbox::hold_lease(db, worker, clock(), clock() + LEASE_MS).await? {
             return Ok(None); // Lost to another server: its own rebuild or rounds take over.
         }

@@ -9,7 +9,7 @@ use app::{
     db::Db,
     db::search_outbox,
     search::SearchEngine,
-    services::search_sync::{ensure_settings, rebuild, sync_once},
+    services::search_sync::{ensure_settings, needs_rebuild, rebuild, sync_once},
 };
 use tokio::sync::watch;
 
@@ -65,7 +65,14 @@ impl SearchWorker {
             ensure_settings(&self.db, &self.engine, now).await?;
             *settings_ready = true;
         }
-        if search_outbox::state(&self.db, "reindex_requested").await?.is_some() {
+        let mut requested = search_outbox::rebuild_requested(&self.db).await?;
+        if requested.is_none() && needs_rebuild(&self.db).await? {
+            tracing::info!("many search changes waiting: a full rebuild catches up");
+            let token = format!("catch-up-{now}");
+            search_outbox::request_rebuild(&self.db, &token).await?;
+            requested = Some(token);
+        }
+        if let Some(token) = requested {
             let now = || SystemClock.now_ms();
             if let Some(done) =
                 rebuild(&self.db, &self.engine, &self.id, &now, self.clock.now_ms()).await?
@@ -76,9 +83,14 @@ impl SearchWorker {
                     millis = done.millis as u64,
                     "search indexes rebuilt and swapped"
                 );
-                let report = format!("{} {} {}", done.structures, done.offers, done.millis);
-                search_outbox::set_state(&self.db, "reindex_done", Some(&report)).await?;
-                search_outbox::set_state(&self.db, "reindex_requested", None).await?;
+                search_outbox::finish_rebuild(
+                    &self.db,
+                    &token,
+                    done.structures,
+                    done.offers,
+                    done.millis,
+                )
+                .await?;
             }
         }
         let retry = backoff_ms(1);

@@ -11,7 +11,7 @@ async fn a_reindex_during_edits_keeps_every_edit() {
     let animator = app.animator("anim@pole.fr").await;
     let supplier = app.published_supplier("Régie Teisseire", "regie@exemple.fr", &animator).await;
 
-    search_outbox::set_state(&app.state.db, "reindex_requested", Some("now")).await.expect("ask");
+    search_outbox::request_rebuild(&app.state.db, "now").await.expect("ask");
     let mut edited = Vec::new();
     for n in 0..6 {
         let id =
@@ -25,7 +25,7 @@ async fn a_reindex_during_edits_keeps_every_edit() {
         edited.push(id);
     }
     let rebuilt = tests::eventually(60, async || {
-        search_outbox::state(&app.state.db, "reindex_done").await.is_ok_and(|d| d.is_some())
+        search_outbox::rebuild_report(&app.state.db, "now").await.is_ok_and(|d| d.is_some())
     })
     .await;
     assert!(rebuilt, "the server rebuilt the indexes");
@@ -55,4 +55,24 @@ async fn a_reindex_during_edits_keeps_every_edit() {
     for id in &edited {
         assert!(found.contains(id), "the edit {id} reached the new index");
     }
+}
+
+/// A backlog (a bulk import, a long outage) is caught up by one full rebuild rather than
+/// entry by entry; the index then holds every public item.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_backlog_is_caught_up_by_a_rebuild() {
+    let app = spawn_app().await;
+    let (structures, offers) =
+        demo::seed(&app.state.db, 11, 250, 2500, app.clock.now_ms()).await.expect("seed");
+    assert!(app.search_caught_up().await);
+    let done = search_outbox::state(&app.state.db, "reindex_done").await.expect("state");
+    assert!(
+        done.as_deref().is_some_and(|d| d.starts_with("catch-up-")),
+        "a catch-up rebuild ran: {done:?}"
+    );
+    let index = |name: &str| app.state.search.client().index(app.state.search.index_name(name));
+    let indexed_offers = index("offers").get_stats().await.expect("stats").number_of_documents;
+    let indexed_structures =
+        index("structures").get_stats().await.expect("stats").number_of_documents;
+    assert_eq!((indexed_structures, indexed_offers), (structures, offers));
 }
