@@ -1,0 +1,279 @@
+//! Catalogue search, measured end to end on this machine: a real server (release build, SQLite)
+//! and a real Meilisearch. Run with:
+//!
+//!     cargo bench -p tests --bench search
+//!     cargo bench -p tests --bench search -- --structures 1000 --offers 10000   (smaller)
+//!
+//! 1. Loads the demo directory (10,000 structures and 100,000 offers by default).
+//! 2. Full reindex through the product's path (`server reindex`: the server's search worker
+//!    rebuilds into new indexes and swaps them in); prints its time.
+//! 3. Replays a fixed mix of queries (plain words, typos, facet filters, radius + distance
+//!    sort, empty query with filters), each against the app's `GET /api/v1/search` and, in
+//!    the same run, the very multi-search the app sends, straight to Meilisearch. Prints
+//!    p50/p95/p99 for both and the ratio, then the throughput of both at the same
+//!    concurrency.
+//! 4. Writes to offers through the product's write path (outbox in the same transaction) and
+//!    prints the lag until each write is visible in search.
+
+use std::time::{Duration, Instant};
+
+use app::{
+    clock::{Clock, SystemClock},
+    db::{offers, search_outbox},
+    domain::directory::{Cpv, OfferDetails, ServiceKind},
+    services::{
+        catalogue::{Plan, parse_query},
+        directory::demo,
+    },
+};
+use secrecy::ExposeSecret;
+use tests::{shared_meili, spawn_app_with};
+
+/// The fixed mix: what buyers type and click.
+const QUERIES: &[(&str, &str)] = &[
+    ("word", "q=espaces+verts"),
+    ("word", "q=nettoyage"),
+    ("word", "q=traiteur"),
+    ("word", "cible=structures&q=insertion"),
+    ("typo", "q=jardinnage"),
+    ("typo", "q=netoyage+bureaux"),
+    ("typo", "q=reprographei"),
+    ("facets", "q=entretien&famille=handicap"),
+    ("facets", "type=ESAT&type=EA&secteur=espaces-verts"),
+    ("facets", "q=nettoyage&secteur=nettoyage-locaux&secteur=nettoyage-urbain&commune=38185"),
+    ("geo", "pres_de=38185&rayon=5&tri=distance"),
+    ("geo", "q=traiteur&pres_de=38421&rayon=10&tri=distance"),
+    ("geo", "cible=structures&lat=45.16&lng=5.70&rayon=3&tri=distance"),
+    ("filters", "esus=1"),
+    ("filters", "famille=insertion&prestation=staff_provision"),
+    ("filters", "cible=structures&type=SCOP&tri=nom"),
+];
+const ROUNDS: usize = 40;
+const CONCURRENCY: usize = 4;
+const THROUGHPUT_FOR: Duration = Duration::from_secs(8);
+const WRITES: usize = 60;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn summary(label: &str, samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    let p99 = percentile(samples, 0.99);
+    println!(
+        "  {label:<28} p50 {:>6.2} ms   p95 {:>6.2} ms   p99 {:>6.2} ms   ({} requests)",
+        ms(percentile(samples, 0.5)),
+        ms(percentile(samples, 0.95)),
+        ms(p99),
+        samples.len()
+    );
+    p99
+}
+
+/// One request to either side, checked: a failed or empty answer would make fast figures lie.
+#[derive(Clone)]
+enum Target {
+    App { url: String },
+    Direct { url: String, key: String, body: serde_json::Value },
+}
+
+async fn send(client: &reqwest::Client, target: &Target) -> Duration {
+    let start = Instant::now();
+    let response = match target {
+        Target::App { url } => client.get(url).send().await,
+        Target::Direct { url, key, body } => {
+            client.post(url).bearer_auth(key).json(body).send().await
+        }
+    }
+    .expect("request sent");
+    assert!(response.status().is_success(), "{}", response.status());
+    let body = response.bytes().await.expect("body");
+    assert!(body.len() > 2);
+    start.elapsed()
+}
+
+async fn throughput(client: &reqwest::Client, targets: &[Target]) -> f64 {
+    let deadline = Instant::now() + THROUGHPUT_FOR;
+    let mut workers = Vec::new();
+    for worker in 0..CONCURRENCY {
+        let client = client.clone();
+        let targets = targets.to_vec();
+        workers.push(tokio::spawn(async move {
+            let mut done = 0_usize;
+            let mut next = worker;
+            while Instant::now() < deadline {
+                send(&client, &targets[next % targets.len()]).await;
+                next += 1;
+                done += 1;
+            }
+            done
+        }));
+    }
+    let mut total = 0;
+    for worker in workers {
+        total += worker.await.expect("worker");
+    }
+    total as f64 / THROUGHPUT_FOR.as_secs_f64()
+}
+
+#[tokio::main]
+async fn main() {
+    let structures = arg("--structures", 10_000);
+    let offers_wanted = arg("--offers", 100_000);
+    println!("search benchmark: {structures} structures, {offers_wanted} offers");
+    // The demo directory is stored before the server starts, as after an import.
+    let data = tempfile::tempdir().expect("data dir");
+    let url = format!("sqlite://{}", data.path().join("bench.db").display());
+    let seeded = app::db::connect(&url, &app::db::DbOptions::default()).await.expect("database");
+    let start = Instant::now();
+    let (stored, offers_stored) =
+        demo::seed(&seeded, 2026, structures, offers_wanted, SystemClock.now_ms())
+            .await
+            .expect("demo seeded");
+    seeded.close().await;
+    println!(
+        "  demo data stored             {:>8.1} s   ({stored} structures, {offers_stored} offers)",
+        start.elapsed().as_secs_f64()
+    );
+
+    // The server finds a backlog far over its catch-up threshold and rebuilds by itself.
+    let start = Instant::now();
+    let app = spawn_app_with(|settings| settings.database.url = Some(url.clone().into())).await;
+    let db = app.state.db.clone();
+    assert!(
+        tests::eventually(1200, async || {
+            search_outbox::pending(&db).await.is_ok_and(|n| n == 0)
+        })
+        .await,
+        "the backlog is caught up"
+    );
+    println!(
+        "  backlog caught up            {:>8.1} s   (server start included)",
+        start.elapsed().as_secs_f64()
+    );
+
+    // Then a full reindex, as `server reindex` asks for it, with nothing else going on.
+    search_outbox::request_rebuild(&db, "bench").await.expect("ask");
+    let (indexed_structures, indexed_offers, millis) = loop {
+        if let Some(report) = search_outbox::rebuild_report(&db, "bench").await.expect("state") {
+            break report;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    println!(
+        "  full reindex                 {:>8.1} s   ({indexed_structures} structures, {indexed_offers} offers)",
+        millis as f64 / 1000.0
+    );
+    let meili = shared_meili().await;
+
+    // Latency: each query to the app, then the same multi-search straight to Meilisearch.
+    let client = reqwest::Client::new();
+    let search_client = app.state.search.client();
+    let direct_url = format!("{}/multi-search", meili.url.trim_end_matches('/'));
+    let key = meili.key.expose_secret().to_owned();
+    let pairs: Vec<(Target, Target)> = QUERIES
+        .iter()
+        .map(|(_, raw)| {
+            let query = parse_query(raw);
+            let index = search_client.index(app.state.search.index_name(match query.target {
+                app::domain::search::Target::Offers => "offers",
+                app::domain::search::Target::Structures => "structures",
+            }));
+            let body = Plan::new(&query).body(search_client, &index);
+            (
+                Target::App { url: app.url(&format!("/api/v1/search?{raw}")) },
+                Target::Direct { url: direct_url.clone(), key: key.clone(), body },
+            )
+        })
+        .collect();
+    for (to_app, direct) in &pairs {
+        send(&client, to_app).await;
+        send(&client, direct).await;
+    }
+    let (mut via_app, mut straight) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        for (to_app, direct) in &pairs {
+            via_app.push(send(&client, to_app).await);
+            straight.push(send(&client, direct).await);
+        }
+    }
+    println!("latency, one request at a time ({} queries × {ROUNDS} rounds):", QUERIES.len());
+    let app_p99 = summary("app GET /api/v1/search", &mut via_app);
+    let direct_p99 = summary("Meilisearch /multi-search", &mut straight);
+    println!("  p99 ratio app / direct       {:>8.2}", ms(app_p99) / ms(direct_p99));
+
+    let (apps, directs): (Vec<Target>, Vec<Target>) = pairs.into_iter().unzip();
+    let app_rate = throughput(&client, &apps).await;
+    let direct_rate = throughput(&client, &directs).await;
+    println!("throughput at concurrency {CONCURRENCY}, {} s each:", THROUGHPUT_FOR.as_secs());
+    println!("  app                          {app_rate:>8.0} requests/s");
+    println!("  Meilisearch direct           {direct_rate:>8.0} requests/s");
+    println!("  ratio app / direct           {:>8.2}", app_rate / direct_rate);
+
+    // Write-to-search lag: an offer's title changes through the product's write path; the
+    // clock runs until Meilisearch returns it for its new word.
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT o.id FROM offers o JOIN structures s ON s.id = o.structure_id \
+         WHERE o.status = 'published' AND s.status = 'published' ORDER BY o.id LIMIT $1",
+    )
+    .bind(WRITES as i64)
+    .fetch_all(&db)
+    .await
+    .expect("offers");
+    let offers_index = search_client.index(app.state.search.index_name("offers"));
+    let mut lags = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        let row = offers::find(&db, id).await.expect("read").expect("offer");
+        let word = format!("zorglub{n}x");
+        let details = OfferDetails {
+            title: format!("{} {word}", row.title),
+            description: row.description.clone(),
+            sector: row.sector.clone(),
+            cpv: row.cpv.split_whitespace().filter_map(|c| Cpv::parse(c).ok()).collect(),
+            service_kind: ServiceKind::parse(&row.service_kind).expect("kind"),
+            unit: None,
+            price: row.price(),
+            min_quantity: None,
+            max_quantity: None,
+            lead_time: None,
+            reach: None,
+        };
+        let start = Instant::now();
+        let mut tx = app::db::begin(&db).await.expect("transaction");
+        offers::update_details(&mut tx, id, &details, SystemClock.now_ms()).await.expect("write");
+        tx.commit().await.expect("commit");
+        loop {
+            let found = offers_index
+                .search()
+                .with_query(&word)
+                .execute::<serde_json::Value>()
+                .await
+                .expect("search");
+            if !found.hits.is_empty() {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "write {n} never became visible");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        lags.push(start.elapsed());
+        // Writes come one after another, not in a burst.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    println!("write-to-search lag ({WRITES} writes, one at a time):");
+    summary("commit → searchable", &mut lags);
+    app.stop().await;
+}
