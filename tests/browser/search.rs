@@ -70,3 +70,41 @@ async fn search_without_javascript() {
     let app = catalogue().await;
     type_pick_go_back_share(&app, JavaScript::Disabled).await;
 }
+
+/// "Around my position": the browser's position (stubbed here: headless Chromium has no
+/// sensor) fills the form, which searches nearest first within 10 km; the address keeps the
+/// position, and without JavaScript that address shows the same results.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn around_my_position() {
+    let app = catalogue().await;
+    let browser = Browser::start(JavaScript::Enabled).await;
+    open(&app, &browser, "/recherche?q=pelouses", JavaScript::Enabled).await;
+    wait_text(&browser, "#result-count", "2 résultats").await;
+    // Where the ESAT du Vercors is.
+    browser
+        .client
+        .execute(
+            "navigator.geolocation.getCurrentPosition = function (ok) { \
+               ok({ coords: { latitude: 45.1436, longitude: 5.7183 } }); };",
+            vec![],
+        )
+        .await
+        .expect("position stubbed");
+    browser.find("#my-position").await.click().await.expect("click");
+    wait_text(&browser, "#results .distance", "0.0 km").await;
+    let shared = browser.client.current_url().await.expect("url").to_string();
+    assert!(
+        shared.contains("lat=45.14360") && shared.contains("lng=5.71830"),
+        "the position is in the address: {shared}"
+    );
+    assert!(shared.contains("tri=distance") && shared.contains("rayon=10"), "{shared}");
+    let first = browser.find("#results li").await.text().await.expect("text");
+    assert!(first.contains("Tonte de pelouses"), "nearest first: {first}");
+    browser.close().await;
+
+    let plain = Browser::start(JavaScript::Disabled).await;
+    plain.client.goto(&shared).await.expect("open");
+    wait_text(&plain, "#results .distance", "0.0 km").await;
+    wait_text(&plain, "#champ-pres_de", "ma position").await;
+    plain.close().await;
+}

@@ -56,6 +56,12 @@ const ADMINS: [u16; 8] = [401, 403, 403, 403, 403, 403, 403, 200];
 const EDITORS_OF_A: [u16; 8] = [401, 200, 200, 403, 403, 403, 403, 200];
 /// The pôle's animators and administrators.
 const MODERATORS: [u16; 8] = [401, 403, 403, 403, 403, 200, 403, 200];
+/// Those who manage organisation A's HQS profiles: its owners and procurement officers, and
+/// administrators.
+const PROFILE_MANAGERS_OF_A: [u16; 8] = [401, 403, 200, 200, 403, 403, 403, 200];
+/// Those who read organisation A's private profile: its people, the pôle's animators and
+/// administrators; to the others it does not exist.
+const PROFILE_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -298,7 +304,92 @@ const ROWS: &[Row] = &[
         form: &[("offer_id", "{offer}"), ("decision", "unknown")],
         expected: MODERATORS,
     },
+    // HQS. `{profile}` is organisation A's private profile.
+    Row { method: "GET", path: "/hqs", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/hqs/profils", form: &[], expected: SIGNED_IN },
+    Row { method: "GET", path: "/hqs/profils/nouveau", form: &[], expected: SIGNED_IN },
+    Row { method: "GET", path: "/hqs/harmonisation", form: &[], expected: SIGNED_IN },
+    Row {
+        method: "GET",
+        path: "/hqs/profils/{profile}",
+        form: &[],
+        expected: PROFILE_READERS_OF_A,
+    },
+    Row { method: "POST", path: "/api/hqs-referential", form: &[], expected: ALL_200 },
+    Row { method: "POST", path: "/api/hqs-profiles", form: &[], expected: SIGNED_IN },
+    Row { method: "POST", path: "/api/hqs-new-profile", form: &[], expected: SIGNED_IN },
+    Row {
+        method: "POST",
+        path: "/api/hqs-profile",
+        form: &[("id", "{profile}")],
+        expected: PROFILE_READERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/hqs-harmonisation",
+        form: &[("ids", "{profile}")],
+        expected: SIGNED_IN,
+    },
+    Row {
+        method: "POST",
+        // No note: animators get the French error, nothing is published.
+        path: "/api/hqs-referential-publish",
+        form: &[("values[commerce-equitable.keep]", "1"), ("note", "")],
+        expected: MODERATORS,
+    },
+    Row {
+        method: "POST",
+        path: "/api/hqs-profile-create",
+        form: &[("organisation_id", "{org}"), ("form[name]", "")],
+        expected: PROFILE_MANAGERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/hqs-profile-update",
+        form: &[("profile_id", "{profile}"), ("form[name]", "")],
+        expected: PROFILE_MANAGERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Archiving would change the state for the next cells: an unknown profile is refused
+        // to everyone; who may archive is tested in hqs::profiles.
+        path: "/api/hqs-profile-archive",
+        form: &[("profile_id", "none")],
+        expected: [401, 403, 403, 403, 403, 403, 403, 403],
+    },
+    Row {
+        method: "POST",
+        path: "/api/hqs-profile-from-core",
+        form: &[("organisation_id", "{org}"), ("ids", "{profile}")],
+        expected: PROFILE_MANAGERS_OF_A,
+    },
 ];
+
+/// Organisation A's private HQS profile, straight in the database.
+async fn insert_profile_of_a(app: &TestApp, organisation_id: &str) -> String {
+    use app::{db::hqs_profiles, domain::hqs::Template};
+    let version = app::services::hqs::referential::latest(&app.state).await.expect("référentiel");
+    let requirements = Template::find("reserve-handicap").expect("template").requirements();
+    let id = uuid::Uuid::new_v4().to_string();
+    let row = hqs_profiles::ProfileRow {
+        id: id.clone(),
+        organisation_id: organisation_id.to_owned(),
+        name: "Profil de la matrice".to_owned(),
+        description: String::new(),
+        shared: 0,
+        referential_version: version.version,
+        requirements: serde_json::to_string(&requirements).expect("json"),
+        template: None,
+        archived_at: None,
+        created_by: None,
+        created_at: 0,
+        updated_at: 0,
+    };
+    let mut tx = app::db::begin(&app.state.db).await.expect("transaction");
+    hqs_profiles::insert(&mut tx, &row).await.expect("profile");
+    tx.commit().await.expect("commit");
+    id
+}
 
 /// Organisation A's published structure and offer, straight in the database.
 async fn insert_structure_of_a(app: &TestApp, organisation_id: &str) -> (String, String) {
@@ -357,6 +448,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
         pole: app.insert_organisation("Pôle d'achats solidaires", "pole", None).await,
     };
     let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
+    let profile = insert_profile_of_a(&app, &orgs.a).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -364,15 +456,16 @@ async fn every_endpoint_answers_each_role_as_expected() {
             .iter()
             .map(|(k, v)| {
                 let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
-                (*k, v.replace("{offer}", &offer))
+                (*k, v.replace("{offer}", &offer).replace("{profile}", &profile))
             })
             .collect();
         for (role, expected) in ROLES.iter().zip(row.expected) {
             // A fresh person per cell: sign-outs and departures do not leak into the next.
             let client = client_for(&app, &orgs, *role, n).await;
+            let path = row.path.replace("{profile}", &profile);
             let request = match row.method {
-                "GET" => client.get(app.url(row.path)),
-                _ => client.post(app.url(row.path)).form(&form),
+                "GET" => client.get(app.url(&path)),
+                _ => client.post(app.url(&path)).form(&form),
             };
             let status = request.send().await.expect("request").status().as_u16();
             if status != expected {

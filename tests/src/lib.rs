@@ -9,6 +9,7 @@ mod backend;
 mod browser;
 mod db;
 mod directory;
+mod hqs;
 mod meili;
 mod organisations;
 mod spawn;
@@ -18,6 +19,7 @@ pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, complete_profile};
+pub use hqs::{Buyer, profile_fields};
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 

@@ -9,10 +9,11 @@ use super::{
     components::provide_session,
     layout::Layout,
     pages::{
-        AccountPage, AdminMailsPage, DirectoryPage, ForgottenPasswordPage, HomePage,
-        InvitationPage, ModerationPage, NewPasswordPage, NotFoundPage, OfferEditorPage,
-        OfferPageView, OrganisationPage, OrganisationsPage, SearchPage, SignInPage, SignUpPage,
-        StructurePageView, StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
+        AccountPage, AdminMailsPage, DirectoryPage, ForgottenPasswordPage, HarmonisationPage,
+        HomePage, InvitationPage, ModerationPage, NewPasswordPage, NewProfilePage, NotFoundPage,
+        OfferEditorPage, OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage,
+        ProfilesPage, ReferentialPage, SearchPage, SignInPage, SignUpPage, StructurePageView,
+        StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
     },
 };
 
@@ -105,6 +106,27 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("moderation") view=ModerationPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("hqs") view=ReferentialPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("hqs"), StaticSegment("profils"))
+                        view=ProfilesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("hqs"), StaticSegment("profils"), StaticSegment("nouveau"))
+                        view=NewProfilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("hqs"), StaticSegment("profils"), ParamSegment("id"))
+                        view=ProfilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("hqs"), StaticSegment("harmonisation"))
+                        view=HarmonisationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("verification-email")
                         view=VerifyEmailPage

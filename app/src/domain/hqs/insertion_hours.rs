@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(clause.hours(), 833);
         assert!(Clause::parse("beaucoup", "50", "5", "30").is_err());
         assert_eq!(
-            Clause::parse("1000", "150", "5", "30").unwrap_err(),
+            Clause::parse("1000", "150", "5", "30").expect_err("out of range"),
             "La part de main-d'œuvre doit être entre 1 et 100 %."
         );
     }

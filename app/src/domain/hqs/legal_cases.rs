@@ -541,7 +541,7 @@ fn profiles_are_checked_when_built() {
     };
     assert!(Requirements::new(vec![], Scope::default()).is_err());
     let twice = vec![item(C::FairTrade, T::None), item(C::FairTrade, T::None)];
-    assert!(Requirements::new(twice, Scope::default()).unwrap_err().contains("deux fois"));
+    assert!(Requirements::new(twice, Scope::default()).expect_err("twice").contains("deux fois"));
     let wrong_kind = vec![item(C::ReservedHandicap, T::None)];
     assert!(Requirements::new(wrong_kind, Scope::default()).is_err());
     let no_place = vec![item(C::LocalReach, T::Place { communes: vec![], km: None, origin: None })];

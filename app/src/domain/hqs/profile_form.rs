@@ -118,6 +118,38 @@ impl ProfileForm {
         }
     }
 
+    /// The values typed, to put back in the form after a plain form post with errors
+    /// (`v_<field>`, `v_values.<key>`).
+    pub fn typed_values(&self) -> Vec<(String, String)> {
+        let mut typed = vec![
+            ("v_name".to_owned(), self.name.clone()),
+            ("v_description".to_owned(), self.description.clone()),
+            ("v_shared".to_owned(), self.shared.clone()),
+            ("v_scope_cpv".to_owned(), self.scope_cpv.clone()),
+        ];
+        typed.extend(self.values.iter().map(|(k, v)| (format!("v_values.{k}"), v.clone())));
+        typed
+    }
+
+    /// The form from the values [`Self::typed_values`] put in an address.
+    pub fn from_typed<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut form = Self::default();
+        for (key, value) in pairs {
+            match key {
+                "v_name" => form.name = value.to_owned(),
+                "v_description" => form.description = value.to_owned(),
+                "v_shared" => form.shared = value.to_owned(),
+                "v_scope_cpv" => form.scope_cpv = value.to_owned(),
+                other => {
+                    if let Some(key) = other.strip_prefix("v_values.") {
+                        form.values.insert(key.to_owned(), value.to_owned());
+                    }
+                }
+            }
+        }
+        form
+    }
+
     /// Whether a criterion's box is ticked.
     pub fn uses(&self, criterion: CriterionCode) -> bool {
         ticked(self.values.get(&format!("{}.use", criterion.code())))
@@ -285,6 +317,15 @@ mod tests {
     }
 
     #[test]
+    fn typed_values_come_back_as_the_same_form() {
+        let mut form = ProfileForm { name: "Mon profil".into(), ..ProfileForm::default() };
+        form.values.insert("reserve-handicap.min".into(), "150".into());
+        let typed = form.typed_values();
+        let back = ProfileForm::from_typed(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(back, form);
+    }
+
+    #[test]
     fn bad_values_get_french_errors_by_field() {
         let mut form = ProfileForm { name: " ".into(), ..ProfileForm::default() };
         form.values.insert("reserve-handicap.use".into(), "on".into());
@@ -292,7 +333,7 @@ mod tests {
         form.values.insert("ancrage-local.use".into(), "on".into());
         form.values.insert("ancrage-local.km".into(), "10".into());
         form.scope_cpv = "4".into();
-        let errors = form.parse(&Referential::initial()).unwrap_err();
+        let errors = form.parse(&Referential::initial()).expect_err("invalid");
         assert_eq!(errors.get("name"), Some("Donnez un nom au profil."));
         assert_eq!(errors.get("reserve-handicap"), Some("Indiquez un seuil entre 1 et 100 %."));
         assert_eq!(
@@ -308,7 +349,7 @@ mod tests {
             Referential::with(&[CriterionCode::FairTrade], &[]).expect("one criterion");
         let mut form = ProfileForm { name: "Profil".into(), ..ProfileForm::default() };
         form.values.insert("agrement-esus.use".into(), "on".into());
-        let errors = form.parse(&referential).unwrap_err();
+        let errors = form.parse(&referential).expect_err("invalid");
         assert!(errors.get("agrement-esus").expect("error").contains("n'est plus proposé"));
     }
 }

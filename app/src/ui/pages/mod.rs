@@ -1,6 +1,7 @@
 mod accounts;
 mod directory;
 mod home;
+mod hqs;
 mod not_found;
 mod organisations;
 mod search;
@@ -14,6 +15,7 @@ pub use directory::{
     StructureWorkspacePage, WorkspaceHomePage,
 };
 pub use home::HomePage;
+pub use hqs::{HarmonisationPage, NewProfilePage, ProfilePage, ProfilesPage, ReferentialPage};
 pub use not_found::NotFoundPage;
 pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;

@@ -1,0 +1,49 @@
+//! Helpers for the HQS tests: buyers and their profiles.
+
+use serde_json::Value;
+
+use crate::TestApp;
+
+/// A signed-in buyer (owner of a buyer organisation).
+pub struct Buyer {
+    pub client: reqwest::Client,
+    pub organisation_id: String,
+}
+
+/// The fields of a profile form, as `form[…]` pairs: `criteria` are
+/// (`<criterion>.<field>`, value) pairs of the `values` map.
+pub fn profile_fields(
+    name: &str,
+    shared: bool,
+    criteria: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let mut pairs = vec![("form[name]".to_owned(), name.to_owned())];
+    if shared {
+        pairs.push(("form[shared]".to_owned(), "1".to_owned()));
+    }
+    pairs.extend(criteria.iter().map(|(k, v)| (format!("form[values][{k}]"), (*v).to_owned())));
+    pairs
+}
+
+impl TestApp {
+    /// A person who signs up, creates a buyer organisation and owns it.
+    pub async fn buyer(&self, organisation: &str, email: &str) -> Buyer {
+        let client = self.signed_in_user("Acheteuse", email).await;
+        let organisation_id = self.create_organisation(&client, organisation, "buyer_public").await;
+        Buyer { client, organisation_id }
+    }
+
+    /// Creates a profile through the endpoint; returns its id.
+    pub async fn create_profile(&self, buyer: &Buyer, fields: Vec<(String, String)>) -> String {
+        let mut pairs = vec![("organisation_id".to_owned(), buyer.organisation_id.clone())];
+        pairs.extend(fields);
+        let outcome = self.call_pairs_ok(&buyer.client, "hqs-profile-create", &pairs).await;
+        outcome["Done"]["id"].as_str().unwrap_or_else(|| panic!("created: {outcome}")).to_owned()
+    }
+
+    /// A profile as `client` reads it (`null` when hidden).
+    pub async fn profile(&self, client: &reqwest::Client, id: &str) -> Value {
+        let response = self.call(client, "hqs-profile", &[("id", id)]).await;
+        serde_json::from_str(&response.text().await.expect("body")).unwrap_or(Value::Null)
+    }
+}
