@@ -133,6 +133,13 @@ impl Application {
         let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
+        // Small answers go out at once: without TCP_NODELAY, a response written in two parts
+        // waits for the client's delayed acknowledgement (about 40 ms on Linux).
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::debug!(%error, "cannot set TCP_NODELAY");
+            }
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await

@@ -124,6 +124,22 @@ pub async fn owner_emails(db: &Db, organisation_id: &str) -> Result<Vec<String>,
     .await
 }
 
+/// The e-mail addresses of an organisation's people with a role (`procurement_officer`…).
+pub async fn emails_with_role(
+    db: &Db,
+    organisation_id: &str,
+    role: &str,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organisation_id = $1 AND m.role = $2 AND u.email IS NOT NULL",
+    )
+    .bind(organisation_id)
+    .bind(role)
+    .fetch_all(db)
+    .await
+}
+
 /// Names of the organisations where the person is the only owner while others are members.
 pub async fn sole_owner_of_shared(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(

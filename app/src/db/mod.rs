@@ -10,6 +10,8 @@ mod connect;
 pub mod documents;
 pub mod email_outbox;
 pub mod figures;
+pub mod hqs_checks;
+pub mod hqs_evidence;
 pub mod hqs_profiles;
 pub mod hqs_referentials;
 pub mod invitations;

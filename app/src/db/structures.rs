@@ -35,6 +35,8 @@ pub struct StructureRow {
     pub permanent_staff: Option<i64>,
     pub insertion_staff: Option<i64>,
     pub disabled_share: Option<f64>,
+    pub detainee_share: Option<f64>,
+    pub insertion_hours_capacity: Option<i64>,
     pub turnover_band: Option<String>,
     pub client_references: Option<String>,
     pub facts_updated_at: Option<i64>,
@@ -46,7 +48,7 @@ pub struct StructureRow {
 const COLUMNS: &str = "id, slug, organisation_id, name, status, brand, siret, rna, naf, legal_form, \
     kinds, esus_agreed_on, networks, year_founded, description, contact_name, contact_email, \
     contact_phone, website, address, commune_insee, commune_name, postcode, latitude, longitude, \
-    permanent_staff, insertion_staff, disabled_share, turnover_band, client_references, \
+    permanent_staff, insertion_staff, disabled_share, detainee_share, insertion_hours_capacity, turnover_band, client_references, \
     facts_updated_at, submitted_at, created_at, updated_at";
 
 impl StructureRow {
@@ -108,6 +110,7 @@ pub async fn update_profile(
          latitude = CAST($21 AS DOUBLE PRECISION), longitude = CAST($22 AS DOUBLE PRECISION), permanent_staff = $23, insertion_staff = $24, \
          disabled_share = CAST($25 AS DOUBLE PRECISION), turnover_band = $26, client_references = $27, \
          facts_updated_at = CASE WHEN $28 = 1 THEN $29 ELSE facts_updated_at END, \
+         detainee_share = CAST($30 AS DOUBLE PRECISION), insertion_hours_capacity = $31, \
          updated_at = $29 WHERE id = $1",
     )
     .bind(id)
@@ -139,6 +142,8 @@ pub async fn update_profile(
     .bind(&facts.client_references)
     .bind(i64::from(facts_changed))
     .bind(now)
+    .bind(float_param(facts.detainee_share))
+    .bind(facts.insertion_hours_capacity)
     .execute(&mut **tx)
     .await?;
     reindex(tx, id, now).await

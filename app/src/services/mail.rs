@@ -146,3 +146,19 @@ pub fn structure_decision(
         ),
     }
 }
+
+/// A step of a compliance check, told to the other party.
+pub fn check_update(to: &str, what: &str, check: &str, note: Option<&str>, link: &str) -> Mail {
+    let note = note.map(|n| format!("{n}\n\n")).unwrap_or_default();
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Contrôle HQS : {what}"),
+        body: format!(
+            "Bonjour,\n\n\
+             Contrôle « {check} » : {what}.\n\n\
+             {note}\
+             Pour le consulter : {link}\n\n\
+             — Ecossol, pôle d'achats solidaires de Grenoble-Alpes Métropole\n"
+        ),
+    }
+}

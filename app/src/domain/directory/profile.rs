@@ -49,6 +49,8 @@ pub struct ProfileForm {
     pub permanent_staff: String,
     pub insertion_staff: String,
     pub disabled_share: String,
+    pub detainee_share: String,
+    pub insertion_hours_capacity: String,
     pub turnover_band: String,
     pub client_references: String,
 }
@@ -61,7 +63,7 @@ impl ProfileForm {
         if !self.kinds.trim().is_empty() {
             kinds.push(self.kinds.clone());
         }
-        let fields: [(&str, &String); 28] = [
+        let fields: [(&str, &String); 30] = [
             ("name", &self.name),
             ("brand", &self.brand),
             ("siret", &self.siret),
@@ -86,6 +88,8 @@ impl ProfileForm {
             ("permanent_staff", &self.permanent_staff),
             ("insertion_staff", &self.insertion_staff),
             ("disabled_share", &self.disabled_share),
+            ("detainee_share", &self.detainee_share),
+            ("insertion_hours_capacity", &self.insertion_hours_capacity),
             ("turnover_band", &self.turnover_band),
             ("client_references", &self.client_references),
             ("kinds", &kinds.join(",")),
@@ -126,6 +130,10 @@ pub struct SocialFacts {
     pub insertion_staff: Option<i64>,
     /// Share of disabled workers, in percent.
     pub disabled_share: Option<f64>,
+    /// Share of workers who are detainees (prison work), in percent.
+    pub detainee_share: Option<f64>,
+    /// Insertion hours the structure can perform in a year (social clauses).
+    pub insertion_hours_capacity: Option<i64>,
     pub turnover_band: Option<String>,
     pub client_references: Option<String>,
 }
@@ -309,6 +317,15 @@ fn parse_facts(form: &ProfileForm, errors: &mut FieldErrors) -> SocialFacts {
             .flatten(),
         disabled_share: errors
             .check("disabled_share", optional_decimal(&form.disabled_share, 0.0, 100.0))
+            .flatten(),
+        detainee_share: errors
+            .check("detainee_share", optional_decimal(&form.detainee_share, 0.0, 100.0))
+            .flatten(),
+        insertion_hours_capacity: errors
+            .check(
+                "insertion_hours_capacity",
+                optional_number(&form.insertion_hours_capacity, 0, 10_000_000),
+            )
             .flatten(),
         turnover_band,
         client_references: errors

@@ -65,6 +65,8 @@ pub struct StructureView {
     pub permanent_staff: Option<i64>,
     pub insertion_staff: Option<i64>,
     pub disabled_share: Option<f64>,
+    pub detainee_share: Option<f64>,
+    pub insertion_hours_capacity: Option<i64>,
     pub turnover_band: Option<String>,
     pub client_references: Option<String>,
     /// When the social facts were last changed (Unix ms).

@@ -2,6 +2,7 @@
 //! profiles, their evaluation against suppliers and offers, and harmonisation. Pure: the
 //! same code runs on the server and in the browser.
 
+pub mod check;
 pub mod criteria;
 pub mod evaluate;
 pub mod facts;

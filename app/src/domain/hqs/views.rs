@@ -79,3 +79,83 @@ pub struct Harmonisation {
     pub profiles: Vec<ProfileSummary>,
     pub comparison: Comparison,
 }
+
+/// A check in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckSummary {
+    pub id: String,
+    pub profile_name: String,
+    pub buyer_name: String,
+    pub structure_name: String,
+    pub offer_title: Option<String>,
+    pub state: super::check::CheckState,
+    pub decision: Option<super::check::Decision>,
+    pub updated_at: i64,
+}
+
+/// A piece of evidence sent for a check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceView {
+    pub id: String,
+    pub kind: super::criteria::EvidenceKind,
+    pub file_name: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub valid_until: Option<String>,
+    pub review: super::facts::Review,
+    pub review_reason: Option<String>,
+    pub uploaded_at: i64,
+}
+
+/// One event of a check's audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub details: String,
+    pub hash: String,
+}
+
+/// What the viewer may do on a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckRole {
+    /// A procurement officer of the buyer (or an administrator): every step and review.
+    Officer,
+    /// The supplier's people: send evidence, say it is there.
+    Supplier,
+    /// The buyer's other people and the pôle's animators: read only.
+    Reader,
+}
+
+/// A check's page and printable report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckView {
+    pub id: String,
+    pub role: CheckRole,
+    pub state: super::check::CheckState,
+    pub profile_name: String,
+    pub referential_version: i64,
+    pub buyer_name: String,
+    pub structure_name: String,
+    pub structure_slug: String,
+    pub offer_title: Option<String>,
+    pub requirements: super::profile::Requirements,
+    pub evaluation: super::evaluate::Evaluation,
+    pub decision: Option<super::check::Decision>,
+    pub decision_comment: Option<String>,
+    pub decided_at: Option<i64>,
+    pub opened_at: i64,
+    pub evidence: Vec<EvidenceView>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// What an officer may open a check with, from a structure's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckOpening {
+    pub buyers: Vec<BuyerChoice>,
+    pub profiles: Vec<ProfileSummary>,
+    /// (id, title) of the structure's public offers.
+    pub offers: Vec<(String, String)>,
+}

@@ -83,6 +83,8 @@ fn structure_column(field: &str) -> &str {
         "permanent_staff" => "effectif_permanent",
         "insertion_staff" => "effectif_insertion",
         "disabled_share" => "part_travailleurs_handicapes",
+        "detainee_share" => "part_travailleurs_detenus",
+        "insertion_hours_capacity" => "heures_insertion_annuelles",
         "turnover_band" => "tranche_ca",
         "client_references" => "references_clients",
         "sector" => "secteurs",

@@ -85,6 +85,8 @@ pub async fn update(
     let facts_changed = current.permanent_staff != facts.permanent_staff
         || current.insertion_staff != facts.insertion_staff
         || current.disabled_share != facts.disabled_share
+        || current.detainee_share != facts.detainee_share
+        || current.insertion_hours_capacity != facts.insertion_hours_capacity
         || current.turnover_band != facts.turnover_band
         || current.client_references != facts.client_references;
     let identity_changed = current.siret.as_deref() != profile.siret.as_ref().map(|s| s.as_str())

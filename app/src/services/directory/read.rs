@@ -117,6 +117,8 @@ async fn view_of_row(
         permanent_staff: row.permanent_staff,
         insertion_staff: row.insertion_staff,
         disabled_share: row.disabled_share,
+        detainee_share: row.detainee_share,
+        insertion_hours_capacity: row.insertion_hours_capacity,
         turnover_band: row.turnover_band.clone(),
         client_references: row.client_references.clone(),
         facts_updated_at: row.facts_updated_at,

@@ -46,6 +46,8 @@ pub fn profile_of_row(row: &StructureRow) -> StructureProfile {
             permanent_staff: row.permanent_staff,
             insertion_staff: row.insertion_staff,
             disabled_share: row.disabled_share,
+            detainee_share: row.detainee_share,
+            insertion_hours_capacity: row.insertion_hours_capacity,
             turnover_band: row.turnover_band.clone(),
             client_references: row.client_references.clone(),
         },
@@ -93,6 +95,8 @@ pub fn form_of_row(row: &StructureRow) -> ProfileForm {
         permanent_staff: number(row.permanent_staff),
         insertion_staff: number(row.insertion_staff),
         disabled_share: decimal(row.disabled_share),
+        detainee_share: decimal(row.detainee_share),
+        insertion_hours_capacity: number(row.insertion_hours_capacity),
         turnover_band: text(&row.turnover_band),
         client_references: text(&row.client_references),
     }

@@ -33,6 +33,21 @@ pub async fn managed_buyers(
         .collect())
 }
 
+/// The buyer organisations where the person runs compliance checks (procurement officers).
+pub async fn officer_of(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<BuyerChoice>, AppError> {
+    Ok(memberships::of_user(&state.db, &user.id)
+        .await?
+        .into_iter()
+        .filter(|m| {
+            m.kind == "buyer" && MemberRole::parse(&m.role) == Ok(MemberRole::ProcurementOfficer)
+        })
+        .map(|m| BuyerChoice { id: m.id, name: m.name })
+        .collect())
+}
+
 /// Every organisation the person belongs to.
 pub async fn member_of(state: &AppState, user: &SessionUser) -> Result<Vec<String>, AppError> {
     Ok(memberships::of_user(&state.db, &user.id).await?.into_iter().map(|m| m.id).collect())

@@ -82,6 +82,8 @@ pub fn ProfileEditor(
                     <GroupField group="form" key="permanent_staff" label="Salariés permanents" kind="number" value=v(&form.permanent_staff, "permanent_staff") error=e("permanent_staff")/>
                     <GroupField group="form" key="insertion_staff" label="Salariés en insertion" kind="number" value=v(&form.insertion_staff, "insertion_staff") error=e("insertion_staff")/>
                     <GroupField group="form" key="disabled_share" label="Part de travailleurs handicapés (%)" value=v(&form.disabled_share, "disabled_share") error=e("disabled_share")/>
+                    <GroupField group="form" key="detainee_share" label="Part de travailleurs détenus (%)" hint="Travail pénitentiaire (art. L2113-13-1 du Code de la commande publique)" value=v(&form.detainee_share, "detainee_share") error=e("detainee_share")/>
+                    <GroupField group="form" key="insertion_hours_capacity" label="Heures d'insertion réalisables par an" hint="Pour répondre aux clauses sociales d'insertion (art. L2112-2)" kind="number" value=v(&form.insertion_hours_capacity, "insertion_hours_capacity") error=e("insertion_hours_capacity")/>
                     <GroupSelect group="form" key="turnover_band" label="Chiffre d'affaires annuel" options=choices::turnover_bands() value=v(&form.turnover_band, "turnover_band") error=e("turnover_band")/>
                     <GroupTextArea group="form" key="client_references" label="Références clients" value=v(&form.client_references, "client_references") error=e("client_references")/>
                 </fieldset>

@@ -173,6 +173,8 @@ fn SocialFactsPanel(structure: StructureView) -> impl IntoView {
     let any = s.permanent_staff.is_some()
         || s.insertion_staff.is_some()
         || s.disabled_share.is_some()
+        || s.detainee_share.is_some()
+        || s.insertion_hours_capacity.is_some()
         || s.turnover_band.is_some()
         || s.client_references.is_some();
     any.then(|| {
@@ -186,6 +188,8 @@ fn SocialFactsPanel(structure: StructureView) -> impl IntoView {
                     {s.permanent_staff.map(|v| view! { <dt>"Salariés permanents"</dt><dd>{v}</dd> })}
                     {s.insertion_staff.map(|v| view! { <dt>"Salariés en insertion"</dt><dd>{v}</dd> })}
                     {s.disabled_share.map(|v| view! { <dt>"Travailleurs handicapés"</dt><dd>{format!("{v} %")}</dd> })}
+                    {s.detainee_share.map(|v| view! { <dt>"Travailleurs détenus"</dt><dd>{format!("{v} %")}</dd> })}
+                    {s.insertion_hours_capacity.map(|h| view! { <dt>"Heures d'insertion réalisables par an"</dt><dd>{format!("{h} h")}</dd> })}
                     {band.map(|v| view! { <dt>"Chiffre d'affaires"</dt><dd>{v}</dd> })}
                     {s.client_references.clone().map(|v| view! { <dt>"Références"</dt><dd>{v}</dd> })}
                 </dl>
