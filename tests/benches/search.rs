@@ -184,13 +184,14 @@ async fn main() {
     // What the rebuild spends on the database and serialisation alone, without Meilisearch.
     let start = Instant::now();
     let (mut after, mut bytes) = (String::new(), 0_usize);
+    let profiles = documents::Profiles::load(&db).await.expect("profiles");
     loop {
         let rows = structures::published_after(&db, &after, 500).await.expect("page");
         let Some(last) = rows.last() else { break };
         after = last.id.clone();
         let mut changes = Changes::default();
         for row in &rows {
-            documents::for_structure(&db, &row.id, SystemClock.now_ms(), &mut changes)
+            documents::for_structure(&db, &row.id, SystemClock.now_ms(), &profiles, &mut changes)
                 .await
                 .expect("documents");
         }

@@ -8,13 +8,16 @@ use crate::{
     db::{
         Db,
         offers::{self, OfferRow},
-        structure_activities, structure_labels,
+        structure_activities,
+        structure_labels::{self, LabelRow},
         structures::{self, StructureRow},
     },
     domain::{
         calendar::iso_date,
         directory::{OfferStatus, Sector, StructureStatus},
+        hqs::{OfferFacts, Requirements, SupplierFacts, satisfies},
     },
+    services::hqs::facts::{facts_of, offer_facts},
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -37,6 +40,35 @@ pub struct StructureFacets {
     pub geo: Option<Geo>,
 }
 
+/// The HQS profiles in use, against which each structure and offer is evaluated (declared
+/// facts): the catalogue filters on the ids of those they satisfy.
+#[derive(Debug, Clone, Default)]
+pub struct Profiles(Vec<(String, Requirements)>);
+
+impl Profiles {
+    pub async fn load(db: &Db) -> Result<Self, sqlx::Error> {
+        let rows = crate::db::hqs_profiles::active(db).await?;
+        Ok(Self(
+            rows.into_iter()
+                .filter_map(|p| Some((p.id, serde_json::from_str(&p.requirements).ok()?)))
+                .collect(),
+        ))
+    }
+
+    fn satisfied(
+        &self,
+        supplier: &SupplierFacts,
+        offer: Option<&OfferFacts>,
+        today: &str,
+    ) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(_, requirements)| satisfies(requirements, supplier, offer, today))
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StructureDocument {
     pub id: String,
@@ -50,6 +82,8 @@ pub struct StructureDocument {
     pub service_kinds: Vec<String>,
     #[serde(flatten)]
     pub facets: StructureFacets,
+    /// Ids of the HQS profiles the structure satisfies.
+    pub hqs_profiles: Vec<String>,
     pub updated_at: i64,
 }
 
@@ -70,6 +104,8 @@ pub struct OfferDocument {
     pub structure_name: String,
     #[serde(flatten)]
     pub facets: StructureFacets,
+    /// Ids of the HQS profiles the offer satisfies.
+    pub hqs_profiles: Vec<String>,
     pub updated_at: i64,
 }
 
@@ -82,20 +118,14 @@ pub struct Changes {
     pub offers_gone: Vec<String>,
 }
 
-async fn facets(db: &Db, row: &StructureRow, now: i64) -> Result<StructureFacets, sqlx::Error> {
+fn facets(row: &StructureRow, labels: &[LabelRow], today: &str) -> StructureFacets {
     let kinds = row.kinds();
     let mut families: Vec<String> =
         kinds.iter().flat_map(|k| k.families().iter().map(|f| f.code().to_owned())).collect();
     families.sort();
     families.dedup();
-    let today = iso_date(now);
-    let labels = structure_labels::of_structure(db, &row.id)
-        .await?
-        .into_iter()
-        .filter(|l| l.is_valid_on(&today))
-        .map(|l| l.name)
-        .collect();
-    Ok(StructureFacets {
+    let labels = labels.iter().filter(|l| l.is_valid_on(today)).map(|l| l.name.clone()).collect();
+    StructureFacets {
         kinds: kinds.iter().map(|k| k.code().to_owned()).collect(),
         families,
         commune: row.commune_name.clone(),
@@ -104,13 +134,14 @@ async fn facets(db: &Db, row: &StructureRow, now: i64) -> Result<StructureFacets
         labels,
         esus: row.esus_agreed_on.is_some(),
         geo: row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng }),
-    })
+    }
 }
 
 fn offer_document(
     offer: &OfferRow,
     structure: &StructureRow,
     facets: &StructureFacets,
+    hqs_profiles: Vec<String>,
 ) -> OfferDocument {
     let sector = Sector::find(&offer.sector);
     OfferDocument {
@@ -128,6 +159,7 @@ fn offer_document(
         structure_slug: structure.slug.clone(),
         structure_name: structure.name.clone(),
         facets: facets.clone(),
+        hqs_profiles,
         updated_at: offer.updated_at.max(structure.updated_at),
     }
 }
@@ -141,6 +173,7 @@ pub async fn for_structure(
     db: &Db,
     id: &str,
     now: i64,
+    profiles: &Profiles,
     changes: &mut Changes,
 ) -> Result<(), sqlx::Error> {
     let Some(row) = structures::find(db, id).await? else {
@@ -153,8 +186,11 @@ pub async fn for_structure(
         changes.offers_gone.extend(all_offers.into_iter().map(|o| o.id));
         return Ok(());
     }
-    let facets = facets(db, &row, now).await?;
+    let today = iso_date(now);
+    let labels = structure_labels::of_structure(db, id).await?;
+    let facets = facets(&row, &labels, &today);
     let activities = structure_activities::of_structure(db, id).await?;
+    let supplier = facts_of(&row, &labels, &activities);
     let mut sectors: Vec<String> = activities.iter().map(|a| a.sector.clone()).collect();
     sectors.extend(all_offers.iter().filter(|o| o.status == "published").map(|o| o.sector.clone()));
     sectors.sort();
@@ -169,7 +205,8 @@ pub async fn for_structure(
     service_kinds.dedup();
     for offer in &all_offers {
         if offer.status == OfferStatus::Published.code() {
-            changes.offers.push(offer_document(offer, &row, &facets));
+            let satisfied = profiles.satisfied(&supplier, Some(&offer_facts(offer)), &today);
+            changes.offers.push(offer_document(offer, &row, &facets, satisfied));
         } else {
             changes.offers_gone.push(offer.id.clone());
         }
@@ -184,6 +221,7 @@ pub async fn for_structure(
         sectors,
         sector_groups,
         service_kinds,
+        hqs_profiles: profiles.satisfied(&supplier, None, &today),
         facets,
         updated_at: row.updated_at,
     });
@@ -195,6 +233,7 @@ pub async fn for_offer(
     db: &Db,
     id: &str,
     now: i64,
+    profiles: &Profiles,
     changes: &mut Changes,
 ) -> Result<(), sqlx::Error> {
     let Some(offer) = offers::find(db, id).await? else {
@@ -206,8 +245,13 @@ pub async fn for_offer(
         Some(structure)
             if is_public(&structure) && offer.status == OfferStatus::Published.code() =>
         {
-            let facets = facets(db, &structure, now).await?;
-            changes.offers.push(offer_document(&offer, &structure, &facets));
+            let today = iso_date(now);
+            let labels = structure_labels::of_structure(db, &structure.id).await?;
+            let activities = structure_activities::of_structure(db, &structure.id).await?;
+            let supplier = facts_of(&structure, &labels, &activities);
+            let satisfied = profiles.satisfied(&supplier, Some(&offer_facts(&offer)), &today);
+            let facets = facets(&structure, &labels, &today);
+            changes.offers.push(offer_document(&offer, &structure, &facets, satisfied));
         }
         _ => changes.offers_gone.push(id.to_owned()),
     }

@@ -3,10 +3,13 @@
 
 use std::collections::HashMap;
 
-use meilisearch_sdk::settings::{LocalizedAttributes, Settings, TypoToleranceSettings};
+use meilisearch_sdk::settings::{
+    FilterFeatureModes, FilterFeatures, FilterableAttribute, FilterableAttributesSettings,
+    LocalizedAttributes, Settings, TypoToleranceSettings,
+};
 
 /// Raise with every change of the settings below.
-pub const SETTINGS_VERSION: &str = "directory-1";
+pub const SETTINGS_VERSION: &str = "directory-2";
 
 /// Trade words buyers and suppliers use for the same thing. Each group is mutual.
 const SYNONYMS: &[&[&str]] = &[
@@ -42,6 +45,22 @@ fn synonyms() -> HashMap<String, Vec<String>> {
     map
 }
 
+/// Filters on values only (`=`, `IN`), without facet search, which the catalogue does not
+/// use: Meilisearch then keeps fewer structures up to date on each write. `_geo` stays a
+/// plain filterable attribute (radius filters).
+fn filters(attributes: &[&str]) -> Vec<FilterableAttribute> {
+    vec![
+        FilterableAttribute::Settings(FilterableAttributesSettings {
+            attribute_patterns: attributes.iter().map(|a| (*a).to_owned()).collect(),
+            features: FilterFeatures {
+                facet_search: false,
+                filter: FilterFeatureModes { equality: true, comparison: false },
+            },
+        }),
+        FilterableAttribute::Attribute("_geo".to_owned()),
+    ]
+}
+
 fn common() -> Settings {
     Settings::new()
         .with_synonyms(synonyms())
@@ -62,6 +81,9 @@ fn common() -> Settings {
         })
         // The facet panel lists at most the 49 communes and the ~60 sectors.
         .with_max_values_per_facet(100)
+        // Words near each other within one field: precise enough for titles and short
+        // descriptions, and much cheaper to keep up to date than word by word.
+        .with_proximity_precision("byAttribute")
 }
 
 pub fn offers() -> Settings {
@@ -76,7 +98,7 @@ pub fn offers() -> Settings {
             "labels",
             "cpv",
         ])
-        .with_filterable_attributes([
+        .with_filterable_attributes_advanced(filters(&[
             "kinds",
             "families",
             "sector",
@@ -88,8 +110,8 @@ pub fn offers() -> Settings {
             "esus",
             "on_quote",
             "structure_id",
-            "_geo",
-        ])
+            "hqs_profiles",
+        ]))
         .with_sortable_attributes(["title", "updated_at", "price_cents", "_geo"])
 }
 
@@ -105,7 +127,7 @@ pub fn structures() -> Settings {
             "labels",
             "siret",
         ])
-        .with_filterable_attributes([
+        .with_filterable_attributes_advanced(filters(&[
             "kinds",
             "families",
             "sectors",
@@ -115,8 +137,8 @@ pub fn structures() -> Settings {
             "commune_insee",
             "labels",
             "esus",
-            "_geo",
-        ])
+            "hqs_profiles",
+        ]))
         .with_sortable_attributes(["name", "updated_at", "_geo"])
 }
 

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use crate::{domain::search::SearchResults, error::AppError};
 
 /// The catalogue search for the page's address (its query string, as `/api/v1/search`
-/// takes it). Public.
+/// takes it). Public; a signed-in person may also filter with their private HQS profiles.
 #[server(endpoint = "catalogue-search")]
 pub async fn search_catalogue(query: String) -> Result<SearchResults, AppError> {
     use crate::{server::request, services::catalogue};
     let query = catalogue::parse_query(&query);
-    catalogue::search(&request::state()?, &query).await.map_err(request::fail)
+    let viewer = request::session_user().await?;
+    catalogue::search(&request::state()?, viewer.as_ref(), &query).await.map_err(request::fail)
 }

@@ -96,14 +96,17 @@ async fn apply(
     now: i64,
 ) -> Result<(), SyncError> {
     let mut changes = Changes::default();
+    let profiles = documents::Profiles::load(db).await?;
     let mut seen = std::collections::HashSet::new();
     for row in claimed {
         if !seen.insert((row.entity.clone(), row.entity_id.clone())) {
             continue;
         }
         match row.entity.as_str() {
-            "structure" => documents::for_structure(db, &row.entity_id, now, &mut changes).await?,
-            _ => documents::for_offer(db, &row.entity_id, now, &mut changes).await?,
+            "structure" => {
+                documents::for_structure(db, &row.entity_id, now, &profiles, &mut changes).await?
+            }
+            _ => documents::for_offer(db, &row.entity_id, now, &profiles, &mut changes).await?,
         }
     }
     // The same document may come from a structure and from one of its offers: the last
@@ -155,6 +158,7 @@ pub async fn rebuild(
     engine.apply_settings("offers_next", &settings::offers()).await?;
     // Everything in the outbox now is covered by what the rebuild reads next.
     let covered = search_outbox::all_ids(db).await?;
+    let profiles = documents::Profiles::load(db).await?;
     let (mut structures, mut offers) = (0, 0);
     let mut tasks = Vec::new();
     let mut after = String::new();
@@ -164,7 +168,7 @@ pub async fn rebuild(
         after = last.id.clone();
         let mut changes = Changes::default();
         for row in &rows {
-            documents::for_structure(db, &row.id, today, &mut changes).await?;
+            documents::for_structure(db, &row.id, today, &profiles, &mut changes).await?;
         }
         structures += changes.structures.len();
         offers += changes.offers.len();

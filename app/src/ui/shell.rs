@@ -9,11 +9,12 @@ use super::{
     components::provide_session,
     layout::Layout,
     pages::{
-        AccountPage, AdminMailsPage, DirectoryPage, ForgottenPasswordPage, HarmonisationPage,
-        HomePage, InvitationPage, ModerationPage, NewPasswordPage, NewProfilePage, NotFoundPage,
-        OfferEditorPage, OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage,
-        ProfilesPage, ReferentialPage, SearchPage, SignInPage, SignUpPage, StructurePageView,
-        StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
+        AccountPage, AdminMailsPage, CheckPage, CheckReportPage, ChecksPage, DirectoryPage,
+        ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage, ModerationPage,
+        NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage, OfferPageView,
+        OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage, ReferentialPage,
+        SearchPage, SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage,
+        VerifyEmailPage, WorkspaceHomePage,
     },
 };
 
@@ -120,6 +121,26 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("hqs"), StaticSegment("profils"), ParamSegment("id"))
                         view=ProfilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("hqs"), StaticSegment("controles"))
+                        view=ChecksPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("hqs"), StaticSegment("controles"), ParamSegment("id"))
+                        view=CheckPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("hqs"),
+                            StaticSegment("controles"),
+                            ParamSegment("id"),
+                            StaticSegment("rapport"),
+                        )
+                        view=CheckReportPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -17,7 +17,7 @@ use axum::{
 /// The body a multipart upload may have: the largest file and the form's other fields.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024 + 64 * 1024;
 
-async fn session_user(
+pub(super) async fn session_user(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<SessionUser>, AppError> {
@@ -27,7 +27,7 @@ async fn session_user(
     }
 }
 
-fn status_of(error: &AppError) -> Response {
+pub(super) fn status_of(error: &AppError) -> Response {
     (error.status_code(), error.to_string()).into_response()
 }
 
@@ -120,25 +120,27 @@ pub async fn download(
     };
     match documents::open(&state, viewer.as_ref(), &id).await {
         Ok(Some((document, content))) => {
-            let disposition =
-                if document.content_type.starts_with("image/") { "inline" } else { "attachment" };
-            let file_name: String =
-                document.file_name.chars().filter(char::is_ascii_graphic).collect();
-            let mut response = content.into_response();
-            let headers = response.headers_mut();
-            if let Ok(value) = HeaderValue::from_str(&document.content_type) {
-                headers.insert(header::CONTENT_TYPE, value);
-            }
-            if let Ok(value) =
-                HeaderValue::from_str(&format!("{disposition}; filename=\"{file_name}\""))
-            {
-                headers.insert(header::CONTENT_DISPOSITION, value);
-            }
-            headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
-            response
+            file_response(&document.content_type, &document.file_name, content)
         }
         Ok(None) => (StatusCode::NOT_FOUND, "Document introuvable.").into_response(),
         Err(error) => status_of(&error),
     }
+}
+
+/// A stored file as an answer: its type, shown inline when an image, downloaded otherwise,
+/// never sniffed by the browser, cached privately for a few minutes.
+pub(super) fn file_response(content_type: &str, file_name: &str, content: Vec<u8>) -> Response {
+    let disposition = if content_type.starts_with("image/") { "inline" } else { "attachment" };
+    let file_name: String = file_name.chars().filter(char::is_ascii_graphic).collect();
+    let mut response = content.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&format!("{disposition}; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    response
 }

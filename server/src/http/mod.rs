@@ -3,6 +3,7 @@
 
 mod csrf;
 mod documents;
+mod evidence;
 mod export;
 mod health;
 mod router;

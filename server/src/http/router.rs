@@ -10,7 +10,7 @@ use axum::{
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, documents, export, health, search_api};
+use super::{csrf, documents, evidence, export, health, search_api};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -31,6 +31,11 @@ pub fn router(state: AppState) -> Router {
             post(documents::upload).layer(DefaultBodyLimit::max(documents::MAX_UPLOAD_BYTES)),
         )
         .route("/documents/{id}", get(documents::download))
+        .route(
+            "/hqs/controles/{id}/pieces",
+            post(evidence::upload).layer(DefaultBodyLimit::max(documents::MAX_UPLOAD_BYTES)),
+        )
+        .route("/hqs/pieces/{id}", get(evidence::download))
         .route("/api/v1/search", get(search_api::search))
         .route("/api/v1/openapi.json", get(search_api::openapi))
         .route("/recherche.csv", get(search_api::results_csv))

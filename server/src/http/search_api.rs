@@ -6,13 +6,14 @@ use app::{services::catalogue, state::AppState};
 use axum::{
     Json,
     extract::{RawQuery, State},
-    http::{StatusCode, header},
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
 
 pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let query = catalogue::parse_query(&raw.unwrap_or_default());
-    match catalogue::search(&state, &query).await {
+    // Public and without a session: only shared HQS profiles filter here.
+    match catalogue::search(&state, None, &query).await {
         Ok(results) => ([(header::CACHE_CONTROL, "no-store")], Json(results)).into_response(),
         Err(error) => (
             StatusCode::SERVICE_UNAVAILABLE,
@@ -29,13 +30,19 @@ pub async fn openapi() -> Response {
 }
 
 /// `GET /recherche.csv`: the results of a search (same parameters), first 500, as CSV.
-pub async fn results_csv(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+pub async fn results_csv(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let mut query = catalogue::parse_query(&raw.unwrap_or_default());
+    // The export of the search page: the person's private profiles filter too.
+    let viewer = super::documents::session_user(&state, &headers).await.ok().flatten();
     let mut lines =
         vec!["titre,structure_ou_commune,types,labels,esus,prix,distance_km,adresse".to_owned()];
     for page in 1..=25 {
         query.page = page;
-        let results = match catalogue::search(&state, &query).await {
+        let results = match catalogue::search(&state, viewer.as_ref(), &query).await {
             Ok(results) => results,
             Err(error) => {
                 return (StatusCode::SERVICE_UNAVAILABLE, error.to_string()).into_response();

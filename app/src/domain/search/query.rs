@@ -49,6 +49,8 @@ pub struct SearchQuery {
     pub communes: Vec<String>,
     pub labels: Vec<String>,
     pub esus: bool,
+    /// An HQS requirement profile the results must satisfy (by their declared facts).
+    pub profile: Option<String>,
     /// The commune (INSEE code) the distance is measured from, when chosen by name.
     pub near_commune: Option<String>,
     /// Where distances are measured from: the commune's centre, or the buyer's position.
@@ -84,6 +86,13 @@ impl SearchQuery {
                     query.labels.push(value.chars().take(120).collect())
                 }
                 "esus" => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
+                "profil"
+                    if !value.is_empty()
+                        && value.len() <= 64
+                        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+                {
+                    query.profile = Some(value.to_owned());
+                }
                 "pres_de" if commune_centres::centre(value).is_some() => {
                     query.near_commune = Some(value.to_owned());
                 }
@@ -165,6 +174,9 @@ impl SearchQuery {
         if self.esus {
             pairs.push(("esus", "1".to_owned()));
         }
+        if let Some(profile) = &self.profile {
+            pairs.push(("profil", profile.clone()));
+        }
         match (&self.near_commune, &self.origin) {
             (Some(code), _) => pairs.push(("pres_de", code.clone())),
             (None, Some(point)) => {
@@ -206,6 +218,7 @@ impl SearchQuery {
             && self.communes.is_empty()
             && self.labels.is_empty()
             && !self.esus
+            && self.profile.is_none()
             && self.radius_km.is_none())
     }
 }

@@ -65,7 +65,9 @@ pub fn hit(
     }
 }
 
-/// The ids among `ids` that are public now.
+/// The ids among `ids` that are public now. The query looks the ids up by primary key and
+/// the statuses are compared here: a status condition in SQL may lead SQLite to scan every
+/// published offer instead.
 pub async fn public_ids(
     db: &Db,
     target: Target,
@@ -77,18 +79,24 @@ pub async fn public_ids(
     let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
     let sql = match target {
         Target::Offers => format!(
-            "SELECT o.id FROM offers o JOIN structures s ON s.id = o.structure_id \
-             WHERE o.status = 'published' AND s.status = 'published' AND o.id IN ({})",
+            "SELECT o.id, o.status, s.status FROM offers o JOIN structures s ON s.id = o.structure_id \
+             WHERE o.id IN ({})",
             placeholders.join(", ")
         ),
         Target::Structures => format!(
-            "SELECT id FROM structures WHERE status = 'published' AND id IN ({})",
+            "SELECT id, status, status FROM structures WHERE id IN ({})",
             placeholders.join(", ")
         ),
     };
-    let mut query = sqlx::query_scalar::<_, String>(&sql);
+    let mut query = sqlx::query_as::<_, (String, String, String)>(&sql);
     for id in ids {
         query = query.bind(id);
     }
-    query.fetch_all(db).await
+    Ok(query
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .filter(|(_, own, structure)| own == "published" && structure == "published")
+        .map(|(id, _, _)| id)
+        .collect())
 }

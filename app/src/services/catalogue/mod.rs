@@ -48,7 +48,28 @@ pub fn parse_query(raw: &str) -> SearchQuery {
     SearchQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-pub async fn search(state: &AppState, query: &SearchQuery) -> Result<SearchResults, AppError> {
+/// Searches the catalogue for `viewer` (a visitor: `None`), whose rights decide which HQS
+/// profile may filter the results.
+pub async fn search(
+    state: &AppState,
+    viewer: Option<&crate::domain::accounts::SessionUser>,
+    query: &SearchQuery,
+) -> Result<SearchResults, AppError> {
+    if let Some(profile) = &query.profile
+        && !crate::services::hqs::profiles::usable_in_search(state, viewer, profile).await?
+    {
+        return Ok(SearchResults {
+            total: 0,
+            hits: Vec::new(),
+            facets: Vec::new(),
+            page: query.page,
+            pages: 0,
+            suggestions: vec![
+                "Ce profil HQS n'existe pas, a été archivé ou ne vous est pas accessible."
+                    .to_owned(),
+            ],
+        });
+    }
     let index = state.search.client().index(state.search.index_name(match query.target {
         Target::Offers => "offers",
         Target::Structures => "structures",

@@ -84,6 +84,9 @@ fn filter(query: &SearchQuery, groups: &[Group], except: Option<&str>) -> String
     if query.esus {
         parts.push("esus = true".to_owned());
     }
+    if let Some(profile) = &query.profile {
+        parts.push(format!("hqs_profiles = {}", quoted(profile)));
+    }
     if let (Some(origin), Some(km)) = (query.origin, query.radius_km) {
         parts.push(format!("_geoRadius({}, {}, {})", origin.lat, origin.lng, u64::from(km) * 1000));
     }

@@ -614,3 +614,28 @@ pub async fn evidence_file(
     }
     Ok(Some((name, content_type, bytes)))
 }
+
+/// What a procurement officer may open a check of a published structure with: their buyers,
+/// the profiles they may use, the structure's public offers. `None` for anyone else.
+pub async fn opening(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+) -> Result<Option<crate::domain::hqs::views::CheckOpening>, AppError> {
+    let buyers = access::officer_of(state, user).await?;
+    if buyers.is_empty() {
+        return Ok(None);
+    }
+    let Some(structure) = structures::find(&state.db, structure_id).await? else { return Ok(None) };
+    if structure.status != StructureStatus::Published.code() {
+        return Ok(None);
+    }
+    let offers = offers::of_structure(&state.db, structure_id)
+        .await?
+        .into_iter()
+        .filter(|o| o.status == OfferStatus::Published.code())
+        .map(|o| (o.id, o.title))
+        .collect();
+    let profiles = profiles::page(state, user).await?.profiles;
+    Ok(Some(crate::domain::hqs::views::CheckOpening { buyers, profiles, offers }))
+}

@@ -10,24 +10,33 @@ use crate::{
 };
 
 pub async fn supplier_facts(db: &Db, row: &StructureRow) -> Result<SupplierFacts, sqlx::Error> {
-    let labels = structure_labels::of_structure(db, &row.id)
-        .await?
-        .into_iter()
+    let labels = structure_labels::of_structure(db, &row.id).await?;
+    let activities = structure_activities::of_structure(db, &row.id).await?;
+    Ok(facts_of(row, &labels, &activities))
+}
+
+/// The facts, from rows already loaded.
+pub fn facts_of(
+    row: &StructureRow,
+    labels: &[structure_labels::LabelRow],
+    activities: &[structure_activities::ActivityRow],
+) -> SupplierFacts {
+    let labels = labels
+        .iter()
         .map(|l| LabelFact {
-            code: l.label_code,
-            name: l.name,
-            valid_from: l.valid_from,
-            valid_until: l.valid_until,
+            code: l.label_code.clone(),
+            name: l.name.clone(),
+            valid_from: l.valid_from.clone(),
+            valid_until: l.valid_until.clone(),
         })
         .collect();
-    let mut cpv: Vec<Cpv> = structure_activities::of_structure(db, &row.id)
-        .await?
+    let mut cpv: Vec<Cpv> = activities
         .iter()
         .filter_map(|a| Sector::find(&a.sector))
         .flat_map(|s| s.cpv.iter().filter_map(|c| Cpv::parse(c).ok()))
         .collect();
     cpv.dedup();
-    Ok(SupplierFacts {
+    SupplierFacts {
         name: row.name.clone(),
         kinds: row.kinds(),
         legal_form: row.legal_form.clone(),
@@ -42,7 +51,7 @@ pub async fn supplier_facts(db: &Db, row: &StructureRow) -> Result<SupplierFacts
         commune_name: row.commune_name.clone(),
         coordinates: row.latitude.zip(row.longitude),
         cpv,
-    })
+    }
 }
 
 pub fn offer_facts(offer: &OfferRow) -> OfferFacts {

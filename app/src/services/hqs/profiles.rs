@@ -39,6 +39,32 @@ fn requirements_of(row: &ProfileRow) -> Result<Requirements, AppError> {
     })
 }
 
+/// Which profiles each structure and offer satisfies is in the search index: a profile's
+/// change asks the search worker for a full rebuild (search keeps answering meanwhile; a
+/// change made during a rebuild asks for the next one).
+async fn reindex_for_profiles(state: &AppState) -> Result<(), AppError> {
+    let token = format!("profiles-{}", state.clock.now_ms());
+    crate::db::search_outbox::request_rebuild(&state.db, &token).await?;
+    Ok(())
+}
+
+/// Whether the person (or a visitor, `None`) may filter the catalogue with a profile: shared
+/// ones for everyone, private ones for their organisation and the pôle.
+pub async fn usable_in_search(
+    state: &AppState,
+    viewer: Option<&SessionUser>,
+    id: &str,
+) -> Result<bool, AppError> {
+    let Some(row) = hqs_profiles::find(&state.db, id).await? else { return Ok(false) };
+    if row.archived_at.is_some() {
+        return Ok(false);
+    }
+    match viewer {
+        Some(user) => access::can_read(state, user, &row).await,
+        None => Ok(row.shared == 1),
+    }
+}
+
 /// The profiles the person may use, and the organisations where they may create one.
 pub async fn page(state: &AppState, user: &SessionUser) -> Result<ProfilesPage, AppError> {
     let mine = access::member_of(state, user).await?;
@@ -114,6 +140,7 @@ pub async fn create(
     let mut tx = crate::db::begin(&state.db).await?;
     hqs_profiles::insert(&mut tx, &row).await?;
     tx.commit().await?;
+    reindex_for_profiles(state).await?;
     Ok(HqsOutcome::Done { id })
 }
 
@@ -152,6 +179,7 @@ pub async fn update(
     let mut tx = crate::db::begin(&state.db).await?;
     hqs_profiles::update(&mut tx, &row).await?;
     tx.commit().await?;
+    reindex_for_profiles(state).await?;
     Ok(HqsOutcome::Done { id: id.to_owned() })
 }
 
@@ -165,6 +193,7 @@ pub async fn archive(
     let mut tx = crate::db::begin(&state.db).await?;
     hqs_profiles::archive(&mut tx, id, state.clock.now_ms()).await?;
     tx.commit().await?;
+    reindex_for_profiles(state).await?;
     Ok(HqsOutcome::Done { id: id.to_owned() })
 }
 

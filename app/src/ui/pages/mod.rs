@@ -15,7 +15,10 @@ pub use directory::{
     StructureWorkspacePage, WorkspaceHomePage,
 };
 pub use home::HomePage;
-pub use hqs::{HarmonisationPage, NewProfilePage, ProfilePage, ProfilesPage, ReferentialPage};
+pub use hqs::{
+    CheckPage, CheckReportPage, ChecksPage, HarmonisationPage, NewProfilePage, ProfilePage,
+    ProfilesPage, ReferentialPage,
+};
 pub use not_found::NotFoundPage;
 pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;

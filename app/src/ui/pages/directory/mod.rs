@@ -2,6 +2,7 @@
 //! workspace and the pôle's moderation.
 
 mod activities_panel;
+mod check_opening;
 mod choices;
 mod directory_list;
 mod documents_panel;

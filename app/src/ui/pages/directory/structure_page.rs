@@ -1,3 +1,4 @@
+use super::check_opening::CheckOpeningPanel;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -164,6 +165,7 @@ fn StructureDetails(page: StructurePage, decide: ServerAction<StructureStep>) ->
             <ModerationControls
                 action=decide structure_id=s.id.clone() status=s.status back=format!("/structures/{}", s.slug)/>
         })}
+        {(!preview).then(|| view! { <CheckOpeningPanel structure_id=s.id.clone() slug=s.slug.clone()/> })}
     }
 }
 

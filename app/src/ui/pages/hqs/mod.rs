@@ -1,5 +1,9 @@
 //! The HQS pages: référentiel, profiles, harmonisation.
 
+mod check_page;
+mod check_parts;
+mod check_report;
+mod checks;
 mod criterion_fields;
 mod harmonisation;
 mod profile_fields;
@@ -9,6 +13,9 @@ mod profiles;
 mod referential;
 mod requirements_table;
 
+pub use check_page::CheckPage;
+pub use check_report::CheckReportPage;
+pub use checks::ChecksPage;
 pub use harmonisation::HarmonisationPage;
 pub use profile_new::NewProfilePage;
 pub use profile_page::ProfilePage;
