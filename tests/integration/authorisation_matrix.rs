@@ -59,6 +59,12 @@ const MODERATORS: [u16; 8] = [401, 403, 403, 403, 403, 200, 403, 200];
 /// Those who manage organisation A's HQS profiles: its owners and procurement officers, and
 /// administrators.
 const PROFILE_MANAGERS_OF_A: [u16; 8] = [401, 403, 200, 200, 403, 403, 403, 200];
+/// Those who see organisation A's check: its people (officers act, others read), the pôle's
+/// animators, administrators; not another organisation, not the pôle's observers.
+const CHECK_READERS: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
+/// Organisation A's procurement officers and administrators.
+const OFFICERS_OF_A: [u16; 8] = [401, 403, 403, 200, 403, 403, 403, 200];
+
 /// Those who read organisation A's private profile: its people, the pôle's animators and
 /// administrators; to the others it does not exist.
 const PROFILE_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
@@ -357,6 +363,68 @@ const ROWS: &[Row] = &[
         form: &[("profile_id", "none")],
         expected: [401, 403, 403, 403, 403, 403, 403, 403],
     },
+    // `{check}` is a check opened by organisation A of its own structure, so that its people
+    // are both the buyer and the supplier: the supplier's steps are tested in hqs::checks.
+    Row { method: "GET", path: "/hqs/controles", form: &[], expected: SIGNED_IN },
+    Row { method: "GET", path: "/hqs/controles/{check}", form: &[], expected: CHECK_READERS },
+    Row {
+        method: "GET",
+        path: "/hqs/controles/{check}/rapport",
+        form: &[],
+        expected: CHECK_READERS,
+    },
+    Row { method: "POST", path: "/api/hqs-checks", form: &[], expected: SIGNED_IN },
+    Row {
+        method: "POST",
+        path: "/api/hqs-check",
+        form: &[("id", "{check}")],
+        expected: CHECK_READERS,
+    },
+    Row {
+        method: "POST",
+        // Offered to procurement officers only; everyone else gets nothing (`null`).
+        path: "/api/hqs-check-opening",
+        form: &[("structure_id", "{structure}")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        // An unknown profile: officers get a refusal, nothing is opened.
+        path: "/api/hqs-check-open",
+        form: &[
+            ("organisation_id", "{org}"),
+            ("profile_id", "none"),
+            ("structure_id", "{structure}"),
+        ],
+        expected: OFFICERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Deciding without a decision: officers get the French errors, nothing changes.
+        path: "/api/hqs-check-step",
+        form: &[("check_id", "{check}"), ("step", "decide")],
+        expected: OFFICERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Rejecting without a reason: officers get the French error.
+        path: "/api/hqs-evidence-review",
+        form: &[("check_id", "{check}"), ("evidence_id", "none"), ("decision", "reject")],
+        expected: OFFICERS_OF_A,
+    },
+    // A visitor is refused before the body is read; the others send no multipart form.
+    Row {
+        method: "POST",
+        path: "/hqs/controles/{check}/pieces",
+        form: &[("kind", "statuts")],
+        expected: [401, 400, 400, 400, 400, 400, 400, 400],
+    },
+    Row {
+        method: "GET",
+        path: "/hqs/pieces/none",
+        form: &[],
+        expected: [401, 404, 404, 404, 404, 404, 404, 404],
+    },
     Row {
         method: "POST",
         path: "/api/hqs-profile-from-core",
@@ -364,6 +432,50 @@ const ROWS: &[Row] = &[
         expected: PROFILE_MANAGERS_OF_A,
     },
 ];
+
+/// A check by organisation A of its own structure with its profile, straight in the
+/// database.
+async fn insert_check_of_a(
+    app: &TestApp,
+    organisation_id: &str,
+    profile: &str,
+    structure: &str,
+) -> String {
+    use app::db::hqs_checks;
+    let id = uuid::Uuid::new_v4().to_string();
+    let requirements =
+        app::domain::hqs::Template::find("reserve-handicap").expect("template").requirements();
+    let evaluation = app::domain::hqs::evaluate(
+        &requirements,
+        &app::domain::hqs::SupplierFacts::default(),
+        None,
+        app::domain::hqs::Evidence::OnFile(&[]),
+        "2026-11-27",
+    );
+    let row = hqs_checks::CheckRow {
+        id: id.clone(),
+        buyer_organisation_id: organisation_id.to_owned(),
+        profile_id: Some(profile.to_owned()),
+        profile_name: "Profil de la matrice".to_owned(),
+        referential_version: 1,
+        requirements: serde_json::to_string(&requirements).expect("json"),
+        structure_id: structure.to_owned(),
+        offer_id: None,
+        state: "draft".to_owned(),
+        evaluation: serde_json::to_string(&evaluation).expect("json"),
+        decision: None,
+        decision_comment: None,
+        opened_by: None,
+        decided_by: None,
+        decided_at: None,
+        created_at: 0,
+        updated_at: 0,
+    };
+    let mut tx = app::db::begin(&app.state.db).await.expect("transaction");
+    hqs_checks::insert(&mut tx, &row).await.expect("check");
+    tx.commit().await.expect("commit");
+    id
+}
 
 /// Organisation A's private HQS profile, straight in the database.
 async fn insert_profile_of_a(app: &TestApp, organisation_id: &str) -> String {
@@ -449,6 +561,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
     };
     let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
     let profile = insert_profile_of_a(&app, &orgs.a).await;
+    let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -456,13 +569,14 @@ async fn every_endpoint_answers_each_role_as_expected() {
             .iter()
             .map(|(k, v)| {
                 let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
-                (*k, v.replace("{offer}", &offer).replace("{profile}", &profile))
+                let v = v.replace("{offer}", &offer).replace("{profile}", &profile);
+                (*k, v.replace("{check}", &check))
             })
             .collect();
         for (role, expected) in ROLES.iter().zip(row.expected) {
             // A fresh person per cell: sign-outs and departures do not leak into the next.
             let client = client_for(&app, &orgs, *role, n).await;
-            let path = row.path.replace("{profile}", &profile);
+            let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
             let request = match row.method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&form),

@@ -1,3 +1,4 @@
 mod audit;
 mod checks;
 mod profiles;
+mod search_filter;
