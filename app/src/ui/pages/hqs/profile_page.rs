@@ -55,6 +55,13 @@ pub fn ProfilePage() -> impl IntoView {
                             <section class="panel">
                                 <h2>"Exigences"</h2>
                                 <RequirementsTable requirements=view.requirements.clone()/>
+                                <p id="profile-search">
+                                    "Dans le catalogue : "
+                                    <a href=format!("/recherche?cible=structures&profil={}", summary.id)>"les structures qui le satisfont"</a>
+                                    " · "
+                                    <a href=format!("/recherche?profil={}", summary.id)>"les offres qui le satisfont"</a>
+                                    " (d'après les faits déclarés)"
+                                </p>
                             </section>
                             {summary.editable.then(|| {
                                 let form = typed_or(view.form.clone());

@@ -84,6 +84,20 @@ pub fn SearchPage() -> impl IntoView {
                                 " Agrément ESUS uniquement"
                             </label>
                         </div>
+                        {q.profile.clone().map(|id| {
+                            let mut without = q.clone();
+                            without.profile = None;
+                            view! {
+                                <div class="field" id="profile-filter">
+                                    <input type="hidden" name="profil" value=id.clone()/>
+                                    <p>
+                                        "Seulement ce qui satisfait le "
+                                        <a href=format!("/hqs/profils/{id}")>"profil HQS choisi"</a>
+                                        " · " <a href=format!("/recherche?{}", without.query_string())>"retirer ce filtre"</a>
+                                    </p>
+                                </div>
+                            }
+                        })}
                         <div class="field">
                             <label for="champ-pres_de">"Près de"</label>
                             <select id="champ-pres_de" name="pres_de" onchange=FORGET_POSITION>
