@@ -10,7 +10,7 @@ use super::{
     threshold::Threshold,
 };
 use crate::domain::{
-    directory::{KnownLabel, StructureKind, commune_centres},
+    directory::{KNOWN_LABELS, StructureKind, commune_centres},
     geo::haversine_km,
 };
 
@@ -84,7 +84,7 @@ pub fn judge(
         CriterionCode::EsusAgreement => esus(input.supplier, input.today),
         CriterionCode::FairTrade => {
             let fair: Vec<&str> =
-                KNOWN_FAIR_TRADE.iter().filter(|l| l.fair_trade).map(|l| l.code).collect();
+                KNOWN_LABELS.iter().filter(|l| l.fair_trade).map(|l| l.code).collect();
             labels(input.supplier, &fair, "label de commerce équitable", input.today)
         }
         CriterionCode::NamedLabels => {
@@ -110,8 +110,6 @@ pub fn judge(
         definition.basis,
     )
 }
-
-const KNOWN_FAIR_TRADE: &[KnownLabel] = crate::domain::directory::KNOWN_LABELS;
 
 /// The evidence a criterion needs for this supplier: an ESUS agreement held by law needs no
 /// decision on file.

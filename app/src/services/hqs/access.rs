@@ -14,10 +14,11 @@ use crate::{
     state::AppState,
 };
 
-/// The buyer organisations where the person manages profiles.
-pub async fn managed_buyers(
+/// The buyer organisations where the person holds one of `roles`.
+async fn buyers_where(
     state: &AppState,
     user: &SessionUser,
+    roles: &[MemberRole],
 ) -> Result<Vec<BuyerChoice>, AppError> {
     Ok(memberships::of_user(&state.db, &user.id)
         .await?
@@ -26,11 +27,18 @@ pub async fn managed_buyers(
             matches!(
                 OrganisationKind::from_columns(&m.kind, m.buyer_kind.as_deref()),
                 Some(OrganisationKind::Buyer(_))
-            ) && MemberRole::parse(&m.role)
-                .is_ok_and(|r| matches!(r, MemberRole::Owner | MemberRole::ProcurementOfficer))
+            ) && MemberRole::parse(&m.role).is_ok_and(|r| roles.contains(&r))
         })
         .map(|m| BuyerChoice { id: m.id, name: m.name })
         .collect())
+}
+
+/// The buyer organisations where the person manages profiles.
+pub async fn managed_buyers(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<BuyerChoice>, AppError> {
+    buyers_where(state, user, &[MemberRole::Owner, MemberRole::ProcurementOfficer]).await
 }
 
 /// The buyer organisations where the person runs compliance checks (procurement officers).
@@ -38,14 +46,7 @@ pub async fn officer_of(
     state: &AppState,
     user: &SessionUser,
 ) -> Result<Vec<BuyerChoice>, AppError> {
-    Ok(memberships::of_user(&state.db, &user.id)
-        .await?
-        .into_iter()
-        .filter(|m| {
-            m.kind == "buyer" && MemberRole::parse(&m.role) == Ok(MemberRole::ProcurementOfficer)
-        })
-        .map(|m| BuyerChoice { id: m.id, name: m.name })
-        .collect())
+    buyers_where(state, user, &[MemberRole::ProcurementOfficer]).await
 }
 
 /// Every organisation the person belongs to.
