@@ -33,6 +33,11 @@ impl FieldErrors {
         self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
     }
 
+    /// The first message, for a form that shows one.
+    pub fn first(&self) -> Option<&str> {
+        self.0.first().map(|(_, m)| m.as_str())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

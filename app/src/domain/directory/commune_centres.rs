@@ -55,13 +55,21 @@ pub const CENTRES: &[(&str, f64, f64)] = &[
 
 /// The approximate centre of a commune of the Métropole.
 pub fn centre(insee: &str) -> Option<(f64, f64)> {
-    CENTRES.iter().find(|(code, ..)| *code == insee).map(|(_, lat, lng)| (*lat, *lng))
+    // `CENTRES` is in INSEE order (tested below).
+    let at = CENTRES.binary_search_by(|(code, ..)| (*code).cmp(insee)).ok()?;
+    let (_, lat, lng) = CENTRES[at];
+    Some((lat, lng))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::directory::communes::communes;
+
+    #[test]
+    fn centres_are_in_insee_order() {
+        assert!(CENTRES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 
     #[test]
     fn every_commune_has_a_centre_inside_the_metropole() {

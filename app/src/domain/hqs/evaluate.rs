@@ -73,7 +73,7 @@ pub fn evaluate(
     evidence: Evidence<'_>,
     today: &str,
 ) -> Evaluation {
-    let input = Input { supplier, offer, evidence, today };
+    let input = Input { supplier, offer, evidence, today, explain: true };
     let results: Vec<CriterionResult> = requirements
         .items
         .iter()
@@ -125,7 +125,7 @@ pub fn satisfies(
     if requirements.scope.excludes(cpv, supplier.commune_insee.as_deref()).is_some() {
         return false;
     }
-    let input = Input { supplier, offer, evidence: Evidence::Declared, today };
+    let input = Input { supplier, offer, evidence: Evidence::Declared, today, explain: false };
     requirements
         .items
         .iter()

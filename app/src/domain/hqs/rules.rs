@@ -46,7 +46,8 @@ impl Verdict {
     }
 }
 
-/// What the facts alone say.
+/// What the facts alone say, with the words that say it (empty when the evaluation does not
+/// explain itself).
 enum Facts {
     /// The facts meet the criterion; the text says which.
     Meet(String),
@@ -58,12 +59,23 @@ enum Facts {
 }
 
 /// Everything a rule may read.
+#[derive(Clone, Copy)]
 pub struct Input<'a> {
     pub supplier: &'a SupplierFacts,
     pub offer: Option<&'a OfferFacts>,
     pub evidence: Evidence<'a>,
     /// `AAAA-MM-JJ`.
     pub today: &'a str,
+    /// Whether to write each verdict's sentence. The catalogue's filter needs verdicts only,
+    /// for every offer: formatting is most of an evaluation's cost.
+    pub explain: bool,
+}
+
+/// `format!` when the evaluation explains itself, an empty (unallocated) string otherwise.
+macro_rules! say {
+    ($input:expr, $($arg:tt)*) => {
+        if $input.explain { format!($($arg)*) } else { String::new() }
+    };
 }
 
 /// The verdict of one criterion with its one-sentence French explanation.
@@ -74,33 +86,42 @@ pub fn judge(
 ) -> (Verdict, String) {
     let definition = criterion.definition();
     let facts = match criterion {
-        CriterionCode::ReservedHandicap => handicap(input.supplier, percent(threshold)),
-        CriterionCode::ReservedInsertion => insertion(input.supplier, percent(threshold)),
+        CriterionCode::ReservedHandicap => handicap(input, percent(threshold)),
+        CriterionCode::ReservedInsertion => insertion(input, percent(threshold)),
         CriterionCode::ReservedJoint => return joint(threshold, input),
-        CriterionCode::ReservedPrison => {
-            share(input.supplier.detainee_share, percent(threshold), "de travailleurs détenus")
-        }
+        CriterionCode::ReservedPrison => share(
+            input,
+            input.supplier.detainee_share,
+            percent(threshold),
+            "de travailleurs détenus",
+        ),
         CriterionCode::ReservedEss => ess_reserved(input),
-        CriterionCode::EsusAgreement => esus(input.supplier, input.today),
-        CriterionCode::FairTrade => {
-            let fair: Vec<&str> =
-                KNOWN_LABELS.iter().filter(|l| l.fair_trade).map(|l| l.code).collect();
-            labels(input.supplier, &fair, "label de commerce équitable", input.today)
-        }
+        CriterionCode::EsusAgreement => esus(input),
+        CriterionCode::FairTrade => labels(
+            input,
+            |code| KNOWN_LABELS.iter().any(|l| l.fair_trade && l.code == code),
+            || "label de commerce équitable".to_owned(),
+        ),
         CriterionCode::NamedLabels => {
-            let codes: Vec<&str> = match threshold {
-                Threshold::Labels { codes } => codes.iter().map(String::as_str).collect(),
-                _ => Vec::new(),
+            let codes: &[String] = match threshold {
+                Threshold::Labels { codes } => codes,
+                _ => &[],
             };
-            let wanted = threshold.describe();
-            labels(input.supplier, &codes, &format!("label demandé ({wanted})"), input.today)
+            labels(
+                input,
+                |code| codes.iter().any(|c| c == code),
+                || format!("label demandé ({})", threshold.describe()),
+            )
         }
-        CriterionCode::InsertionClause => clause(input.supplier, threshold),
-        CriterionCode::LocalReach => local(input.supplier, threshold),
-        CriterionCode::DemocraticGovernance => governance(input.supplier),
-        CriterionCode::InsertionShare => {
-            share(input.supplier.insertion_share(), percent(threshold), "de salariés en insertion")
-        }
+        CriterionCode::InsertionClause => clause(input, threshold),
+        CriterionCode::LocalReach => local(input, threshold),
+        CriterionCode::DemocraticGovernance => governance(input),
+        CriterionCode::InsertionShare => share(
+            input,
+            input.supplier.insertion_share(),
+            percent(threshold),
+            "de salariés en insertion",
+        ),
     };
     let evidence_needed = evidence_for(criterion, input.supplier);
     conclude(
@@ -108,6 +129,7 @@ pub fn judge(
         input.evidence.state(evidence_needed, input.today),
         evidence_needed,
         definition.basis,
+        input.explain,
     )
 }
 
@@ -125,7 +147,17 @@ fn conclude(
     evidence: EvidenceState,
     needed: &[EvidenceKind],
     basis: &str,
+    explain: bool,
 ) -> (Verdict, String) {
+    if !explain {
+        let verdict = match (facts, evidence) {
+            (Facts::Fail(_), _) => Verdict::NotMet,
+            (Facts::Missing(_), _) | (Facts::Meet(_), EvidenceState::Missing) => Verdict::Unknown,
+            (Facts::Outdated(_), _) | (Facts::Meet(_), EvidenceState::Expired) => Verdict::Expired,
+            (Facts::Meet(_), EvidenceState::NotNeeded | EvidenceState::Present) => Verdict::Met,
+        };
+        return (verdict, String::new());
+    }
     let pieces = || needed.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ou ");
     match facts {
         Facts::Fail(why) => (Verdict::NotMet, format!("Non rempli : {why} ({basis}).")),
@@ -168,14 +200,14 @@ pub fn format_percent(value: f64) -> String {
     }
 }
 
-fn share(value: Option<f64>, min: u8, of_what: &str) -> Facts {
+fn share(input: &Input<'_>, value: Option<f64>, min: u8, of_what: &str) -> Facts {
     match value {
-        None => Facts::Missing(format!("la part {of_what} n'est pas déclarée")),
+        None => Facts::Missing(say!(input, "la part {of_what} n'est pas déclarée")),
         Some(v) if v >= f64::from(min) => {
-            Facts::Meet(format!("{} {of_what} pour un seuil de {min} %", format_percent(v)))
+            Facts::Meet(say!(input, "{} {of_what} pour un seuil de {min} %", format_percent(v)))
         }
         Some(v) => {
-            Facts::Fail(format!("{} {of_what}, sous le seuil de {min} %", format_percent(v)))
+            Facts::Fail(say!(input, "{} {of_what}, sous le seuil de {min} %", format_percent(v)))
         }
     }
 }
@@ -185,31 +217,38 @@ fn is_handicap(kind: StructureKind) -> bool {
 }
 
 /// L2113-12: an EA, EATT or ESAT with at least `min` % disabled workers.
-fn handicap(supplier: &SupplierFacts, min: u8) -> Facts {
+fn handicap(input: &Input<'_>, min: u8) -> Facts {
+    let supplier = input.supplier;
     if !supplier.has_kind(is_handicap) {
-        return Facts::Fail(format!(
+        return Facts::Fail(say!(
+            input,
             "{} n'est ni une entreprise adaptée ni un ESAT ({})",
             supplier.name,
             supplier.kinds_text()
         ));
     }
-    prefixed(supplier, share(supplier.disabled_share, min, "de travailleurs handicapés"))
+    prefixed(input, share(input, supplier.disabled_share, min, "de travailleurs handicapés"))
 }
 
 /// L2113-13: an SIAE with at least `min` % of its staff in insertion.
-fn insertion(supplier: &SupplierFacts, min: u8) -> Facts {
+fn insertion(input: &Input<'_>, min: u8) -> Facts {
+    let supplier = input.supplier;
     if !supplier.has_kind(StructureKind::is_siae) {
-        return Facts::Fail(format!(
+        return Facts::Fail(say!(
+            input,
             "{} n'est pas une structure d'insertion par l'activité économique ({})",
             supplier.name,
             supplier.kinds_text()
         ));
     }
-    prefixed(supplier, share(supplier.insertion_share(), min, "de salariés en insertion"))
+    prefixed(input, share(input, supplier.insertion_share(), min, "de salariés en insertion"))
 }
 
-fn prefixed(supplier: &SupplierFacts, facts: Facts) -> Facts {
-    let kinds = supplier.kinds_text();
+fn prefixed(input: &Input<'_>, facts: Facts) -> Facts {
+    if !input.explain {
+        return facts;
+    }
+    let kinds = input.supplier.kinds_text();
     match facts {
         Facts::Meet(t) => Facts::Meet(format!("{kinds}, {t}")),
         Facts::Fail(t) => Facts::Fail(format!("{kinds}, {t}")),
@@ -218,25 +257,32 @@ fn prefixed(supplier: &SupplierFacts, facts: Facts) -> Facts {
 }
 
 /// L2113-12 and L2113-13 together: either reservation's conditions.
+/// Only the reservation that decides is explained.
 fn joint(threshold: &Threshold, input: &Input<'_>) -> (Verdict, String) {
-    let (h, h_text) = judge(CriterionCode::ReservedHandicap, threshold, input);
-    let (i, i_text) = judge(CriterionCode::ReservedInsertion, threshold, input);
+    let quiet = Input { explain: false, ..*input };
+    let h = judge(CriterionCode::ReservedHandicap, threshold, &quiet).0;
+    let i = judge(CriterionCode::ReservedInsertion, threshold, &quiet).0;
     let basis = CriterionCode::ReservedJoint.definition().basis;
-    let chosen = |v: Verdict, text: &str| {
-        let detail = text.trim_end_matches('.').to_owned();
-        (v, format!("Réservation conjointe ({basis}) : {}.", lowercase_first(&detail)))
+    let chosen = |v: Verdict, criterion: CriterionCode| {
+        if !input.explain {
+            return (v, String::new());
+        }
+        let text = judge(criterion, threshold, input).1;
+        let detail = text.trim_end_matches('.');
+        (v, format!("Réservation conjointe ({basis}) : {}.", lowercase_first(detail)))
     };
     for wanted in [Verdict::Met, Verdict::Expired, Verdict::Unknown] {
         if h == wanted {
-            return chosen(h, &h_text);
+            return chosen(h, CriterionCode::ReservedHandicap);
         }
         if i == wanted {
-            return chosen(i, &i_text);
+            return chosen(i, CriterionCode::ReservedInsertion);
         }
     }
     (
         Verdict::NotMet,
-        format!(
+        say!(
+            input,
             "Non rempli : {} ne remplit ni les conditions du handicap ni celles de l'insertion \
              ({basis}).",
             input.supplier.name
@@ -258,7 +304,22 @@ const ESS_SERVICES: &[&str] = &[
 
 fn esus_valid(supplier: &SupplierFacts, today: &str) -> bool {
     supplier.has_kind(esus_by_law)
-        || supplier.esus_agreed_on.as_deref().is_some_and(|on| today < esus_end(on).as_str())
+        || supplier.esus_agreed_on.as_deref().is_some_and(|on| esus_runs(on, today))
+}
+
+/// Whether an agreement given on `on` still runs on `today` (both `AAAA-MM-JJ`): the same
+/// comparison as `today < esus_end(on)`, without writing the end date.
+fn esus_runs(on: &str, today: &str) -> bool {
+    fn split(date: &str) -> Option<(i64, &str)> {
+        let (year, rest) = date.split_once('-')?;
+        Some((year.parse().ok()?, rest))
+    }
+    match (split(on), split(today)) {
+        (Some((given, rest)), Some((now, today_rest))) if (1000..=9994).contains(&given) => {
+            (now, today_rest) < (given + 5, rest)
+        }
+        _ => today < esus_end(on).as_str(),
+    }
 }
 
 /// L2113-15: an ESS company, for the health, social or cultural services listed.
@@ -269,32 +330,31 @@ fn ess_reserved(input: &Input<'_>) -> Facts {
         .iter()
         .any(|k| k.families().contains(&crate::domain::directory::Family::Ess));
     if !statute && !esus_valid(supplier, input.today) {
-        return Facts::Fail(format!(
+        return Facts::Fail(say!(
+            input,
             "{} n'a pas de statut de l'ESS ni d'agrément ESUS valide ({})",
             supplier.name,
             supplier.kinds_text()
         ));
     }
     let cpv = input.offer.map_or(&supplier.cpv, |o| &o.cpv);
-    let services: Vec<&str> = cpv
-        .iter()
-        .map(|c| c.as_str())
-        .filter(|c| ESS_SERVICES.iter().any(|p| c.starts_with(p)))
-        .collect();
+    let reservable = |c: &&str| ESS_SERVICES.iter().any(|p| c.starts_with(p));
     let subject = if input.offer.is_some() { "l'offre" } else { "les activités" };
     if cpv.is_empty() {
-        return Facts::Missing(format!("{subject} n'ont pas de code CPV"));
+        return Facts::Missing(say!(input, "{subject} n'ont pas de code CPV"));
     }
-    if services.is_empty() {
-        return Facts::Fail(format!(
+    if !cpv.iter().map(|c| c.as_str()).any(|c| reservable(&c)) {
+        return Facts::Fail(say!(
+            input,
             "{subject} ({}) ne relèvent pas des services de santé, sociaux ou culturels réservables",
             cpv.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
         ));
     }
-    Facts::Meet(format!(
+    Facts::Meet(say!(
+        input,
         "structure de l'ESS ({}) et service réservable (CPV {})",
         supplier.kinds_text(),
-        services.join(", ")
+        cpv.iter().map(|c| c.as_str()).filter(reservable).collect::<Vec<_>>().join(", ")
     ))
 }
 
@@ -315,42 +375,58 @@ pub fn esus_end(on: &str) -> String {
 }
 
 /// L3332-17-1 Code du travail: agreement of five years, or by law.
-fn esus(supplier: &SupplierFacts, today: &str) -> Facts {
+fn esus(input: &Input<'_>) -> Facts {
+    let supplier = input.supplier;
     if let Some(kind) = supplier.kinds.iter().find(|k| esus_by_law(**k)) {
-        return Facts::Meet(format!("{} bénéficie de l'agrément de plein droit", kind.code()));
+        return Facts::Meet(say!(input, "{} bénéficie de l'agrément de plein droit", kind.code()));
     }
     match supplier.esus_agreed_on.as_deref() {
-        None => Facts::Fail(format!("{} ne déclare pas d'agrément ESUS", supplier.name)),
+        None => Facts::Fail(say!(input, "{} ne déclare pas d'agrément ESUS", supplier.name)),
         Some(on) => {
-            let end = esus_end(on);
-            if today < end.as_str() {
-                Facts::Meet(format!(
+            let end = || esus_end(on);
+            if esus_runs(on, input.today) {
+                Facts::Meet(say!(
+                    input,
                     "agrément du {} valable jusqu'au {}",
                     crate::domain::calendar::french_iso_date(on),
-                    crate::domain::calendar::french_iso_date(&end)
+                    crate::domain::calendar::french_iso_date(&end())
                 ))
             } else {
-                Facts::Outdated(format!(
+                Facts::Outdated(say!(
+                    input,
                     "l'agrément du {} a pris fin le {}",
                     crate::domain::calendar::french_iso_date(on),
-                    crate::domain::calendar::french_iso_date(&end)
+                    crate::domain::calendar::french_iso_date(&end())
                 ))
             }
         }
     }
 }
 
-fn labels(supplier: &SupplierFacts, accepted: &[&str], what: &str, today: &str) -> Facts {
-    let held: Vec<_> =
-        supplier.labels.iter().filter(|l| accepted.contains(&l.code.as_str())).collect();
-    let valid = held.iter().find(|l| {
+/// A label whose code is `accepted`, valid today; `what` names the label wanted.
+fn labels(
+    input: &Input<'_>,
+    accepted: impl Fn(&str) -> bool,
+    what: impl FnOnce() -> String,
+) -> Facts {
+    let supplier = input.supplier;
+    let mut held = supplier.labels.iter().filter(|l| accepted(&l.code));
+    let first = held.clone().next();
+    let valid = held.find(|l| {
         crate::domain::directory::label::valid_on(
             l.valid_from.as_deref(),
             l.valid_until.as_deref(),
-            today,
+            input.today,
         )
     });
-    match (valid, held.first()) {
+    if !input.explain {
+        return match (valid, first) {
+            (Some(_), _) => Facts::Meet(String::new()),
+            (None, Some(_)) => Facts::Outdated(String::new()),
+            (None, None) => Facts::Fail(String::new()),
+        };
+    }
+    match (valid, first) {
         (Some(label), _) => Facts::Meet(match &label.valid_until {
             Some(until) => format!(
                 "{} valide jusqu'au {}",
@@ -368,66 +444,76 @@ fn labels(supplier: &SupplierFacts, accepted: &[&str], what: &str, today: &str) 
                 .map(|u| format!(" depuis le {}", crate::domain::calendar::french_iso_date(u)))
                 .unwrap_or_default()
         )),
-        (None, None) => Facts::Fail(format!("{} ne déclare aucun {what}", supplier.name)),
+        (None, None) => Facts::Fail(format!("{} ne déclare aucun {}", supplier.name, what())),
     }
 }
 
 /// L2112-2: the hours the clause asks for, against the hours the supplier can perform.
-fn clause(supplier: &SupplierFacts, threshold: &Threshold) -> Facts {
+fn clause(input: &Input<'_>, threshold: &Threshold) -> Facts {
     let Threshold::Hours { clause } = threshold else {
-        return Facts::Missing("la clause n'a pas de volume d'heures".to_owned());
+        return Facts::Missing(say!(input, "la clause n'a pas de volume d'heures"));
     };
+    let supplier = input.supplier;
     let needed = clause.hours();
     match supplier.insertion_hours_capacity {
-        None => Facts::Missing(format!(
+        None => Facts::Missing(say!(
+            input,
             "la clause demande {needed} h d'insertion et {} ne déclare pas sa capacité",
             supplier.name
         )),
         Some(capacity) if capacity >= needed => {
-            Facts::Meet(format!("capacité de {capacity} h par an pour {needed} h demandées"))
+            Facts::Meet(say!(input, "capacité de {capacity} h par an pour {needed} h demandées"))
         }
-        Some(capacity) => Facts::Fail(format!(
+        Some(capacity) => Facts::Fail(say!(
+            input,
             "capacité de {capacity} h par an, moins que les {needed} h demandées"
         )),
     }
 }
 
-fn local(supplier: &SupplierFacts, threshold: &Threshold) -> Facts {
+fn local(input: &Input<'_>, threshold: &Threshold) -> Facts {
     let Threshold::Place { communes, km, origin } = threshold else {
-        return Facts::Missing("le profil ne dit pas où".to_owned());
+        return Facts::Missing(say!(input, "le profil ne dit pas où"));
     };
-    let commune = supplier.commune_name.clone().unwrap_or_else(|| "commune inconnue".to_owned());
+    let supplier = input.supplier;
+    let commune = supplier.commune_name.as_deref().unwrap_or("commune inconnue");
     if let Some(insee) = &supplier.commune_insee
         && communes.contains(insee)
     {
-        return Facts::Meet(format!("implantée à {commune}, commune demandée"));
+        return Facts::Meet(say!(input, "implantée à {commune}, commune demandée"));
     }
     if let (Some(km), Some(origin)) = (km, origin) {
         let place = supplier
             .coordinates
             .or_else(|| supplier.commune_insee.as_deref().and_then(commune_centres::centre));
         let (Some(from), Some(at)) = (commune_centres::centre(origin), place) else {
-            return Facts::Missing(format!("{} n'a pas de localisation", supplier.name));
+            return Facts::Missing(say!(input, "{} n'a pas de localisation", supplier.name));
         };
         let distance = haversine_km(from, at);
+        let within = distance <= f64::from(*km);
+        if !input.explain {
+            return if within { Facts::Meet(String::new()) } else { Facts::Fail(String::new()) };
+        }
         let origin_name =
             crate::domain::directory::communes::find(origin).map_or(origin.as_str(), |c| c.name);
-        let text = format!("{commune}, à {distance:.1} km de {origin_name}").replace('.', ",");
-        return if distance <= f64::from(*km) {
+        let distance = format!("{distance:.1}").replace('.', ",");
+        let text = format!("{commune}, à {distance} km de {origin_name}");
+        return if within {
             Facts::Meet(format!("{text} (au plus {km} km)"))
         } else {
             Facts::Fail(format!("{text}, au-delà de {km} km"))
         };
     }
     if supplier.commune_insee.is_none() {
-        return Facts::Missing(format!("{} n'a pas de commune déclarée", supplier.name));
+        return Facts::Missing(say!(input, "{} n'a pas de commune déclarée", supplier.name));
     }
-    Facts::Fail(format!("implantée à {commune}, hors des communes demandées"))
+    Facts::Fail(say!(input, "implantée à {commune}, hors des communes demandées"))
 }
 
 /// Art. 1 of loi 2014-856: cooperatives, associations and mutuals are governed by their
 /// members.
-fn governance(supplier: &SupplierFacts) -> Facts {
+fn governance(input: &Input<'_>) -> Facts {
+    let supplier = input.supplier;
     let by_kind = supplier.kinds.iter().find(|k| {
         matches!(
             k,
@@ -438,19 +524,42 @@ fn governance(supplier: &SupplierFacts) -> Facts {
         )
     });
     if let Some(kind) = by_kind {
-        return Facts::Meet(format!("statut {} ({})", kind.code(), kind.label()));
+        return Facts::Meet(say!(input, "statut {} ({})", kind.code(), kind.label()));
     }
     let form = supplier.legal_form.as_deref().unwrap_or_default().to_lowercase();
     if ["coop", "scop", "scic", "association", "mutuelle"].iter().any(|w| form.contains(w)) {
-        return Facts::Meet(format!(
+        return Facts::Meet(say!(
+            input,
             "forme juridique {}",
             supplier.legal_form.as_deref().unwrap_or_default()
         ));
     }
-    Facts::Fail(format!(
+    Facts::Fail(say!(
+        input,
         "{} n'a ni statut coopératif, ni associatif, ni mutualiste ({}{})",
         supplier.name,
         supplier.kinds_text(),
         supplier.legal_form.as_deref().map(|f| format!(", {f}")).unwrap_or_default()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_agreement_runs_until_its_end_date_excluded() {
+        for (on, today) in [
+            ("2021-06-01", "2026-05-31"),
+            ("2021-06-01", "2026-06-01"),
+            ("2021-06-01", "2026-06-02"),
+            ("2021-06-01", "2025-12-31"),
+            ("2021-06-01", "2027-01-01"),
+            ("2020-02-29", "2025-02-28"),
+            ("2020-02-29", "2025-03-01"),
+            ("bad", "2026-01-01"),
+        ] {
+            assert_eq!(esus_runs(on, today), today < esus_end(on).as_str(), "{on} on {today}");
+        }
+    }
 }
