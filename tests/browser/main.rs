@@ -4,5 +4,6 @@
 mod accounts;
 mod directory;
 mod home;
+mod hqs;
 mod search;
 mod steps;

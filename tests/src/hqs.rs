@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::TestApp;
+use crate::{Supplier, TestApp, complete_profile};
 
 /// A signed-in buyer (owner of a buyer organisation).
 pub struct Buyer {
@@ -39,6 +39,29 @@ impl TestApp {
         pairs.extend(fields);
         let outcome = self.call_pairs_ok(&buyer.client, "hqs-profile-create", &pairs).await;
         outcome["Done"]["id"].as_str().unwrap_or_else(|| panic!("created: {outcome}")).to_owned()
+    }
+
+    /// Declares new kinds and extra facts for a published structure (`form[…]` keys without
+    /// the prefix); the change of kind sends it back to validation, and `animator` validates.
+    pub async fn redeclare(
+        &self,
+        supplier: &Supplier,
+        animator: &reqwest::Client,
+        name: &str,
+        kinds: &[&str],
+        extra: &[(&str, &str)],
+    ) {
+        let mut pairs = complete_profile(name);
+        pairs.retain(|(k, _)| k != "form[kind][]");
+        pairs.extend(kinds.iter().map(|k| ("form[kind][]".to_owned(), (*k).to_owned())));
+        pairs.extend(extra.iter().map(|(k, v)| (format!("form[{k}]"), (*v).to_owned())));
+        pairs.push(("structure_id".into(), supplier.structure_id.clone()));
+        let saved = self.call_pairs_ok(&supplier.client, "structure-update", &pairs).await;
+        assert!(saved["Done"].is_object(), "{saved}");
+        let status = self.column("structures", "status", &supplier.structure_id).await;
+        assert_eq!(status.as_deref(), Some("submitted"), "a change of kind asks for validation");
+        let validated = self.step(animator, &supplier.structure_id, "validate", "").await;
+        assert!(validated["Done"].is_object(), "{validated}");
     }
 
     /// A profile as `client` reads it (`null` when hidden).

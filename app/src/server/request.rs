@@ -150,6 +150,21 @@ pub fn redirect_with_errors(
     leptos_axum::redirect(&format!("{path}{separator}{}", query.finish()));
 }
 
+/// Sends a plain form with errors back to `path` with the values typed: `v=1` tells the page
+/// to show them rather than the stored ones; `extra` pairs come first.
+pub fn redirect_with_typed(
+    path: &str,
+    errors: &crate::domain::FieldErrors,
+    extra: &[(&str, &str)],
+    typed: &[(String, String)],
+) {
+    let keep: Vec<(&str, &str)> = std::iter::once(("v", "1"))
+        .chain(extra.iter().copied())
+        .chain(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .collect();
+    redirect_with_errors(path, errors, &keep);
+}
+
 /// The answer of a form: for a plain form post, a page to go to (`done` on success, `back`
 /// with the errors or the refusal otherwise); once hydrated, the outcome itself, and a
 /// navigation to `done` on success when `navigate` is set.

@@ -8,6 +8,7 @@ mod export;
 mod health;
 mod router;
 mod search_api;
+mod upload;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};
 pub use router::router;

@@ -10,7 +10,7 @@ use axum::{
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, documents, evidence, export, health, search_api};
+use super::{csrf, documents, evidence, export, health, search_api, upload};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -28,12 +28,12 @@ pub fn router(state: AppState) -> Router {
         .route("/annuaire.csv", get(export::directory_csv))
         .route(
             "/documents",
-            post(documents::upload).layer(DefaultBodyLimit::max(documents::MAX_UPLOAD_BYTES)),
+            post(documents::upload).layer(DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES)),
         )
         .route("/documents/{id}", get(documents::download))
         .route(
             "/hqs/controles/{id}/pieces",
-            post(evidence::upload).layer(DefaultBodyLimit::max(documents::MAX_UPLOAD_BYTES)),
+            post(evidence::upload).layer(DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES)),
         )
         .route("/hqs/pieces/{id}", get(evidence::download))
         .route("/api/v1/search", get(search_api::search))

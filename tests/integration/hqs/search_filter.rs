@@ -2,7 +2,7 @@
 //! right after facts change, private profiles for their organisation only.
 
 use serde_json::Value;
-use tests::{TestApp, complete_profile, profile_fields, spawn_app};
+use tests::{TestApp, profile_fields, spawn_app};
 
 async fn structures_satisfying(app: &TestApp, client: &reqwest::Client, profile: &str) -> Value {
     app.call_ok(
@@ -31,15 +31,14 @@ async fn the_catalogue_filters_on_a_profile_and_follows_the_facts() {
     let company =
         app.published_supplier("Entreprise Insertion Services", "ei@exemple.fr", &animator).await;
     // The second one is a commercial company: no democratic governance by statute.
-    let mut pairs = complete_profile("Entreprise Insertion Services");
-    pairs.retain(|(k, _)| k != "form[kind][]");
-    pairs.push(("form[kind][]".into(), "EI".into()));
-    pairs.push(("form[legal_form]".into(), "SAS".into()));
-    pairs.push(("structure_id".into(), company.structure_id.clone()));
-    app.call_pairs_ok(&company.client, "structure-update", &pairs).await;
-    // A change of kind sends a published structure back to validation.
-    app.step(&company.client, &company.structure_id, "submit", "").await;
-    app.step(&animator, &company.structure_id, "validate", "").await;
+    app.redeclare(
+        &company,
+        &animator,
+        "Entreprise Insertion Services",
+        &["EI"],
+        &[("legal_form", "SAS")],
+    )
+    .await;
 
     let ville = app.buyer("Ville de Saint-Égrève", "achats@st-egreve.fr").await;
     let profile = app
@@ -68,14 +67,14 @@ async fn the_catalogue_filters_on_a_profile_and_follows_the_facts() {
     assert_eq!(structures_satisfying(&app, &other.client, &profile).await["total"], 0);
 
     // The association's facts change: it leaves the results within the outbox's lag.
-    let mut pairs = complete_profile("Association Solidarité Services");
-    pairs.retain(|(k, _)| k != "form[kind][]");
-    pairs.push(("form[kind][]".into(), "EI".into()));
-    pairs.push(("form[legal_form]".into(), "SAS".into()));
-    pairs.push(("structure_id".into(), association.structure_id.clone()));
-    app.call_pairs_ok(&association.client, "structure-update", &pairs).await;
-    app.step(&association.client, &association.structure_id, "submit", "").await;
-    app.step(&animator, &association.structure_id, "validate", "").await;
+    app.redeclare(
+        &association,
+        &animator,
+        "Association Solidarité Services",
+        &["EI"],
+        &[("legal_form", "SAS")],
+    )
+    .await;
     let gone = tests::eventually(30, async || {
         structures_satisfying(&app, &ville.client, &profile).await["total"] == 0
     })
@@ -84,14 +83,14 @@ async fn the_catalogue_filters_on_a_profile_and_follows_the_facts() {
 
     // Shared, the profile filters the public API too (the company's legal form changes
     // back to a cooperative first).
-    let mut pairs = complete_profile("Entreprise Insertion Services");
-    pairs.retain(|(k, _)| k != "form[kind][]");
-    pairs.push(("form[kind][]".into(), "SCOP".into()));
-    pairs.push(("form[legal_form]".into(), "SCOP SARL".into()));
-    pairs.push(("structure_id".into(), company.structure_id.clone()));
-    app.call_pairs_ok(&company.client, "structure-update", &pairs).await;
-    app.step(&company.client, &company.structure_id, "submit", "").await;
-    app.step(&animator, &company.structure_id, "validate", "").await;
+    app.redeclare(
+        &company,
+        &animator,
+        "Entreprise Insertion Services",
+        &["SCOP"],
+        &[("legal_form", "SCOP SARL")],
+    )
+    .await;
     let mut share = vec![("profile_id".to_owned(), profile.clone())];
     share.extend(profile_fields("Gouvernance", true, &[("gouvernance-democratique.use", "1")]));
     app.call_pairs_ok(&ville.client, "hqs-profile-update", &share).await;

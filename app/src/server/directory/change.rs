@@ -48,11 +48,7 @@ pub async fn update_structure(
     let page = workspace(&structure_id);
     match &outcome {
         DirectoryOutcome::Invalid(errors) if request::is_plain_form() => {
-            // `v=1` tells the page to show the values typed rather than the stored ones.
-            let keep: Vec<(&str, &str)> = std::iter::once(("v", "1"))
-                .chain(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-                .collect();
-            request::redirect_with_errors(&page, errors, &keep);
+            request::redirect_with_typed(&page, errors, &[], &typed);
         }
         _ => request::answer_form(&outcome, &format!("{page}?enregistre=1"), &page, false),
     }

@@ -55,12 +55,13 @@ pub async fn create_profile(
         .map_err(request::fail)?;
     match &outcome {
         HqsOutcome::Invalid(errors) if request::is_plain_form() => {
-            let typed = form.typed_values();
-            let keep: Vec<(&str, &str)> = [("v", "1"), ("organisation", organisation_id.as_str())]
-                .into_iter()
-                .chain(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-                .collect();
-            request::redirect_with_errors("/hqs/profils/nouveau", errors, &keep);
+            let extra = [("organisation", organisation_id.as_str())];
+            request::redirect_with_typed(
+                "/hqs/profils/nouveau",
+                errors,
+                &extra,
+                &form.typed_values(),
+            );
         }
         HqsOutcome::Done { id } => {
             request::answer_form(&outcome, &profile_page(id), "/hqs/profils/nouveau", true);
@@ -80,11 +81,7 @@ pub async fn update_profile(profile_id: String, form: ProfileForm) -> Result<Hqs
     let page = profile_page(&profile_id);
     match &outcome {
         HqsOutcome::Invalid(errors) if request::is_plain_form() => {
-            let typed = form.typed_values();
-            let keep: Vec<(&str, &str)> = std::iter::once(("v", "1"))
-                .chain(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-                .collect();
-            request::redirect_with_errors(&page, errors, &keep);
+            request::redirect_with_typed(&page, errors, &[], &form.typed_values());
         }
         _ => request::answer_form(&outcome, &format!("{page}?enregistre=1"), &page, false),
     }

@@ -4,30 +4,25 @@
 //! party is told by e-mail.
 
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::{
     db::{
-        audit_log,
         hqs_checks::{self, CheckRow},
         hqs_evidence::{self, EvidenceRow},
-        memberships, offers, organisations, structures, users,
+        memberships, offers, structures,
     },
     domain::{
         FieldErrors,
         accounts::SessionUser,
         calendar::iso_date,
-        directory::{
-            OfferStatus, StructureStatus,
-            document::{clean_file_name, sniff},
-            text::{optional_date, required_text},
-        },
+        directory::{OfferStatus, StructureStatus, text::required_text},
         hqs::{
-            Evaluation, EvidenceKind, EvidenceOnFile, Requirements, Review,
+            Evaluation, EvidenceKind, EvidenceOnFile, OfferFacts, Requirements, Review,
+            SupplierFacts,
             check::{CheckState, CheckStep, Decision},
             evaluate,
             facts::Evidence,
-            views::{CheckRole, CheckSummary, CheckView, EvidenceView, HistoryEntry, HqsOutcome},
+            views::{CheckRole, CheckSummary, HqsOutcome},
         },
     },
     error::AppError,
@@ -40,8 +35,11 @@ use crate::{
     state::AppState,
 };
 
-/// Largest piece of evidence.
-pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
+mod evidence;
+mod view;
+
+pub use evidence::{MAX_EVIDENCE_BYTES, Upload, evidence_file, review, upload};
+pub use view::view;
 
 fn internal(error: serde_json::Error) -> AppError {
     tracing::error!(%error, "unreadable stored check");
@@ -52,30 +50,50 @@ fn page_of(state: &AppState, id: &str) -> String {
     format!("{}/hqs/controles/{id}", state.public_url)
 }
 
-/// The evaluation of a check now: the supplier's current facts, the offer's, the evidence
-/// sent for this check, against the profile as it was when the check opened.
-async fn evaluation_of(state: &AppState, row: &CheckRow) -> Result<Evaluation, AppError> {
-    let requirements: Requirements = serde_json::from_str(&row.requirements).map_err(internal)?;
-    let structure =
-        structures::find(&state.db, &row.structure_id).await?.ok_or(AppError::Internal)?;
-    let supplier = facts::supplier_facts(&state.db, &structure).await?;
-    let offer = match &row.offer_id {
-        Some(id) => offers::find(&state.db, id).await?.map(|o| facts::offer_facts(&o)),
-        None => None,
-    };
-    let documents: Vec<EvidenceOnFile> = hqs_evidence::of_check(&state.db, &row.id)
-        .await?
-        .into_iter()
-        .filter_map(|e| {
-            Some(EvidenceOnFile {
-                kind: EvidenceKind::parse(&e.kind)?,
-                valid_until: e.valid_until,
-                review: Review::parse(&e.review)?,
+/// What a check is evaluated on besides its evidence: the profile as it was when the check
+/// opened, the supplier's and the offer's current facts.
+struct Subject {
+    requirements: Requirements,
+    supplier: SupplierFacts,
+    offer: Option<OfferFacts>,
+}
+
+impl Subject {
+    async fn of(state: &AppState, row: &CheckRow) -> Result<Self, AppError> {
+        let requirements = serde_json::from_str(&row.requirements).map_err(internal)?;
+        let structure =
+            structures::find(&state.db, &row.structure_id).await?.ok_or(AppError::Internal)?;
+        let supplier = facts::supplier_facts(&state.db, &structure).await?;
+        let offer = match &row.offer_id {
+            Some(id) => offers::find(&state.db, id).await?.map(|o| facts::offer_facts(&o)),
+            None => None,
+        };
+        Ok(Self { requirements, supplier, offer })
+    }
+
+    /// The evaluation with `evidence` on file, on `now`'s day.
+    fn evaluate(&self, evidence: Vec<EvidenceRow>, now: i64) -> Evaluation {
+        let documents: Vec<EvidenceOnFile> = evidence
+            .into_iter()
+            .filter_map(|e| {
+                Some(EvidenceOnFile {
+                    kind: EvidenceKind::parse(&e.kind)?,
+                    valid_until: e.valid_until,
+                    review: Review::parse(&e.review)?,
+                })
             })
-        })
-        .collect();
-    let today = iso_date(state.clock.now_ms());
-    Ok(evaluate(&requirements, &supplier, offer.as_ref(), Evidence::OnFile(&documents), &today))
+            .collect();
+        let today = iso_date(now);
+        let offer = self.offer.as_ref();
+        evaluate(&self.requirements, &self.supplier, offer, Evidence::OnFile(&documents), &today)
+    }
+}
+
+/// The evaluation of a check now, with the evidence sent for it.
+async fn evaluation_of(state: &AppState, row: &CheckRow) -> Result<Evaluation, AppError> {
+    let subject = Subject::of(state, row).await?;
+    let evidence = hqs_evidence::of_check(&state.db, &row.id).await?;
+    Ok(subject.evaluate(evidence, state.clock.now_ms()))
 }
 
 /// What the person may do on a check, if they may see it at all. Observers see no check.
@@ -328,150 +346,6 @@ async fn owners(state: &AppState, organisation_id: Option<&str>) -> Result<Vec<S
     })
 }
 
-/// A piece of evidence a supplier sends.
-pub struct Upload {
-    pub check_id: String,
-    pub kind: String,
-    pub valid_until: String,
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Stores a piece of evidence for a check; the supplier's people, while the check is not
-/// decided. The type is read from the content; its SHA-256 goes to the audit log.
-#[tracing::instrument(skip_all, fields(user_id = %user.id, check_id = %upload.check_id))]
-pub async fn upload(
-    state: &AppState,
-    user: &SessionUser,
-    upload: Upload,
-) -> Result<HqsOutcome, AppError> {
-    let row = hqs_checks::find(&state.db, &upload.check_id).await?.ok_or(AppError::Forbidden)?;
-    if role_on(state, user, &row).await? != Some(CheckRole::Supplier) {
-        return Err(AppError::Forbidden);
-    }
-    if row.state == CheckState::Decided.code() {
-        return Ok(HqsOutcome::Refused(
-            "Ce contrôle est décidé : il ne reçoit plus de pièces.".into(),
-        ));
-    }
-    let mut errors = FieldErrors::new();
-    let kind = EvidenceKind::parse(&upload.kind);
-    if kind.is_none() {
-        errors.add("kind", "Choisissez le type de pièce.");
-    }
-    let valid_until = errors.check("valid_until", optional_date(&upload.valid_until)).flatten();
-    let content_type = if upload.bytes.is_empty() {
-        errors.add("file", "Choisissez un fichier.");
-        None
-    } else if upload.bytes.len() > MAX_EVIDENCE_BYTES {
-        errors.add("file", "Le fichier dépasse 5 Mo.");
-        None
-    } else {
-        match sniff(&upload.bytes) {
-            Some(t @ ("application/pdf" | "image/png" | "image/jpeg")) => Some(t),
-            _ => {
-                errors.add("file", "Formats acceptés : PDF, PNG ou JPEG.");
-                None
-            }
-        }
-    };
-    let (Some(kind), Some(content_type), true) = (kind, content_type, errors.is_empty()) else {
-        return Ok(HqsOutcome::Invalid(errors));
-    };
-    let now = state.clock.now_ms();
-    let sha256: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
-    let evidence = EvidenceRow {
-        id: uuid::Uuid::new_v4().to_string(),
-        check_id: row.id.clone(),
-        kind: kind.code().to_owned(),
-        file_name: clean_file_name(&upload.file_name),
-        content_type: content_type.to_owned(),
-        size_bytes: i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX),
-        sha256,
-        valid_until,
-        review: Review::Pending.code().to_owned(),
-        review_reason: None,
-        reviewed_by: None,
-        reviewed_at: None,
-        uploaded_by: Some(user.id.clone()),
-        created_at: now,
-    };
-    let mut tx = crate::db::begin(&state.db).await?;
-    hqs_evidence::insert(&mut tx, &evidence, &upload.bytes).await?;
-    let details = json!({
-        "evidence": evidence.id,
-        "kind": evidence.kind,
-        "file_name": evidence.file_name,
-        "size_bytes": evidence.size_bytes,
-        "sha256": evidence.sha256,
-        "valid_until": evidence.valid_until,
-    });
-    log(&mut tx, user, &row.id, "evidence_uploaded", &details, now).await?;
-    tx.commit().await?;
-    refresh(state, &row.id).await?;
-    Ok(HqsOutcome::Done { id: row.id })
-}
-
-/// Stores the check's evaluation as it is now (after a piece arrived or was reviewed).
-async fn refresh(state: &AppState, check_id: &str) -> Result<(), AppError> {
-    let Some(row) = hqs_checks::find(&state.db, check_id).await? else { return Ok(()) };
-    let mut next = row.clone();
-    next.evaluation =
-        serde_json::to_string(&evaluation_of(state, &row).await?).map_err(internal)?;
-    next.updated_at = state.clock.now_ms();
-    let mut tx = crate::db::begin(&state.db).await?;
-    hqs_checks::transition(&mut tx, &next, &row.state).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Accepts or rejects a piece; the officer, with a reason for a rejection.
-#[tracing::instrument(skip_all, fields(user_id = %user.id, check_id, evidence_id))]
-pub async fn review(
-    state: &AppState,
-    user: &SessionUser,
-    check_id: &str,
-    evidence_id: &str,
-    accept: bool,
-    reason: &str,
-) -> Result<HqsOutcome, AppError> {
-    let row = hqs_checks::find(&state.db, check_id).await?.ok_or(AppError::Forbidden)?;
-    if role_on(state, user, &row).await? != Some(CheckRole::Officer) {
-        return Err(AppError::Forbidden);
-    }
-    if row.state == CheckState::Decided.code() {
-        return Ok(HqsOutcome::Refused("Ce contrôle est décidé : rouvrez-le d'abord.".into()));
-    }
-    let reason = reason.trim();
-    if !accept && reason.is_empty() {
-        let mut errors = FieldErrors::new();
-        errors.add("reason", "Dites pourquoi la pièce est refusée.");
-        return Ok(HqsOutcome::Invalid(errors));
-    }
-    let review = if accept { Review::Accepted } else { Review::Rejected };
-    let now = state.clock.now_ms();
-    let mut tx = crate::db::begin(&state.db).await?;
-    let reason = (!reason.is_empty()).then(|| reason.chars().take(2000).collect::<String>());
-    if !hqs_evidence::review(
-        &mut tx,
-        check_id,
-        evidence_id,
-        review.code(),
-        reason.as_deref(),
-        &user.id,
-        now,
-    )
-    .await?
-    {
-        return Ok(HqsOutcome::Refused("Cette pièce n'est pas dans ce contrôle.".into()));
-    }
-    let details = json!({ "evidence": evidence_id, "review": review.code(), "reason": reason });
-    log(&mut tx, user, check_id, "evidence_reviewed", &details, now).await?;
-    tx.commit().await?;
-    refresh(state, check_id).await?;
-    Ok(HqsOutcome::Done { id: check_id.to_owned() })
-}
-
 /// The checks the person may see: their buyers', those about their structures, all for the
 /// pôle's animators; none for observers.
 pub async fn list(state: &AppState, user: &SessionUser) -> Result<Vec<CheckSummary>, AppError> {
@@ -493,126 +367,6 @@ pub async fn list(state: &AppState, user: &SessionUser) -> Result<Vec<CheckSumma
             })
         })
         .collect())
-}
-
-fn action_label(action: &str) -> &'static str {
-    match action {
-        "opened" => "Contrôle ouvert",
-        "request_evidence" => "Pièces demandées",
-        "submit_evidence" => "Pièces envoyées pour examen",
-        "decide" => "Décision",
-        "reopen" => "Contrôle rouvert",
-        "evidence_uploaded" => "Pièce déposée",
-        "evidence_reviewed" => "Pièce examinée",
-        _ => "Événement",
-    }
-}
-
-/// A check's page, for those who may see it (`None` otherwise).
-pub async fn view(
-    state: &AppState,
-    user: &SessionUser,
-    id: &str,
-) -> Result<Option<CheckView>, AppError> {
-    let Some(row) = hqs_checks::find(&state.db, id).await? else { return Ok(None) };
-    let Some(role) = role_on(state, user, &row).await? else { return Ok(None) };
-    let structure =
-        structures::find(&state.db, &row.structure_id).await?.ok_or(AppError::Internal)?;
-    let offer_title = match &row.offer_id {
-        Some(id) => offers::find(&state.db, id).await?.map(|o| o.title),
-        None => None,
-    };
-    let buyer_name = organisations::find(&state.db, &row.buyer_organisation_id)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
-    let evidence = hqs_evidence::of_check(&state.db, id)
-        .await?
-        .into_iter()
-        .filter_map(|e| {
-            Some(EvidenceView {
-                kind: EvidenceKind::parse(&e.kind)?,
-                review: Review::parse(&e.review)?,
-                id: e.id,
-                file_name: e.file_name,
-                size_bytes: e.size_bytes,
-                sha256: e.sha256,
-                valid_until: e.valid_until,
-                review_reason: e.review_reason,
-                uploaded_at: e.created_at,
-            })
-        })
-        .collect();
-    let mut history = Vec::new();
-    for entry in audit_log::of_subject(&state.db, "check", id).await? {
-        let actor = match &entry.actor_id {
-            Some(actor) => users::find_by_id(&state.db, actor)
-                .await?
-                .map(|u| u.display_name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        let details: serde_json::Value = serde_json::from_str(&entry.details).unwrap_or_default();
-        let text = [
-            details["text"].as_str().map(str::to_owned),
-            details["decision"].as_str().and_then(Decision::parse).map(|d| d.label().to_owned()),
-            details["file_name"].as_str().map(|f| {
-                format!("{f} (SHA-256 {})", details["sha256"].as_str().unwrap_or_default())
-            }),
-            details["review"].as_str().and_then(Review::parse).map(|r| r.label().to_owned()),
-            details["reason"].as_str().map(str::to_owned),
-            details["pre_verdict"].as_str().map(|v| format!("pré-verdict : {v}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        history.push(HistoryEntry {
-            seq: entry.seq,
-            at: entry.at,
-            actor,
-            action: action_label(&entry.action).to_owned(),
-            details: text,
-            hash: entry.hash,
-        });
-    }
-    Ok(Some(CheckView {
-        id: row.id.clone(),
-        role,
-        state: CheckState::parse(&row.state).ok_or(AppError::Internal)?,
-        profile_name: row.profile_name.clone(),
-        referential_version: row.referential_version,
-        buyer_name,
-        structure_name: structure.name,
-        structure_slug: structure.slug,
-        offer_title,
-        requirements: serde_json::from_str(&row.requirements).map_err(internal)?,
-        evaluation: serde_json::from_str(&row.evaluation).map_err(internal)?,
-        decision: row.decision.as_deref().and_then(Decision::parse),
-        decision_comment: row.decision_comment,
-        decided_at: row.decided_at,
-        opened_at: row.created_at,
-        evidence,
-        history,
-    }))
-}
-
-/// A piece's file, for those who may see its check.
-pub async fn evidence_file(
-    state: &AppState,
-    user: &SessionUser,
-    evidence_id: &str,
-) -> Result<Option<(String, String, Vec<u8>)>, AppError> {
-    let Some((check_id, name, content_type, bytes)) =
-        hqs_evidence::content(&state.db, evidence_id).await?
-    else {
-        return Ok(None);
-    };
-    let Some(row) = hqs_checks::find(&state.db, &check_id).await? else { return Ok(None) };
-    if role_on(state, user, &row).await?.is_none() {
-        return Ok(None);
-    }
-    Ok(Some((name, content_type, bytes)))
 }
 
 /// What a procurement officer may open a check of a published structure with: their buyers,

@@ -1,0 +1,207 @@
+//! Evidence of a check: the supplier sends pieces, the officer accepts or rejects each; the
+//! check's stored evaluation follows in the same transaction.
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::{Subject, log, role_on};
+use crate::{
+    db::{
+        hqs_checks::{self, CheckRow},
+        hqs_evidence::{self, EvidenceRow},
+    },
+    domain::{
+        FieldErrors,
+        accounts::SessionUser,
+        directory::{
+            document::{clean_file_name, sniff},
+            text::optional_date,
+        },
+        hqs::{
+            EvidenceKind, Review,
+            check::CheckState,
+            views::{CheckRole, HqsOutcome},
+        },
+    },
+    error::AppError,
+    state::AppState,
+};
+
+/// Largest piece of evidence.
+pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
+
+/// A piece of evidence a supplier sends.
+pub struct Upload {
+    pub check_id: String,
+    pub kind: String,
+    pub valid_until: String,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Stores a piece of evidence for a check; the supplier's people, while the check is not
+/// decided. The type is read from the content; its SHA-256 goes to the audit log.
+#[tracing::instrument(skip_all, fields(user_id = %user.id, check_id = %upload.check_id))]
+pub async fn upload(
+    state: &AppState,
+    user: &SessionUser,
+    upload: Upload,
+) -> Result<HqsOutcome, AppError> {
+    let row = hqs_checks::find(&state.db, &upload.check_id).await?.ok_or(AppError::Forbidden)?;
+    if role_on(state, user, &row).await? != Some(CheckRole::Supplier) {
+        return Err(AppError::Forbidden);
+    }
+    if row.state == CheckState::Decided.code() {
+        return Ok(HqsOutcome::Refused(
+            "Ce contrôle est décidé : il ne reçoit plus de pièces.".into(),
+        ));
+    }
+    let mut errors = FieldErrors::new();
+    let kind = EvidenceKind::parse(&upload.kind);
+    if kind.is_none() {
+        errors.add("kind", "Choisissez le type de pièce.");
+    }
+    let valid_until = errors.check("valid_until", optional_date(&upload.valid_until)).flatten();
+    let content_type = if upload.bytes.is_empty() {
+        errors.add("file", "Choisissez un fichier.");
+        None
+    } else if upload.bytes.len() > MAX_EVIDENCE_BYTES {
+        errors.add("file", "Le fichier dépasse 5 Mo.");
+        None
+    } else {
+        match sniff(&upload.bytes) {
+            Some(t @ ("application/pdf" | "image/png" | "image/jpeg")) => Some(t),
+            _ => {
+                errors.add("file", "Formats acceptés : PDF, PNG ou JPEG.");
+                None
+            }
+        }
+    };
+    let (Some(kind), Some(content_type), true) = (kind, content_type, errors.is_empty()) else {
+        return Ok(HqsOutcome::Invalid(errors));
+    };
+    let now = state.clock.now_ms();
+    let sha256: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let evidence = EvidenceRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        check_id: row.id.clone(),
+        kind: kind.code().to_owned(),
+        file_name: clean_file_name(&upload.file_name),
+        content_type: content_type.to_owned(),
+        size_bytes: i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX),
+        sha256,
+        valid_until,
+        review: Review::Pending.code().to_owned(),
+        review_reason: None,
+        reviewed_by: None,
+        reviewed_at: None,
+        uploaded_by: Some(user.id.clone()),
+        created_at: now,
+    };
+    let subject = Subject::of(state, &row).await?;
+    let mut tx = crate::db::begin(&state.db).await?;
+    hqs_evidence::insert(&mut tx, &evidence, &upload.bytes).await?;
+    let details = json!({
+        "evidence": evidence.id,
+        "kind": evidence.kind,
+        "file_name": evidence.file_name,
+        "size_bytes": evidence.size_bytes,
+        "sha256": evidence.sha256,
+        "valid_until": evidence.valid_until,
+    });
+    log(&mut tx, user, &row.id, "evidence_uploaded", &details, now).await?;
+    if !refresh(&mut tx, &subject, &row, now).await? {
+        return Ok(moved());
+    }
+    tx.commit().await?;
+    Ok(HqsOutcome::Done { id: row.id })
+}
+
+/// The check changed state meanwhile (a decision, say): nothing is stored.
+fn moved() -> HqsOutcome {
+    HqsOutcome::Refused("Ce contrôle vient de changer : rechargez la page et recommencez.".into())
+}
+
+/// Stores the check's evaluation with the evidence as `tx` sees it, unless the check left
+/// the state `row` was read in (false then).
+async fn refresh(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    subject: &Subject,
+    row: &CheckRow,
+    now: i64,
+) -> Result<bool, AppError> {
+    let evidence: Vec<EvidenceRow> = hqs_evidence::of_check(&mut **tx, &row.id).await?;
+    let mut next = row.clone();
+    next.evaluation =
+        serde_json::to_string(&subject.evaluate(evidence, now)).map_err(super::internal)?;
+    next.updated_at = now;
+    Ok(hqs_checks::transition(tx, &next, &row.state).await?)
+}
+
+/// Accepts or rejects a piece; the officer, with a reason for a rejection.
+#[tracing::instrument(skip_all, fields(user_id = %user.id, check_id, evidence_id))]
+pub async fn review(
+    state: &AppState,
+    user: &SessionUser,
+    check_id: &str,
+    evidence_id: &str,
+    accept: bool,
+    reason: &str,
+) -> Result<HqsOutcome, AppError> {
+    let row = hqs_checks::find(&state.db, check_id).await?.ok_or(AppError::Forbidden)?;
+    if role_on(state, user, &row).await? != Some(CheckRole::Officer) {
+        return Err(AppError::Forbidden);
+    }
+    if row.state == CheckState::Decided.code() {
+        return Ok(HqsOutcome::Refused("Ce contrôle est décidé : rouvrez-le d'abord.".into()));
+    }
+    let reason = reason.trim();
+    if !accept && reason.is_empty() {
+        let mut errors = FieldErrors::new();
+        errors.add("reason", "Dites pourquoi la pièce est refusée.");
+        return Ok(HqsOutcome::Invalid(errors));
+    }
+    let review = if accept { Review::Accepted } else { Review::Rejected };
+    let now = state.clock.now_ms();
+    let subject = Subject::of(state, &row).await?;
+    let mut tx = crate::db::begin(&state.db).await?;
+    let reason = (!reason.is_empty()).then(|| reason.chars().take(2000).collect::<String>());
+    if !hqs_evidence::review(
+        &mut tx,
+        check_id,
+        evidence_id,
+        review.code(),
+        reason.as_deref(),
+        &user.id,
+        now,
+    )
+    .await?
+    {
+        return Ok(HqsOutcome::Refused("Cette pièce n'est pas dans ce contrôle.".into()));
+    }
+    let details = json!({ "evidence": evidence_id, "review": review.code(), "reason": reason });
+    log(&mut tx, user, check_id, "evidence_reviewed", &details, now).await?;
+    if !refresh(&mut tx, &subject, &row, now).await? {
+        return Ok(moved());
+    }
+    tx.commit().await?;
+    Ok(HqsOutcome::Done { id: check_id.to_owned() })
+}
+
+/// A piece's file, for those who may see its check.
+pub async fn evidence_file(
+    state: &AppState,
+    user: &SessionUser,
+    evidence_id: &str,
+) -> Result<Option<(String, String, Vec<u8>)>, AppError> {
+    let Some((check_id, name, content_type, bytes)) =
+        hqs_evidence::content(&state.db, evidence_id).await?
+    else {
+        return Ok(None);
+    };
+    let Some(row) = hqs_checks::find(&state.db, &check_id).await? else { return Ok(None) };
+    if role_on(state, user, &row).await?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some((name, content_type, bytes)))
+}

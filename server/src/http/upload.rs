@@ -1,0 +1,133 @@
+//! What the file routes share: the session's user, a plain multipart form read once (file and
+//! text fields), the redirection that answers it, and a stored file as an answer.
+
+use std::collections::HashMap;
+
+use app::{
+    domain::{FormAnswer, FormResult, accounts::SessionUser},
+    error::AppError,
+    server::request,
+    services::accounts,
+    state::AppState,
+};
+use axum::{
+    extract::{FromRequest, Multipart, Request},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+
+/// The body a multipart upload may have: the largest file and the form's other fields.
+pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024 + 64 * 1024;
+
+const NOT_RECEIVED: &str = "Le fichier n'a pas pu être reçu (5 Mo au plus).";
+
+pub async fn session_user(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<SessionUser>, AppError> {
+    match request::session_token_in(headers) {
+        Some(token) => accounts::current_user(state, &token).await,
+        None => Ok(None),
+    }
+}
+
+pub fn status_of(error: &AppError) -> Response {
+    (error.status_code(), error.to_string()).into_response()
+}
+
+/// A multipart form as received: its `file` field and its text fields.
+pub struct UploadForm {
+    pub user: SessionUser,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    fields: HashMap<String, String>,
+}
+
+impl UploadForm {
+    /// Reads the form of a signed-in person. Rights first: a visitor's request is refused
+    /// before its body is read.
+    pub async fn read(state: &AppState, request: Request) -> Result<Self, Response> {
+        let user = match session_user(state, request.headers()).await {
+            Ok(Some(user)) => user,
+            Ok(None) => return Err(status_of(&AppError::Unauthenticated)),
+            Err(error) => return Err(status_of(&error)),
+        };
+        let Ok(mut form) = Multipart::from_request(request, state).await else {
+            return Err((
+                StatusCode::BAD_REQUEST,
+                "Envoyez le fichier avec le formulaire de la page.",
+            )
+                .into_response());
+        };
+        let mut upload =
+            Self { user, file_name: String::new(), bytes: Vec::new(), fields: HashMap::new() };
+        loop {
+            let field = match form.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => return Ok(upload),
+                Err(error) => return Err((error.status(), NOT_RECEIVED).into_response()),
+            };
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == "file" {
+                upload.file_name = field.file_name().unwrap_or_default().to_owned();
+                match field.bytes().await {
+                    Ok(bytes) => upload.bytes = bytes.to_vec(),
+                    Err(error) => return Err((error.status(), NOT_RECEIVED).into_response()),
+                }
+            } else {
+                upload.fields.insert(name, field.text().await.unwrap_or_default());
+            }
+        }
+    }
+
+    /// A text field, when the form sent it.
+    pub fn field(&self, name: &str) -> Option<String> {
+        self.fields.get(name).cloned()
+    }
+
+    /// A text field, empty when absent.
+    pub fn text(&self, name: &str) -> String {
+        self.field(name).unwrap_or_default()
+    }
+}
+
+/// Answers an upload with a redirection to `page`: `done` set to 1, or the French error as
+/// `error` (the first error of the form, or `unsuitable`).
+pub fn answer(
+    page: &str,
+    outcome: Result<impl FormAnswer, AppError>,
+    done: &str,
+    error: &str,
+    unsuitable: &str,
+) -> Response {
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(failure) => return status_of(&failure),
+    };
+    let target = match outcome.form_result() {
+        FormResult::Done => request::with_query(page, done, "1"),
+        FormResult::Invalid(errors) => {
+            request::with_query(page, error, errors.first().unwrap_or(unsuitable))
+        }
+        FormResult::Refused(reason) => request::with_query(page, error, reason),
+    };
+    Redirect::to(&target).into_response()
+}
+
+/// A stored file as an answer: its type, shown inline when an image, downloaded otherwise,
+/// never sniffed by the browser, cached privately for a few minutes.
+pub fn file_response(content_type: &str, file_name: &str, content: Vec<u8>) -> Response {
+    let disposition = if content_type.starts_with("image/") { "inline" } else { "attachment" };
+    let file_name: String = file_name.chars().filter(char::is_ascii_graphic).collect();
+    let mut response = content.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&format!("{disposition}; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    response
+}
