@@ -9,6 +9,7 @@ pub mod figures;
 pub mod form_outcome;
 pub mod geo;
 pub mod hqs;
+pub mod label;
 pub mod organisations;
 pub mod search;
 
