@@ -20,4 +20,6 @@ pub struct AppState {
     pub public_url: String,
     /// Reverse proxies whose `X-Forwarded-For` tells the client's address (for throttling).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Years a granted HQS label lasts.
+    pub label_years: u32,
 }

@@ -26,6 +26,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Reverse proxies trusted to tell the client's address in `X-Forwarded-For`.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Years a granted HQS label lasts (2 unless configured).
+    pub label_years: u32,
     pub database: DatabaseSettings,
     pub meili: MeiliSettings,
     pub mail: MailSettings,
@@ -82,6 +84,7 @@ impl Default for Settings {
             site_root: PathBuf::from("target/site"),
             public_url: None,
             trusted_proxies: Vec::new(),
+            label_years: app::domain::label::validity::DEFAULT_YEARS,
             database: DatabaseSettings::default(),
             meili: MeiliSettings::default(),
             mail: MailSettings::default(),
@@ -155,6 +158,13 @@ impl Settings {
                 .map(|s| s.trim().parse())
                 .collect::<Result<_, _>>()
                 .with_context(|| parse_err("ECOSSOL_TRUSTED_PROXIES"))?;
+        }
+        if let Some(v) = var("ECOSSOL_LABEL_YEARS") {
+            self.label_years = v
+                .parse()
+                .ok()
+                .filter(|years| (1..=10).contains(years))
+                .with_context(|| parse_err("ECOSSOL_LABEL_YEARS (1 to 10)"))?;
         }
         if let Some(v) = var("ECOSSOL_SMTP_URL") {
             self.mail.smtp_url = Some(v.into());

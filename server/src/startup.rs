@@ -96,8 +96,17 @@ impl Application {
         let hashing =
             tokio::task::spawn_blocking(|| PasswordHashing::new(CONCURRENT_HASHES)).await??;
         let trusted_proxies = settings.trusted_proxies.clone();
-        let state =
-            AppState { leptos_options, db, search, clock, hashing, public_url, trusted_proxies };
+        let label_years = settings.label_years;
+        let state = AppState {
+            leptos_options,
+            db,
+            search,
+            clock,
+            hashing,
+            public_url,
+            trusted_proxies,
+            label_years,
+        };
         Ok(Self { listener, state, meili, mail })
     }
 
@@ -130,6 +139,7 @@ impl Application {
             id: format!("server-{}", uuid::Uuid::new_v4().simple()),
         };
         let search = tokio::spawn(search.run(workers_stop.clone()));
+        let labels = tokio::spawn(crate::workers::labels::run(state.clone(), workers_stop.clone()));
         let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -147,6 +157,7 @@ impl Application {
         stop_workers.send(true).ok();
         mail.await.ok();
         search.await.ok();
+        labels.await.ok();
         if let Some(meili) = meili {
             meili.stop().await;
         }

@@ -25,16 +25,23 @@ pub struct CheckRow {
     pub decided_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// `buyer` for a buyer's check, `label` for the file of a label application.
+    pub purpose: String,
 }
+
+/// The purposes of a check.
+pub const FOR_BUYER: &str = "buyer";
+pub const FOR_LABEL: &str = "label";
 
 const COLUMNS: &str = "id, buyer_organisation_id, profile_id, profile_name, referential_version, \
                        requirements, structure_id, offer_id, state, evaluation, decision, \
-                       decision_comment, opened_by, decided_by, decided_at, created_at, updated_at";
+                       decision_comment, opened_by, decided_by, decided_at, created_at, updated_at, \
+                       purpose";
 
 pub async fn insert(tx: &mut Transaction<'_, Any>, row: &CheckRow) -> Result<(), sqlx::Error> {
     sqlx::query(&format!(
         "INSERT INTO hqs_checks ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $13, $14, $15, $16, $17)"
+         $11, $12, $13, $14, $15, $16, $17, $18)"
     ))
     .bind(&row.id)
     .bind(&row.buyer_organisation_id)
@@ -53,6 +60,7 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &CheckRow) -> Result<(),
     .bind(row.decided_at)
     .bind(row.created_at)
     .bind(row.updated_at)
+    .bind(&row.purpose)
     .execute(&mut **tx)
     .await
     .map(|_| ())
@@ -107,7 +115,8 @@ pub struct ListedCheck {
     pub updated_at: i64,
 }
 
-/// Checks opened by `buyers` or about structures of `suppliers` (all when `everything`).
+/// Buyers' checks opened by `buyers` or about structures of `suppliers` (all when
+/// `everything`); label files are listed with their labels.
 pub async fn listed(
     db: &Db,
     buyers: &[String],
@@ -126,7 +135,8 @@ pub async fn listed(
          JOIN organisations b ON b.id = c.buyer_organisation_id \
          JOIN structures s ON s.id = c.structure_id \
          LEFT JOIN offers o ON o.id = c.offer_id \
-         WHERE {} OR c.buyer_organisation_id IN ({}) OR s.organisation_id IN ({}) \
+         WHERE c.purpose = 'buyer' AND ({} OR c.buyer_organisation_id IN ({}) \
+         OR s.organisation_id IN ({})) \
          ORDER BY c.updated_at DESC, c.id LIMIT 500",
         if everything { "TRUE" } else { "FALSE" },
         list(1, buyers.len()),

@@ -12,6 +12,8 @@ pub mod email_outbox;
 pub mod figures;
 pub mod hqs_checks;
 pub mod hqs_evidence;
+pub mod hqs_label_profiles;
+pub mod hqs_labels;
 pub mod hqs_profiles;
 pub mod hqs_referentials;
 pub mod invitations;

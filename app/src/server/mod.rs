@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod directory;
 pub mod home;
 pub mod hqs;
+pub mod label;
 pub mod organisations;
 #[cfg(feature = "ssr")]
 pub mod request;

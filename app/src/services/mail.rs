@@ -162,3 +162,19 @@ pub fn check_update(to: &str, what: &str, check: &str, note: Option<&str>, link:
         ),
     }
 }
+
+/// A step of a label file, or a reminder, told to the structure or to the pôle.
+pub fn label_update(to: &str, what: &str, structure: &str, note: Option<&str>, link: &str) -> Mail {
+    let note = note.map(|n| format!("{n}\n\n")).unwrap_or_default();
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Label Haute Qualité Solidaire : {what}"),
+        body: format!(
+            "Bonjour,\n\n\
+             Label « Haute Qualité Solidaire » de « {structure} » : {what}.\n\n\
+             {note}\
+             Pour consulter le dossier : {link}\n\n\
+             — Ecossol, pôle d'achats solidaires de Grenoble-Alpes Métropole\n"
+        ),
+    }
+}

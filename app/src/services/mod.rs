@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod audit_trail;
 pub mod catalogue;
 pub mod directory;
 pub mod figures;
 pub mod health;
 pub mod hqs;
+pub mod label;
 pub mod mail;
 pub mod organisations;
 pub mod search_sync;

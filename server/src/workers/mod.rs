@@ -1,5 +1,6 @@
 //! Background workers. Each runs until the server's shutdown signal and keeps its state in
 //! the database, so that several servers can run side by side.
 
+pub mod labels;
 pub mod mail;
 pub mod search;

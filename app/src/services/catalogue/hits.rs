@@ -60,6 +60,7 @@ pub fn hit(
         kinds: strings(result, "kinds"),
         labels: strings(result, "labels"),
         esus: result.get("esus").and_then(Value::as_bool).unwrap_or(false),
+        hqs_label: result.get("hqs_label").and_then(Value::as_str).map(str::to_owned),
         price,
         distance_m: result.get("_geoDistance").and_then(Value::as_u64),
     }

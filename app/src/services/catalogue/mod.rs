@@ -32,6 +32,7 @@ fn label_of(param: &str, value: &str) -> String {
             .map(|k| k.label().to_owned())
             .unwrap_or_else(|_| value.to_owned()),
         "commune" => communes::find(value).map_or_else(|| value.to_owned(), |c| c.name.to_owned()),
+        "hqs" => crate::domain::label::Level::facet_label(value),
         _ => value.to_owned(),
     }
 }

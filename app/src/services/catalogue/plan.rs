@@ -64,6 +64,12 @@ pub fn groups(query: &SearchQuery) -> Vec<Group> {
             title: "Labels",
             selected: query.labels.clone(),
         },
+        Group {
+            param: "hqs",
+            attribute: "hqs_label",
+            title: "Label Haute Qualité Solidaire",
+            selected: query.hqs.clone(),
+        },
     ]
 }
 
@@ -187,11 +193,27 @@ impl Plan {
         let (attributes, highlight): (&'static [&'static str], &'static [&'static str]) =
             match self.target {
                 Target::Offers => (
-                    &["kinds", "families", "sector", "service_kind", "commune_insee", "labels"],
+                    &[
+                        "kinds",
+                        "families",
+                        "sector",
+                        "service_kind",
+                        "commune_insee",
+                        "labels",
+                        "hqs_label",
+                    ],
                     &["title", "description"],
                 ),
                 Target::Structures => (
-                    &["kinds", "families", "sectors", "service_kinds", "commune_insee", "labels"],
+                    &[
+                        "kinds",
+                        "families",
+                        "sectors",
+                        "service_kinds",
+                        "commune_insee",
+                        "labels",
+                        "hqs_label",
+                    ],
                     &["name", "description"],
                 ),
             };

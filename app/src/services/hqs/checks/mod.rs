@@ -89,8 +89,58 @@ impl Subject {
     }
 }
 
+/// A new label file's check for `structure_id`, with its first evaluation, not stored yet.
+pub(crate) async fn label_check(
+    state: &AppState,
+    pole_id: &str,
+    structure_id: &str,
+    name: String,
+    referential_version: i64,
+    requirements: &Requirements,
+    user: &SessionUser,
+) -> Result<CheckRow, AppError> {
+    let now = state.clock.now_ms();
+    let mut row = CheckRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        buyer_organisation_id: pole_id.to_owned(),
+        profile_id: None,
+        profile_name: name,
+        referential_version,
+        requirements: serde_json::to_string(requirements).map_err(internal)?,
+        structure_id: structure_id.to_owned(),
+        offer_id: None,
+        state: CheckState::AwaitingEvidence.code().to_owned(),
+        evaluation: String::new(),
+        decision: None,
+        decision_comment: None,
+        opened_by: Some(user.id.clone()),
+        decided_by: None,
+        decided_at: None,
+        created_at: now,
+        updated_at: now,
+        purpose: hqs_checks::FOR_LABEL.to_owned(),
+    };
+    row.evaluation = serde_json::to_string(&evaluation_of(state, &row).await?).map_err(internal)?;
+    Ok(row)
+}
+
+/// The evaluation of `row` with the evidence `tx` sees (pieces added in the transaction
+/// count).
+pub(crate) async fn evaluation_in(
+    state: &AppState,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    row: &CheckRow,
+) -> Result<Evaluation, AppError> {
+    let subject = Subject::of(state, row).await?;
+    let evidence = hqs_evidence::of_check(&mut **tx, &row.id).await?;
+    Ok(subject.evaluate(evidence, state.clock.now_ms()))
+}
+
 /// The evaluation of a check now, with the evidence sent for it.
-async fn evaluation_of(state: &AppState, row: &CheckRow) -> Result<Evaluation, AppError> {
+pub(crate) async fn evaluation_of(
+    state: &AppState,
+    row: &CheckRow,
+) -> Result<Evaluation, AppError> {
     let subject = Subject::of(state, row).await?;
     let evidence = hqs_evidence::of_check(&state.db, &row.id).await?;
     Ok(subject.evaluate(evidence, state.clock.now_ms()))
@@ -102,7 +152,9 @@ pub async fn role_on(
     user: &SessionUser,
     row: &CheckRow,
 ) -> Result<Option<CheckRole>, AppError> {
+    let label_file = row.purpose == hqs_checks::FOR_LABEL;
     if user.is_admin
+        || (label_file && is_animator(state, user).await?)
         || access::officer_of(state, user).await?.iter().any(|b| b.id == row.buyer_organisation_id)
     {
         return Ok(Some(CheckRole::Officer));
@@ -200,6 +252,7 @@ pub async fn open(
         decided_at: None,
         created_at: now,
         updated_at: now,
+        purpose: hqs_checks::FOR_BUYER.to_owned(),
     };
     let evaluation = evaluation_of(state, &row).await?;
     row.evaluation = serde_json::to_string(&evaluation).map_err(internal)?;
@@ -235,6 +288,11 @@ pub async fn take_step(
     let Some(step) = CheckStep::parse(step) else {
         return Ok(HqsOutcome::Refused("Étape inconnue.".into()));
     };
+    if row.purpose == hqs_checks::FOR_LABEL {
+        return Ok(HqsOutcome::Refused(
+            "Ce dossier de label avance depuis la page du dossier.".into(),
+        ));
+    }
     let allowed = match step {
         CheckStep::SubmitEvidence => role == CheckRole::Supplier,
         _ => role == CheckRole::Officer,

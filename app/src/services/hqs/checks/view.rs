@@ -3,16 +3,17 @@
 
 use super::{internal, role_on};
 use crate::{
-    db::{audit_log, hqs_checks, hqs_evidence, offers, organisations, structures, users},
+    db::{hqs_checks, hqs_evidence, hqs_labels, offers, organisations, structures},
     domain::{
         accounts::SessionUser,
         hqs::{
             EvidenceKind, Review,
             check::{CheckState, Decision},
-            views::{CheckView, EvidenceView, HistoryEntry},
+            views::{CheckView, EvidenceView},
         },
     },
     error::AppError,
+    services::audit_trail,
     state::AppState,
 };
 
@@ -64,39 +65,7 @@ pub async fn view(
             })
         })
         .collect();
-    let mut history = Vec::new();
-    for entry in audit_log::of_subject(&state.db, "check", id).await? {
-        let actor = match &entry.actor_id {
-            Some(actor) => users::find_by_id(&state.db, actor)
-                .await?
-                .map(|u| u.display_name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        let details: serde_json::Value = serde_json::from_str(&entry.details).unwrap_or_default();
-        let text = [
-            details["text"].as_str().map(str::to_owned),
-            details["decision"].as_str().and_then(Decision::parse).map(|d| d.label().to_owned()),
-            details["file_name"].as_str().map(|f| {
-                format!("{f} (SHA-256 {})", details["sha256"].as_str().unwrap_or_default())
-            }),
-            details["review"].as_str().and_then(Review::parse).map(|r| r.label().to_owned()),
-            details["reason"].as_str().map(str::to_owned),
-            details["pre_verdict"].as_str().map(|v| format!("pré-verdict : {v}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        history.push(HistoryEntry {
-            seq: entry.seq,
-            at: entry.at,
-            actor,
-            action: action_label(&entry.action).to_owned(),
-            details: text,
-            hash: entry.hash,
-        });
-    }
+    let history = audit_trail::of(state, "check", id, |a| action_label(a).to_owned()).await?;
     Ok(Some(CheckView {
         id: row.id.clone(),
         role,
@@ -115,5 +84,6 @@ pub async fn view(
         opened_at: row.created_at,
         evidence,
         history,
+        label_id: hqs_labels::of_check(&state.db, id).await?.map(|l| l.id),
     }))
 }

@@ -1,0 +1,82 @@
+//! The daily pass over granted labels: reminders 90 and 30 days before the end, lapse after
+//! it. Run by a worker on every server; each change is conditional on the label's state and
+//! reminders, so two servers sweeping at once send each reminder once.
+
+use serde_json::json;
+
+use super::{Step, state_of, store};
+use crate::{
+    db::{
+        hqs_labels::{self, LabelRow},
+        structures,
+    },
+    domain::{
+        calendar::Day,
+        hqs::views::HqsOutcome,
+        label::{LabelState, LabelStep, Reminder, Validity},
+    },
+    error::AppError,
+    state::AppState,
+};
+
+/// What one pass did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub reminded: usize,
+    pub lapsed: usize,
+}
+
+fn reminders_of(row: &LabelRow) -> Vec<Reminder> {
+    Reminder::ALL.into_iter().filter(|r| row.reminders.split(',').any(|c| c == r.code())).collect()
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
+    let today = Day::of_instant(state.clock.now_ms());
+    let held = [LabelState::Granted.code(), LabelState::Suspended.code()];
+    let mut swept = Swept::default();
+    for row in hqs_labels::in_states(&state.db, &held).await? {
+        let (Some(from), Some(until)) = (
+            row.valid_from.as_deref().and_then(Day::parse),
+            row.valid_until.as_deref().and_then(Day::parse),
+        ) else {
+            continue;
+        };
+        let validity = Validity { from, until };
+        let Some(structure) = structures::find(&state.db, &row.structure_id).await? else {
+            continue;
+        };
+        let mut after = row.clone();
+        after.updated_at = state.clock.now_ms();
+        let (step, what, details) = if validity.has_ended(today) {
+            let Some(next) = LabelStep::Lapse.after(state_of(&row)?, None) else { continue };
+            after.state = next.code().to_owned();
+            let what = "label expiré faute de renouvellement".to_owned();
+            (LabelStep::Lapse, what, json!({ "valid_until": row.valid_until }))
+        } else if let Some(reminder) = validity.reminder_due(today, &reminders_of(&row)) {
+            let mut sent = reminders_of(&row);
+            sent.push(reminder);
+            after.reminders = sent.iter().map(|r| r.code()).collect::<Vec<_>>().join(",");
+            let what = format!(
+                "le label prend fin le {} : pensez à le renouveler",
+                validity.until.french()
+            );
+            (LabelStep::Remind, what, json!({ "reminder": reminder.code() }))
+        } else {
+            continue;
+        };
+        let mails = super::to_holders(state, &structure, &row.id, &what, None).await?;
+        let outcome = store(
+            state,
+            Step { user: None, step, before: &row, after, details, mails, check: None },
+        )
+        .await?;
+        if matches!(outcome, HqsOutcome::Done { .. }) {
+            match step {
+                LabelStep::Lapse => swept.lapsed += 1,
+                _ => swept.reminded += 1,
+            }
+        }
+    }
+    Ok(swept)
+}

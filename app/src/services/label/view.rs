@@ -1,0 +1,124 @@
+//! A label file's page and the lists of files: the structure's people see their own files,
+//! the pôle's animators see all; nobody else sees a file (the registry is public).
+
+use super::{file, state_of};
+use crate::{
+    db::{hqs_labels, structures, users},
+    domain::{
+        accounts::SessionUser,
+        label::{
+            LabelStep, Level, Recommendation, may_decide,
+            views::{LabelRole, LabelSummary, LabelView},
+        },
+    },
+    error::AppError,
+    services::{
+        audit_trail,
+        directory::{can_edit, is_animator},
+    },
+    state::AppState,
+};
+
+/// What the person may do on a structure's label files, if they may see them.
+async fn role(
+    state: &AppState,
+    user: &SessionUser,
+    structure: &structures::StructureRow,
+) -> Result<Option<LabelRole>, AppError> {
+    if is_animator(state, user).await? {
+        return Ok(Some(LabelRole::Animator));
+    }
+    Ok(can_edit(state, user, structure).await?.then_some(LabelRole::Holder))
+}
+
+fn action(code: &str) -> String {
+    match code {
+        "apply" => "Demande de label".to_owned(),
+        "renew" => "Demande de renouvellement".to_owned(),
+        other => LabelStep::parse(other).map_or("Événement", LabelStep::label).to_owned(),
+    }
+}
+
+/// A file's page, for its structure's people and the animators (`None` for anyone else).
+pub async fn view(
+    state: &AppState,
+    user: &SessionUser,
+    id: &str,
+) -> Result<Option<LabelView>, AppError> {
+    let Ok((row, structure)) = file(state, id).await else { return Ok(None) };
+    let Some(role) = role(state, user, &structure).await? else { return Ok(None) };
+    let preparer_name = match &row.preparer_id {
+        Some(id) => users::find_by_id(&state.db, id).await?.map(|u| u.display_name),
+        None => None,
+    };
+    let label_state = state_of(&row)?;
+    Ok(Some(LabelView {
+        role,
+        state: label_state,
+        structure_id: structure.id,
+        structure_name: structure.name,
+        structure_slug: structure.slug,
+        check_id: row.check_id.clone(),
+        label_version: row.label_version,
+        number: row.number.clone(),
+        level: row.level.as_deref().and_then(Level::parse),
+        score: row.score,
+        valid_from: row.valid_from.clone(),
+        valid_until: row.valid_until.clone(),
+        preparer_name,
+        recommendation: row.recommendation.as_deref().and_then(Recommendation::parse),
+        reason: row.reason.clone(),
+        response: row.response.clone(),
+        renewal_of: row.renewal_of.clone(),
+        may_decide: role == LabelRole::Animator
+            && LabelStep::Decide.after(label_state, Some(Recommendation::Grant)).is_some()
+            && may_decide(row.preparer_id.as_deref(), &user.id),
+        history: audit_trail::of(state, "label", &row.id, action).await?,
+        id: row.id,
+    }))
+}
+
+fn summary(row: hqs_labels::LabelRow, structure_name: String) -> Option<LabelSummary> {
+    Some(LabelSummary {
+        state: crate::domain::label::LabelState::parse(&row.state)?,
+        level: row.level.as_deref().and_then(Level::parse),
+        id: row.id,
+        structure_name,
+        number: row.number,
+        valid_until: row.valid_until,
+        updated_at: row.updated_at,
+    })
+}
+
+/// A structure's files, for its people and the animators.
+pub async fn of_structure(
+    state: &AppState,
+    user: &SessionUser,
+    structure_id: &str,
+) -> Result<Option<Vec<LabelSummary>>, AppError> {
+    let Some(structure) = structures::find(&state.db, structure_id).await? else {
+        return Ok(None);
+    };
+    if role(state, user, &structure).await?.is_none() {
+        return Ok(None);
+    }
+    let files = hqs_labels::of_structure(&state.db, structure_id).await?;
+    Ok(Some(files.into_iter().filter_map(|f| summary(f, structure.name.clone())).collect()))
+}
+
+/// The files waiting for the pôle (submitted or prepared) and the labels held or
+/// suspended; animators only.
+pub async fn desk(state: &AppState, user: &SessionUser) -> Result<Vec<LabelSummary>, AppError> {
+    crate::services::directory::require_animator(state, user).await?;
+    let states = ["submitted", "prepared", "suspended", "granted", "applying"];
+    let mut list = Vec::new();
+    for row in hqs_labels::in_states(&state.db, &states).await? {
+        let name = structures::find(&state.db, &row.structure_id)
+            .await?
+            .map(|s| s.name)
+            .unwrap_or_default();
+        list.extend(summary(row, name));
+    }
+    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    Ok(list)
+}
