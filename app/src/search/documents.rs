@@ -16,6 +16,7 @@ use crate::{
         calendar::iso_date,
         directory::{OfferStatus, Sector, StructureStatus},
         hqs::{OfferFacts, Requirements, SupplierFacts, satisfies},
+        label::Level,
     },
     services::hqs::facts::{facts_of, offer_facts},
 };
@@ -36,6 +37,9 @@ pub struct StructureFacets {
     pub postcode: Option<String>,
     pub labels: Vec<String>,
     pub esus: bool,
+    /// The HQS label held now: its level, or `sans-niveau`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hqs_label: Option<String>,
     #[serde(rename = "_geo", skip_serializing_if = "Option::is_none")]
     pub geo: Option<Geo>,
 }
@@ -118,7 +122,19 @@ pub struct Changes {
     pub offers_gone: Vec<String>,
 }
 
-fn facets(row: &StructureRow, labels: &[LabelRow], today: &str) -> StructureFacets {
+/// The structure's HQS label, as the index holds it.
+async fn hqs_label(db: &Db, structure_id: &str) -> Result<Option<String>, sqlx::Error> {
+    let files = crate::db::hqs_labels::of_structure(db, structure_id).await?;
+    Ok(crate::services::label::public::holding(&files)
+        .map(|(_, level, _)| Level::index_value(level).to_owned()))
+}
+
+fn facets(
+    row: &StructureRow,
+    labels: &[LabelRow],
+    hqs_label: Option<String>,
+    today: &str,
+) -> StructureFacets {
     let kinds = row.kinds();
     let mut families: Vec<String> =
         kinds.iter().flat_map(|k| k.families().iter().map(|f| f.code().to_owned())).collect();
@@ -133,6 +149,7 @@ fn facets(row: &StructureRow, labels: &[LabelRow], today: &str) -> StructureFace
         postcode: row.postcode.clone(),
         labels,
         esus: row.esus_agreed_on.is_some(),
+        hqs_label,
         geo: row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng }),
     }
 }
@@ -188,7 +205,7 @@ pub async fn for_structure(
     }
     let today = iso_date(now);
     let labels = structure_labels::of_structure(db, id).await?;
-    let facets = facets(&row, &labels, &today);
+    let facets = facets(&row, &labels, hqs_label(db, id).await?, &today);
     let activities = structure_activities::of_structure(db, id).await?;
     let supplier = facts_of(&row, &labels, &activities);
     let mut sectors: Vec<String> = activities.iter().map(|a| a.sector.clone()).collect();
@@ -250,7 +267,8 @@ pub async fn for_offer(
             let activities = structure_activities::of_structure(db, &structure.id).await?;
             let supplier = facts_of(&structure, &labels, &activities);
             let satisfied = profiles.satisfied(&supplier, Some(&offer_facts(&offer)), &today);
-            let facets = facets(&structure, &labels, &today);
+            let held = hqs_label(db, &structure.id).await?;
+            let facets = facets(&structure, &labels, held, &today);
             changes.offers.push(offer_document(&offer, &structure, &facets, satisfied));
         }
         _ => changes.offers_gone.push(id.to_owned()),

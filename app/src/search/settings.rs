@@ -9,7 +9,7 @@ use meilisearch_sdk::settings::{
 };
 
 /// Raise with every change of the settings below.
-pub const SETTINGS_VERSION: &str = "directory-2";
+pub const SETTINGS_VERSION: &str = "directory-3";
 
 /// Trade words buyers and suppliers use for the same thing. Each group is mutual.
 const SYNONYMS: &[&[&str]] = &[
@@ -111,6 +111,7 @@ pub fn offers() -> Settings {
             "on_quote",
             "structure_id",
             "hqs_profiles",
+            "hqs_label",
         ]))
         .with_sortable_attributes(["title", "updated_at", "price_cents", "_geo"])
 }
@@ -138,6 +139,7 @@ pub fn structures() -> Settings {
             "labels",
             "esus",
             "hqs_profiles",
+            "hqs_label",
         ]))
         .with_sortable_attributes(["name", "updated_at", "_geo"])
 }

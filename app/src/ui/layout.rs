@@ -31,6 +31,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             <a href="/annuaire">"Annuaire"</a>
                         </li>
+                        <li>
+                            <a href="/label-hqs">"Label HQS"</a>
+                        </li>
                         <UserMenu/>
                     </ul>
                 </nav>

@@ -10,7 +10,8 @@ use super::{
     layout::Layout,
     pages::{
         AccountPage, AdminMailsPage, CheckPage, CheckReportPage, ChecksPage, DirectoryPage,
-        ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage, ModerationPage,
+        ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage, LabelDeskPage,
+        LabelFilePage, LabelProfilePage, LabelRegistryPage, LabelVerifyPage, ModerationPage,
         NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage, OfferPageView,
         OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage, ReferentialPage,
         SearchPage, SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage,
@@ -146,6 +147,27 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("hqs"), StaticSegment("harmonisation"))
                         view=HarmonisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("label-hqs") view=LabelRegistryPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("label-hqs"), StaticSegment("verifier"))
+                        view=LabelVerifyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("label-hqs"), StaticSegment("profil"))
+                        view=LabelProfilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("label-hqs"), StaticSegment("dossiers"))
+                        view=LabelDeskPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("label-hqs"), StaticSegment("dossiers"), ParamSegment("id"))
+                        view=LabelFilePage
                         ssr=SsrMode::Async
                     />
                     <Route

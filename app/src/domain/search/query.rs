@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::directory::{
-    Family, InseeCode, Sector, ServiceKind, StructureKind, commune_centres,
+use crate::domain::{
+    directory::{Family, InseeCode, Sector, ServiceKind, StructureKind, commune_centres},
+    label::level::INDEX_VALUES,
 };
 
 /// What the buyer looks for: offers (goods and services) or structures.
@@ -49,6 +50,9 @@ pub struct SearchQuery {
     pub communes: Vec<String>,
     pub labels: Vec<String>,
     pub esus: bool,
+    /// Levels of the HQS label (`or`, `argent`, `bronze`, `sans-niveau`); `hqs=tous` in the
+    /// address asks for them all.
+    pub hqs: Vec<String>,
     /// An HQS requirement profile the results must satisfy (by their declared facts).
     pub profile: Option<String>,
     /// The commune (INSEE code) the distance is measured from, when chosen by name.
@@ -86,6 +90,10 @@ impl SearchQuery {
                     query.labels.push(value.chars().take(120).collect())
                 }
                 "esus" => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
+                "hqs" if value == "tous" => {
+                    query.hqs.extend(INDEX_VALUES.iter().map(|v| (*v).to_owned()))
+                }
+                "hqs" if INDEX_VALUES.contains(&value) => query.hqs.push(value.to_owned()),
                 "profil"
                     if !value.is_empty()
                         && value.len() <= 64
@@ -143,7 +151,7 @@ impl SearchQuery {
                 query.sort = Sort::Relevance;
             }
         }
-        for list in [&mut query.sectors, &mut query.communes, &mut query.labels] {
+        for list in [&mut query.sectors, &mut query.communes, &mut query.labels, &mut query.hqs] {
             list.sort();
             list.dedup();
         }
@@ -174,6 +182,7 @@ impl SearchQuery {
         if self.esus {
             pairs.push(("esus", "1".to_owned()));
         }
+        pairs.extend(self.hqs.iter().map(|l| ("hqs", l.clone())));
         if let Some(profile) = &self.profile {
             pairs.push(("profil", profile.clone()));
         }
@@ -218,6 +227,7 @@ impl SearchQuery {
             && self.communes.is_empty()
             && self.labels.is_empty()
             && !self.esus
+            && self.hqs.is_empty()
             && self.profile.is_none()
             && self.radius_km.is_none())
     }

@@ -47,6 +47,8 @@ pub struct Hit {
     pub kinds: Vec<String>,
     pub labels: Vec<String>,
     pub esus: bool,
+    /// The HQS label held: its level, or `sans-niveau`.
+    pub hqs_label: Option<String>,
     pub price: Option<String>,
     /// Metres from the search's point, when it has one and the item has coordinates.
     pub distance_m: Option<u64>,

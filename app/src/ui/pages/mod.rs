@@ -2,6 +2,7 @@ mod accounts;
 mod directory;
 mod home;
 mod hqs;
+mod label;
 mod not_found;
 mod organisations;
 mod search;
@@ -18,6 +19,10 @@ pub use home::HomePage;
 pub use hqs::{
     CheckPage, CheckReportPage, ChecksPage, HarmonisationPage, NewProfilePage, ProfilePage,
     ProfilesPage, ReferentialPage,
+};
+pub use label::{
+    LabelBadge, LabelDeskPage, LabelFilePage, LabelPanel, LabelProfilePage, LabelRegistryPage,
+    LabelVerifyPage,
 };
 pub use not_found::NotFoundPage;
 pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};

@@ -3,6 +3,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::structure_page::paragraphs;
+use crate::ui::pages::LabelBadge;
 use crate::{
     domain::directory::OfferStatus,
     server::directory::{FlagOffer, OfferPage, get_offer_page},
@@ -60,6 +61,7 @@ fn OfferDetails(page: OfferPage) -> impl IntoView {
                 "Proposée par "
                 <a href=format!("/structures/{}", o.structure_slug) id="offer-structure">{o.structure_name.clone()}</a>
                 {o.commune_name.clone().map(|c| view! { " · " {c} })}
+                " " <LabelBadge structure_slug=o.structure_slug.clone()/>
             </p>
             {page.can_edit.then(|| view! {
                 <p><a class="button" href=format!("/espace/offres/{}", o.id)>"Modifier l'offre"</a></p>

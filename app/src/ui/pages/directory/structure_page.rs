@@ -1,4 +1,5 @@
 use super::check_opening::CheckOpeningPanel;
+use crate::ui::pages::LabelBadge;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -74,6 +75,7 @@ fn StructureDetails(page: StructurePage, decide: ServerAction<StructureStep>) ->
             <p class="badges">
                 {s.kinds.iter().map(|k| view! { <span class="badge" title=k.label()>{k.code()}</span> }).collect_view()}
                 {s.esus_agreed_on.is_some().then(|| view! { <span class="badge badge-esus">"Agrément ESUS"</span> })}
+                <LabelBadge structure_slug=s.slug.clone()/>
             </p>
             {page.can_edit.then(|| view! {
                 <p><a class="button" href=format!("/espace/structures/{}", s.id) id="edit-structure">"Modifier la fiche"</a></p>

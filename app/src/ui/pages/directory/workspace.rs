@@ -6,6 +6,7 @@ use super::{
     activities_panel::ActivitiesPanel, documents_panel::DocumentsPanel, labels_panel::LabelsPanel,
     lifecycle_panel::LifecyclePanel, offers_panel::OffersPanel, profile_form::ProfileEditor,
 };
+use crate::ui::pages::LabelPanel;
 use crate::{
     domain::{FormAnswer, FormResult, directory::views::DirectoryOutcome},
     error::AppError,
@@ -103,6 +104,7 @@ pub fn StructureWorkspacePage() -> impl IntoView {
                             <LabelsPanel add=add_label remove=remove_label structure_id=s.id.clone() labels=s.labels.clone()/>
                             <DocumentsPanel remove=remove_document structure_id=s.id.clone() documents=ws.documents.clone() labels=s.labels.clone()/>
                             <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
+                            <LabelPanel structure_id=s.id.clone() published=s.status.is_public()/>
                             <section class="panel" id="historique">
                                 <h2>"Historique"</h2>
                                 {if ws.events.is_empty() {

@@ -93,7 +93,15 @@ fn CheckDetails(
             {(officer && !decided).then(|| view! { <ReviewForms evidence=view.evidence.clone() check_id=id.clone() action=review/> })}
             {(supplier && !decided).then(|| view! { <UploadForm check_id=id.clone()/> })}
         </section>
-        <Steps view=view.clone() action=step/>
+        {match view.label_id.clone() {
+            Some(label) => view! {
+                <p class="panel" id="label-file-link">
+                    "Ce contrôle est le dossier d'une demande de label : "
+                    <a href=format!("/label-hqs/dossiers/{label}")>"suivre le dossier de label"</a> "."
+                </p>
+            }.into_any(),
+            None => view! { <Steps view=view.clone() action=step/> }.into_any(),
+        }}
         <section class="panel">
             <h2>"Journal"</h2>
             <HistoryList history=view.history.clone()/>

@@ -1,17 +1,17 @@
 //! The HQS pages: référentiel, profiles, harmonisation.
 
 mod check_page;
-mod check_parts;
+pub(crate) mod check_parts;
 mod check_report;
 mod checks;
 mod criterion_fields;
 mod harmonisation;
-mod profile_fields;
+pub(crate) mod profile_fields;
 mod profile_new;
 mod profile_page;
 mod profiles;
 mod referential;
-mod requirements_table;
+pub(crate) mod requirements_table;
 
 pub use check_page::CheckPage;
 pub use check_report::CheckReportPage;

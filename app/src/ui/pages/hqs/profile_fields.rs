@@ -35,6 +35,10 @@ pub fn ProfileFields(
     form: ProfileForm,
     latest: ReferentialVersion,
     answer: Answer<HqsOutcome>,
+    /// Criteria and scope only, without the name, description and sharing (the label
+    /// profile's builder).
+    #[prop(optional)]
+    criteria_only: bool,
 ) -> impl IntoView {
     let e = move |field: &'static str| field_error(answer, field);
     let criteria_error = e("criteria");
@@ -42,7 +46,7 @@ pub fn ProfileFields(
     let shared = !form.shared.is_empty();
     let scope_form = form.clone();
     view! {
-        <fieldset>
+        <fieldset hidden=criteria_only>
             <legend>"Le profil"</legend>
             <GroupField group="form" key="name" label="Nom du profil" required=true value=form.name.clone() error=e("name")/>
             <GroupTextArea group="form" key="description" label="Description" value=form.description.clone() error=e("description")/>

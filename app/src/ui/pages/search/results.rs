@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::domain::search::{SearchQuery, SearchResults, Segment};
+use crate::domain::{
+    label::Level,
+    search::{SearchQuery, SearchResults, Segment},
+};
 
 /// Highlighted text: matched segments in `<mark>`, everything as text (never HTML from the
 /// index).
@@ -63,6 +66,7 @@ pub fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
                     <p class="badges">
                         {hit.kinds.iter().map(|k| view! { <span class="badge">{k.clone()}</span> }).collect_view()}
                         {hit.esus.then(|| view! { <span class="badge badge-esus">"ESUS"</span> })}
+                        {hit.hqs_label.as_deref().map(|v| view! { <span class="badge badge-hqs">{Level::facet_label(v)}</span> })}
                         {hit.labels.iter().map(|l| view! { <span class="badge">{l.clone()}</span> }).collect_view()}
                     </p>
                 </li>
