@@ -69,6 +69,11 @@ const OFFICERS_OF_A: [u16; 8] = [401, 403, 403, 200, 403, 403, 403, 200];
 /// administrators; to the others it does not exist.
 const PROFILE_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
 
+/// Those who see organisation A's label file: the people who edit its structure (not its
+/// procurement officers), the pôle's animators, administrators; to the others it does not
+/// exist.
+const LABEL_FILE_READERS: [u16; 8] = [401, 200, 200, 404, 404, 200, 404, 200];
+
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/", form: &[], expected: ALL_200 },
@@ -431,7 +436,140 @@ const ROWS: &[Row] = &[
         form: &[("organisation_id", "{org}"), ("ids", "{profile}")],
         expected: PROFILE_MANAGERS_OF_A,
     },
+    // The label. `{label}` is a file of organisation A's structure, being prepared.
+    Row { method: "GET", path: "/label-hqs", form: &[], expected: ALL_200 },
+    Row {
+        method: "GET",
+        path: "/label-hqs/verifier?numero=HQS-2026-0001",
+        form: &[],
+        expected: ALL_200,
+    },
+    Row { method: "GET", path: "/label-hqs/profil", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/label-hqs/dossiers", form: &[], expected: MODERATORS },
+    Row {
+        method: "GET",
+        path: "/label-hqs/dossiers/{label}",
+        form: &[],
+        expected: LABEL_FILE_READERS,
+    },
+    Row { method: "POST", path: "/api/label-registry", form: &[], expected: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/api/label-verify",
+        form: &[("number", "HQS-2026-0001")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        path: "/api/label-badge",
+        form: &[("structure", "matrice")],
+        expected: ALL_200,
+    },
+    Row { method: "POST", path: "/api/label-profile", form: &[], expected: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/api/label-file",
+        form: &[("id", "{label}")],
+        expected: LABEL_FILE_READERS,
+    },
+    Row {
+        method: "POST",
+        // Given to the structure's people and the animators; `null` to everyone else.
+        path: "/api/label-files",
+        form: &[("structure_id", "{structure}")],
+        expected: ALL_200,
+    },
+    Row { method: "POST", path: "/api/label-desk", form: &[], expected: MODERATORS },
+    Row {
+        method: "POST",
+        // A file is already being prepared: editors get a refusal, nothing is opened.
+        path: "/api/label-apply",
+        form: &[("structure_id", "{structure}")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Preparing without a recommendation: animators get the French error.
+        path: "/api/label-step",
+        form: &[("label_id", "{label}"), ("step", "prepare")],
+        expected: MODERATORS,
+    },
+    Row {
+        method: "POST",
+        // Answering a suspension that did not happen: the structure's editors get a refusal.
+        path: "/api/label-step",
+        form: &[("label_id", "{label}"), ("step", "respond"), ("text", "Réponse")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Without a note: animators get the French error, nothing is published.
+        path: "/api/label-profile-publish",
+        form: &[("form[name]", "Label")],
+        expected: MODERATORS,
+    },
 ];
+
+/// A label file of organisation A's structure being prepared, straight in the database.
+async fn insert_label_of_a(app: &TestApp, pole: &str, structure: &str) -> String {
+    use app::db::{hqs_checks, hqs_labels};
+    let version = app::services::label::profile::current(&app.state).await.expect("profile");
+    let check = uuid::Uuid::new_v4().to_string();
+    let evaluation = app::domain::hqs::evaluate(
+        &version.requirements,
+        &app::domain::hqs::SupplierFacts::default(),
+        None,
+        app::domain::hqs::Evidence::OnFile(&[]),
+        "2026-11-27",
+    );
+    let check_row = hqs_checks::CheckRow {
+        id: check.clone(),
+        buyer_organisation_id: pole.to_owned(),
+        profile_id: None,
+        profile_name: "Label HQS (version 1)".to_owned(),
+        referential_version: version.referential_version,
+        requirements: serde_json::to_string(&version.requirements).expect("json"),
+        structure_id: structure.to_owned(),
+        offer_id: None,
+        state: "awaiting_evidence".to_owned(),
+        evaluation: serde_json::to_string(&evaluation).expect("json"),
+        decision: None,
+        decision_comment: None,
+        opened_by: None,
+        decided_by: None,
+        decided_at: None,
+        created_at: 0,
+        updated_at: 0,
+        purpose: hqs_checks::FOR_LABEL.to_owned(),
+    };
+    let id = uuid::Uuid::new_v4().to_string();
+    let label = hqs_labels::LabelRow {
+        id: id.clone(),
+        structure_id: structure.to_owned(),
+        check_id: check,
+        label_version: version.version,
+        state: "applying".to_owned(),
+        number: None,
+        level: None,
+        score: None,
+        valid_from: None,
+        valid_until: None,
+        preparer_id: None,
+        recommendation: None,
+        decider_id: None,
+        reason: None,
+        response: None,
+        reminders: String::new(),
+        renewal_of: None,
+        created_at: 0,
+        updated_at: 0,
+    };
+    let mut tx = app::db::begin(&app.state.db).await.expect("transaction");
+    hqs_checks::insert(&mut tx, &check_row).await.expect("check");
+    hqs_labels::insert(&mut tx, &label).await.expect("label");
+    tx.commit().await.expect("commit");
+    id
+}
 
 /// A check by organisation A of its own structure with its profile, straight in the
 /// database.
@@ -470,6 +608,7 @@ async fn insert_check_of_a(
         decided_at: None,
         created_at: 0,
         updated_at: 0,
+        purpose: hqs_checks::FOR_BUYER.to_owned(),
     };
     let mut tx = app::db::begin(&app.state.db).await.expect("transaction");
     hqs_checks::insert(&mut tx, &row).await.expect("check");
@@ -562,6 +701,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
     let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
     let profile = insert_profile_of_a(&app, &orgs.a).await;
     let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;
+    let label = insert_label_of_a(&app, &orgs.pole, &structure).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -570,13 +710,14 @@ async fn every_endpoint_answers_each_role_as_expected() {
             .map(|(k, v)| {
                 let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
                 let v = v.replace("{offer}", &offer).replace("{profile}", &profile);
-                (*k, v.replace("{check}", &check))
+                (*k, v.replace("{check}", &check).replace("{label}", &label))
             })
             .collect();
         for (role, expected) in ROLES.iter().zip(row.expected) {
             // A fresh person per cell: sign-outs and departures do not leak into the next.
             let client = client_for(&app, &orgs, *role, n).await;
             let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
+            let path = path.replace("{label}", &label);
             let request = match row.method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&form),

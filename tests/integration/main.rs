@@ -9,6 +9,7 @@ mod embedded_meili;
 mod health;
 mod home;
 mod hqs;
+mod label;
 mod migrations;
 mod not_found;
 mod organisations;

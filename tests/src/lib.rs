@@ -10,6 +10,7 @@ mod browser;
 mod db;
 mod directory;
 mod hqs;
+mod label;
 mod meili;
 mod organisations;
 mod spawn;

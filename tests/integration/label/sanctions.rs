@@ -1,0 +1,97 @@
+//! After the grant: suspension with a reason, the structure's answer, reinstatement,
+//! withdrawal; who sees a file; the search index follows who holds a label.
+
+use serde_json::Value;
+use tests::spawn_app;
+
+async fn labelled(app: &tests::TestApp, level: &str) -> Value {
+    app.call_ok(
+        &app.new_client(),
+        "catalogue-search",
+        &[("query", &format!("cible=structures&hqs={level}"))],
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn suspend_respond_reinstate_withdraw_and_the_index_follows() {
+    let app = spawn_app().await;
+    let team = app.pole_team(&["anne@pole.fr", "bruno@pole.fr"]).await;
+    let (anne, bruno) = (&team[0], &team[1]);
+    let supplier = app.published_supplier("Régie Mistral", "regie@exemple.fr", anne).await;
+    let other = app.published_supplier("Atelier Voisin", "voisin@exemple.fr", anne).await;
+    let label = app.granted_label(&supplier, anne, bruno).await;
+
+    // Who sees the file: the structure's people and the animators; not another structure,
+    // not a buyer, not a visitor.
+    assert_eq!(app.label_file(&other.client, &label).await, Value::Null);
+    let buyer = app.buyer("Ville de Meylan", "achats@meylan.fr").await;
+    assert_eq!(app.label_file(&buyer.client, &label).await, Value::Null);
+    assert_eq!(app.call(&app.new_client(), "label-file", &[("id", &label)]).await.status(), 401);
+    assert_eq!(app.label_file(anne, &label).await["role"], "Animator");
+    assert_eq!(app.label_file(&supplier.client, &label).await["role"], "Holder");
+    // Nobody but animators sanctions.
+    let refused = app
+        .call(
+            &supplier.client,
+            "label-step",
+            &[("label_id", &label), ("step", "suspend"), ("text", "x")],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+
+    // Labelled structures are found by the facet, at their level (no weighted criterion met:
+    // bronze).
+    let found = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 1).await;
+    assert!(found, "{}", labelled(&app, "bronze").await);
+    let any = labelled(&app, "tous").await;
+    assert_eq!(any["total"], 1, "{any}");
+    let facet = any["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .find(|f| f["param"] == "hqs")
+        .expect("the HQS facet")
+        .clone();
+    assert!(facet.to_string().contains("Labellisé HQS, niveau bronze"), "{facet}");
+    assert_eq!(labelled(&app, "or").await["total"], 0);
+
+    // Suspended with a reason: the structure is told and may answer; the label leaves the
+    // registry and the facet.
+    let no_reason = app.label_step(anne, &label, "suspend", "", "").await;
+    assert!(no_reason["Invalid"].to_string().contains("Donnez la raison"), "{no_reason}");
+    let suspended =
+        app.label_step(anne, &label, "suspend", "Agrément ESUS contesté par la DDETS.", "").await;
+    assert!(suspended["Done"].is_object(), "{suspended}");
+    let mail = app.mail("regie@exemple.fr", "Label Haute Qualité Solidaire : label suspendu (vous pouvez répondre depuis le dossier)").await;
+    assert!(mail.expect("told").contains("Agrément ESUS contesté"));
+    assert_eq!(app.call_ok(&app.new_client(), "label-registry", &[]).await, serde_json::json!([]));
+    let gone = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 0).await;
+    assert!(gone, "a suspended label leaves the facet");
+    let answered = app
+        .label_step(&supplier.client, &label, "respond", "La DDETS a confirmé notre agrément.", "")
+        .await;
+    assert!(answered["Done"].is_object(), "{answered}");
+    assert!(
+        app.mail("anne@pole.fr", "Label Haute Qualité Solidaire : réponse à la suspension")
+            .await
+            .is_some()
+    );
+    assert_eq!(
+        app.label_file(anne, &label).await["response"],
+        "La DDETS a confirmé notre agrément."
+    );
+
+    // Reinstated, it is back; withdrawn, it is gone for good.
+    let back = app.label_step(bruno, &label, "reinstate", "Agrément confirmé.", "").await;
+    assert!(back["Done"].is_object(), "{back}");
+    let found = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 1).await;
+    assert!(found, "a reinstated label is back in the facet");
+    let withdrawn = app.label_step(anne, &label, "withdraw", "Manquements répétés.", "").await;
+    assert!(withdrawn["Done"].is_object(), "{withdrawn}");
+    let again = app.label_step(anne, &label, "reinstate", "Erreur.", "").await;
+    assert!(again["Refused"].is_string(), "a withdrawn label stays withdrawn: {again}");
+    let gone = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 0).await;
+    assert!(gone, "a withdrawn label leaves the facet");
+    app.stop().await;
+}
