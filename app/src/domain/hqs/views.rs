@@ -149,6 +149,8 @@ pub struct CheckView {
     pub opened_at: i64,
     pub evidence: Vec<EvidenceView>,
     pub history: Vec<HistoryEntry>,
+    /// The label file this check belongs to, when it is one (its steps are the file's).
+    pub label_id: Option<String>,
 }
 
 /// What an officer may open a check with, from a structure's page.
