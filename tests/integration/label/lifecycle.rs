@@ -175,6 +175,11 @@ async fn apply_review_grant_remind_renew_and_lapse() {
     let verified = app.call_ok(&visitor, "label-verify", &[("number", &number)]).await;
     assert_eq!(verified["Found"]["state"], "lapsed");
     assert_eq!(app.call_ok(&visitor, "label-registry", &[]).await, serde_json::json!([]));
+    let facet = async || {
+        app.call_ok(&visitor, "catalogue-search", &[("query", "cible=structures&hqs=tous")]).await["total"]
+            == 0
+    };
+    assert!(tests::eventually(30, facet).await, "a lapsed label leaves the search facet");
 
     // Every step is in the audit chain, which verifies.
     let audit = app::services::audit::verify(&app.state.db).await.expect("verify");

@@ -4,13 +4,12 @@
 use serde_json::Value;
 use tests::spawn_app;
 
+/// Structures holding the label at `level`, as the public search finds them (`null` while
+/// the index is not ready yet).
 async fn labelled(app: &tests::TestApp, level: &str) -> Value {
-    app.call_ok(
-        &app.new_client(),
-        "catalogue-search",
-        &[("query", &format!("cible=structures&hqs={level}"))],
-    )
-    .await
+    let query = format!("cible=structures&hqs={level}");
+    let response = app.call(&app.new_client(), "catalogue-search", &[("query", &query)]).await;
+    response.json().await.unwrap_or(Value::Null)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -93,5 +92,28 @@ async fn suspend_respond_reinstate_withdraw_and_the_index_follows() {
     assert!(again["Refused"].is_string(), "a withdrawn label stays withdrawn: {again}");
     let gone = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 0).await;
     assert!(gone, "a withdrawn label leaves the facet");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_sweep_suspends_a_label_whose_file_no_longer_complies() {
+    let app = spawn_app().await;
+    let team = app.pole_team(&["anne@pole.fr", "bruno@pole.fr"]).await;
+    let (anne, bruno) = (&team[0], &team[1]);
+    let supplier = app.published_supplier("Régie Mistral", "regie@exemple.fr", anne).await;
+    let label = app.granted_label(&supplier, anne, bruno).await;
+    assert_eq!(app.sweep_labels().await.suspended, 0, "compliant: nothing to do");
+
+    // The régie becomes a cooperative without an ESUS agreement: the label's mandatory
+    // criterion fails, and the next sweep suspends it with the reason.
+    app.redeclare(&supplier, anne, "Régie Mistral", &["SCOP"], &[("legal_form", "SCOP SARL")])
+        .await;
+    assert_eq!(app.sweep_labels().await.suspended, 1);
+    let file = app.label_file(&supplier.client, &label).await;
+    assert_eq!(file["state"], "suspended");
+    assert!(file["reason"].as_str().expect("reason").contains("agrément ESUS"), "{file}");
+    let mails = app.mails_to("regie@exemple.fr").await;
+    assert!(mails.iter().any(|(s, b)| s.contains("label suspendu") && b.contains("agrément ESUS")));
+    assert_eq!(app.sweep_labels().await.suspended, 0, "once");
     app.stop().await;
 }

@@ -1,6 +1,7 @@
-//! The daily pass over granted labels: reminders 90 and 30 days before the end, lapse after
-//! it. Run by a worker on every server; each change is conditional on the label's state and
-//! reminders, so two servers sweeping at once send each reminder once.
+//! The pass over held labels: lapse after the end of validity; suspension when the file no
+//! longer complies (a piece of evidence expired, the structure's facts changed); reminders
+//! 90 and 30 days before the end. Run by a worker on every server; each change is
+//! conditional on the label's state and reminders, so two servers sweeping at once act once.
 
 use serde_json::json;
 
@@ -12,10 +13,11 @@ use crate::{
     },
     domain::{
         calendar::Day,
-        hqs::views::HqsOutcome,
+        hqs::{Overall, Requirement, Verdict, views::HqsOutcome},
         label::{LabelState, LabelStep, Reminder, Validity},
     },
     error::AppError,
+    services::hqs::checks,
     state::AppState,
 };
 
@@ -24,6 +26,7 @@ use crate::{
 pub struct Swept {
     pub reminded: usize,
     pub lapsed: usize,
+    pub suspended: usize,
 }
 
 fn reminders_of(row: &LabelRow) -> Vec<Reminder> {
@@ -53,6 +56,12 @@ pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
             after.state = next.code().to_owned();
             let what = "label expiré faute de renouvellement".to_owned();
             (LabelStep::Lapse, what, json!({ "valid_until": row.valid_until }))
+        } else if let Some(why) = no_longer_compliant(state, &row).await? {
+            let Some(next) = LabelStep::Suspend.after(state_of(&row)?, None) else { continue };
+            after.state = next.code().to_owned();
+            after.reason = Some(why.clone());
+            let what = "label suspendu (vous pouvez répondre depuis le dossier)".to_owned();
+            (LabelStep::Suspend, what, json!({ "text": why }))
         } else if let Some(reminder) = validity.reminder_due(today, &reminders_of(&row)) {
             let mut sent = reminders_of(&row);
             sent.push(reminder);
@@ -65,7 +74,8 @@ pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
         } else {
             continue;
         };
-        let mails = super::to_holders(state, &structure, &row.id, &what, None).await?;
+        let note = after.reason.clone().filter(|_| step == LabelStep::Suspend);
+        let mails = super::to_holders(state, &structure, &row.id, &what, note.as_deref()).await?;
         let outcome = store(
             state,
             Step { user: None, step, before: &row, after, details, mails, check: None },
@@ -74,9 +84,32 @@ pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
         if matches!(outcome, HqsOutcome::Done { .. }) {
             match step {
                 LabelStep::Lapse => swept.lapsed += 1,
+                LabelStep::Suspend => swept.suspended += 1,
                 _ => swept.reminded += 1,
             }
         }
     }
     Ok(swept)
+}
+
+/// Why a granted label's file no longer complies with its profile today, if it does not: the
+/// mandatory criteria now unmet or expired, in French.
+async fn no_longer_compliant(state: &AppState, row: &LabelRow) -> Result<Option<String>, AppError> {
+    if row.state != LabelState::Granted.code() {
+        return Ok(None);
+    }
+    let Some(check) = crate::db::hqs_checks::find(&state.db, &row.check_id).await? else {
+        return Ok(None);
+    };
+    let evaluation = checks::evaluation_of(state, &check).await?;
+    if evaluation.overall == Overall::Compliant {
+        return Ok(None);
+    }
+    let failing: Vec<String> = evaluation
+        .results
+        .iter()
+        .filter(|r| r.requirement == Requirement::Mandatory && r.verdict != Verdict::Met)
+        .map(|r| r.explanation.clone())
+        .collect();
+    Ok(Some(format!("Le dossier n'est plus conforme au profil du label. {}", failing.join(" "))))
 }
