@@ -5,5 +5,6 @@ mod accounts;
 mod directory;
 mod home;
 mod hqs;
+mod label;
 mod search;
 mod steps;
