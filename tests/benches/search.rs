@@ -229,16 +229,28 @@ async fn main() {
         send(&client, direct).await;
     }
     let (mut via_app, mut straight) = (Vec::new(), Vec::new());
+    let mut by_query: Vec<Vec<Duration>> = vec![Vec::new(); pairs.len()];
     for _ in 0..ROUNDS {
-        for (to_app, direct) in &pairs {
+        for (n, (to_app, direct)) in pairs.iter().enumerate() {
             via_app.push(send(&client, to_app).await);
-            straight.push(send(&client, direct).await);
+            let took = send(&client, direct).await;
+            straight.push(took);
+            by_query[n].push(took);
         }
     }
     println!("latency, one request at a time ({} queries × {ROUNDS} rounds):", QUERIES.len());
     let app_p99 = summary("app GET /api/v1/search", &mut via_app);
     let direct_p99 = summary("Meilisearch /multi-search", &mut straight);
     println!("  p99 ratio app / direct       {:>8.2}", ms(app_p99) / ms(direct_p99));
+    println!("Meilisearch alone, by query of the mix:");
+    for ((kind, raw), samples) in QUERIES.iter().zip(&mut by_query) {
+        samples.sort();
+        println!(
+            "  {kind:<8} p50 {:>6.2} ms  max {:>6.2} ms  {raw}",
+            ms(percentile(samples, 0.5)),
+            ms(percentile(samples, 1.0))
+        );
+    }
 
     let (apps, directs): (Vec<Target>, Vec<Target>) = pairs.into_iter().unzip();
     let app_rate = throughput(&client, &apps).await;
@@ -302,5 +314,47 @@ async fn main() {
     }
     println!("write-to-search lag ({WRITES} writes, one at a time):");
     summary("commit → searchable", &mut lags);
+    meili_task_times(&client, &meili.url, &key, &app.state.search.index_name("offers")).await;
     app.stop().await;
+}
+
+/// Meilisearch's own share of the lag: for the last writes' tasks on the offers index, the
+/// wait in its queue (enqueued → started) and the processing (started → finished).
+async fn meili_task_times(client: &reqwest::Client, url: &str, key: &str, index: &str) {
+    let tasks: serde_json::Value = client
+        .get(format!("{}/tasks", url.trim_end_matches('/')))
+        .query(&[("indexUids", index), ("limit", &WRITES.to_string()), ("statuses", "succeeded")])
+        .bearer_auth(key)
+        .send()
+        .await
+        .expect("tasks")
+        .json()
+        .await
+        .expect("json");
+    // `2026-11-27T14:20:01.123456789Z`: seconds since midnight UTC are enough here.
+    let instant = |task: &serde_json::Value, field: &str| -> Option<f64> {
+        let (_, clock) = task[field].as_str()?.trim_end_matches('Z').split_once('T')?;
+        let mut parts = clock.split(':');
+        let (h, m, s) = (parts.next()?, parts.next()?, parts.next()?);
+        Some(
+            h.parse::<f64>().ok()? * 3600.0
+                + m.parse::<f64>().ok()? * 60.0
+                + s.parse::<f64>().ok()?,
+        )
+    };
+    let (mut waits, mut runs) = (Vec::new(), Vec::new());
+    for task in tasks["results"].as_array().into_iter().flatten() {
+        let (Some(enqueued), Some(started), Some(finished)) =
+            (instant(task, "enqueuedAt"), instant(task, "startedAt"), instant(task, "finishedAt"))
+        else {
+            continue;
+        };
+        waits.push(Duration::from_secs_f64((started - enqueued).max(0.0)));
+        runs.push(Duration::from_secs_f64((finished - started).max(0.0)));
+    }
+    if runs.is_empty() {
+        return;
+    }
+    summary("  Meilisearch queue wait", &mut waits);
+    summary("  Meilisearch processing", &mut runs);
 }
