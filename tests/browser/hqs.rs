@@ -72,7 +72,23 @@ async fn hqs_journey(app: &TestApp, javascript: JavaScript) {
     let profile_page = browser.client.current_url().await.expect("url");
     let profile_id = profile_page.path().rsplit('/').next().expect("id").to_owned();
 
-    // The catalogue, filtered with it: the insertion company only.
+    // The catalogue, filtered with it (chosen on the search page): the insertion company only.
+    open(app, &browser, "/recherche?cible=structures", javascript).await;
+    browser
+        .find(&format!("#champ-profil option[value='{profile_id}']"))
+        .await
+        .click()
+        .await
+        .expect("choose the profile");
+    if javascript == JavaScript::Disabled {
+        submit(&browser, "#search-form").await;
+    }
+    let chosen = tests::eventually(10, async || {
+        let url = browser.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        url.contains(&format!("profil={profile_id}"))
+    })
+    .await;
+    assert!(chosen, "the choice is in the address");
     let filtered = format!("/recherche?cible=structures&profil={profile_id}");
     reload_until(app, &browser, &filtered, javascript, "#result-count", "1 résultat").await;
     wait_text(&browser, "#results", "Tremplin Espaces Verts").await;

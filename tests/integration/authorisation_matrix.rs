@@ -453,6 +453,8 @@ const ROWS: &[Row] = &[
         expected: LABEL_FILE_READERS,
     },
     Row { method: "POST", path: "/api/label-registry", form: &[], expected: ALL_200 },
+    // The search page's profile choice: the person's profiles, none for a visitor.
+    Row { method: "POST", path: "/api/search-profiles", form: &[], expected: ALL_200 },
     Row {
         method: "POST",
         path: "/api/label-verify",

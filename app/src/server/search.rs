@@ -13,3 +13,17 @@ pub async fn search_catalogue(query: String) -> Result<SearchResults, AppError> 
     let viewer = request::session_user().await?;
     catalogue::search(&request::state()?, viewer.as_ref(), &query).await.map_err(request::fail)
 }
+
+/// The HQS profiles the signed-in person may filter the catalogue with, as (id, name) for
+/// the search page's choice; none for a visitor.
+#[server(endpoint = "search-profiles")]
+pub async fn get_search_profiles() -> Result<Vec<(String, String)>, AppError> {
+    use crate::{server::request, services::hqs::profiles};
+    let Some(user) = request::session_user().await? else { return Ok(Vec::new()) };
+    let page = profiles::page(&request::state()?, &user).await.map_err(request::fail)?;
+    Ok(page
+        .profiles
+        .into_iter()
+        .map(|p| (p.id, format!("{} · {}", p.name, p.organisation_name)))
+        .collect())
+}

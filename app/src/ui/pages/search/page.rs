@@ -8,8 +8,44 @@ use crate::{
         directory::communes::communes,
         search::{SearchQuery, Sort, Target},
     },
-    server::search::search_catalogue,
+    server::search::{get_search_profiles, search_catalogue},
 };
+
+/// The HQS profile filter: a choice among the person's profiles, or, for a profile given in
+/// the address that is not one of theirs (a shared link), the profile kept with a way out.
+fn profile_filter(q: &SearchQuery, mine: Vec<(String, String)>) -> AnyView {
+    let chosen = q.profile.clone();
+    let known = chosen.as_ref().is_some_and(|id| mine.iter().any(|(m, _)| m == id));
+    if !mine.is_empty() && (chosen.is_none() || known) {
+        return view! {
+            <div class="field" id="profile-filter">
+                <label for="champ-profil">"Satisfait mon profil HQS"</label>
+                <select id="champ-profil" name="profil" onchange="this.form.requestSubmit()">
+                    <option value="" selected=chosen.is_none()>"— tous —"</option>
+                    {mine.into_iter().map(|(id, name)| {
+                        let selected = chosen.as_deref() == Some(id.as_str());
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+        .into_any();
+    }
+    let Some(id) = chosen else { return ().into_any() };
+    let mut without = q.clone();
+    without.profile = None;
+    view! {
+        <div class="field" id="profile-filter">
+            <input type="hidden" name="profil" value=id.clone()/>
+            <p>
+                "Seulement ce qui satisfait le "
+                <a href=format!("/hqs/profils/{id}")>"profil HQS choisi"</a>
+                " · " <a href=format!("/recherche?{}", without.query_string())>"retirer ce filtre"</a>
+            </p>
+        </div>
+    }
+    .into_any()
+}
 
 /// Choosing a commune (or "anywhere") forgets the browser's position.
 const FORGET_POSITION: &str = "this.form.lat.value='';this.form.lng.value=''";
@@ -41,6 +77,7 @@ pub fn SearchPage() -> impl IntoView {
         })
     });
     let results = Resource::new(move || query.get().query_string(), search_catalogue);
+    let profiles = Resource::new(|| (), |_| get_search_profiles());
     // Results as you type: the form is submitted a moment after the last keystroke.
     let typed = RwSignal::new(0_u32);
     let on_input = move |event: leptos::ev::Event| {
@@ -67,6 +104,7 @@ pub fn SearchPage() -> impl IntoView {
                 let q = query.get();
                 // A position typed in the address or given by the browser (not a commune's).
                 let position = q.origin.filter(|_| q.near_commune.is_none());
+                let profile_query = q.clone();
                 view! {
                     <Form method="GET" action="/recherche" attr:id="search-form" attr:class="panel search-form">
                         <div class="field">
@@ -84,20 +122,14 @@ pub fn SearchPage() -> impl IntoView {
                                 " Agrément ESUS uniquement"
                             </label>
                         </div>
-                        {q.profile.clone().map(|id| {
-                            let mut without = q.clone();
-                            without.profile = None;
-                            view! {
-                                <div class="field" id="profile-filter">
-                                    <input type="hidden" name="profil" value=id.clone()/>
-                                    <p>
-                                        "Seulement ce qui satisfait le "
-                                        <a href=format!("/hqs/profils/{id}")>"profil HQS choisi"</a>
-                                        " · " <a href=format!("/recherche?{}", without.query_string())>"retirer ce filtre"</a>
-                                    </p>
-                                </div>
-                            }
-                        })}
+                        <Suspense fallback=|| ()>
+                            {move || {
+                                let q = profile_query.clone();
+                                Suspend::new(async move {
+                                    profile_filter(&q, profiles.await.unwrap_or_default())
+                                })
+                            }}
+                        </Suspense>
                         <div class="field">
                             <label for="champ-pres_de">"Près de"</label>
                             <select id="champ-pres_de" name="pres_de" onchange=FORGET_POSITION>
