@@ -119,6 +119,6 @@ pub async fn desk(state: &AppState, user: &SessionUser) -> Result<Vec<LabelSumma
             .unwrap_or_default();
         list.extend(summary(row, name));
     }
-    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    list.sort_by_key(|f| std::cmp::Reverse(f.updated_at));
     Ok(list)
 }
