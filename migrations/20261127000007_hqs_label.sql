@@ -38,6 +38,9 @@ CREATE TABLE hqs_labels (
     valid_until     TEXT,
     preparer_id     TEXT REFERENCES users (id) ON DELETE SET NULL,
     recommendation  TEXT CHECK (recommendation IN ('grant', 'refuse')),
+    -- The file's check as it was prepared (its time of change): a decision on a file that
+    -- changed since is refused.
+    prepared_file   BIGINT,
     decider_id      TEXT REFERENCES users (id) ON DELETE SET NULL,
     reason          TEXT,
     response        TEXT,
@@ -49,3 +52,6 @@ CREATE TABLE hqs_labels (
 CREATE INDEX hqs_labels_structure ON hqs_labels (structure_id, created_at);
 CREATE INDEX hqs_labels_state ON hqs_labels (state, valid_until);
 CREATE INDEX hqs_labels_number ON hqs_labels (number);
+-- At most one file in progress per structure, even when two applications arrive at once.
+CREATE UNIQUE INDEX hqs_labels_open ON hqs_labels (structure_id)
+    WHERE state IN ('applying', 'submitted', 'prepared');

@@ -452,6 +452,13 @@ const ROWS: &[Row] = &[
         form: &[],
         expected: LABEL_FILE_READERS,
     },
+    // The file's check (criteria and pieces): the same people, not the pôle's observers.
+    Row {
+        method: "GET",
+        path: "/hqs/controles/{label_check}",
+        form: &[],
+        expected: LABEL_FILE_READERS,
+    },
     Row { method: "POST", path: "/api/label-registry", form: &[], expected: ALL_200 },
     // The search page's profile choice: the person's profiles, none for a visitor.
     Row { method: "POST", path: "/api/search-profiles", form: &[], expected: ALL_200 },
@@ -512,8 +519,9 @@ const ROWS: &[Row] = &[
     },
 ];
 
-/// A label file of organisation A's structure being prepared, straight in the database.
-async fn insert_label_of_a(app: &TestApp, pole: &str, structure: &str) -> String {
+/// A label file of organisation A's structure being prepared, straight in the database;
+/// returns the file's id and its check's.
+async fn insert_label_of_a(app: &TestApp, pole: &str, structure: &str) -> (String, String) {
     use app::db::{hqs_checks, hqs_labels};
     let version = app::services::label::profile::current(&app.state).await.expect("profile");
     let check = uuid::Uuid::new_v4().to_string();
@@ -548,7 +556,7 @@ async fn insert_label_of_a(app: &TestApp, pole: &str, structure: &str) -> String
     let label = hqs_labels::LabelRow {
         id: id.clone(),
         structure_id: structure.to_owned(),
-        check_id: check,
+        check_id: check.clone(),
         label_version: version.version,
         state: "applying".to_owned(),
         number: None,
@@ -558,6 +566,7 @@ async fn insert_label_of_a(app: &TestApp, pole: &str, structure: &str) -> String
         valid_until: None,
         preparer_id: None,
         recommendation: None,
+        prepared_file: None,
         decider_id: None,
         reason: None,
         response: None,
@@ -570,7 +579,7 @@ async fn insert_label_of_a(app: &TestApp, pole: &str, structure: &str) -> String
     hqs_checks::insert(&mut tx, &check_row).await.expect("check");
     hqs_labels::insert(&mut tx, &label).await.expect("label");
     tx.commit().await.expect("commit");
-    id
+    (id, check)
 }
 
 /// A check by organisation A of its own structure with its profile, straight in the
@@ -703,7 +712,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
     let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
     let profile = insert_profile_of_a(&app, &orgs.a).await;
     let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;
-    let label = insert_label_of_a(&app, &orgs.pole, &structure).await;
+    let (label, label_check) = insert_label_of_a(&app, &orgs.pole, &structure).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -719,7 +728,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
             // A fresh person per cell: sign-outs and departures do not leak into the next.
             let client = client_for(&app, &orgs, *role, n).await;
             let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
-            let path = path.replace("{label}", &label);
+            let path = path.replace("{label_check}", &label_check).replace("{label}", &label);
             let request = match row.method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&form),

@@ -66,6 +66,33 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &CheckRow) -> Result<(),
     .map(|_| ())
 }
 
+/// Saves a check read as `before` (state and time of change unchanged since), with its new
+/// state, evaluation and decision; false when another change came first.
+pub async fn transition_unchanged(
+    tx: &mut Transaction<'_, Any>,
+    row: &CheckRow,
+    before: &CheckRow,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE hqs_checks SET state = $2, evaluation = $3, decision = $4, \
+         decision_comment = $5, decided_by = $6, decided_at = $7, updated_at = $8 \
+         WHERE id = $1 AND state = $9 AND updated_at = $10",
+    )
+    .bind(&row.id)
+    .bind(&row.state)
+    .bind(&row.evaluation)
+    .bind(&row.decision)
+    .bind(&row.decision_comment)
+    .bind(&row.decided_by)
+    .bind(row.decided_at)
+    .bind(row.updated_at)
+    .bind(&before.state)
+    .bind(before.updated_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Moves a check from `from` to its new state, with its latest evaluation and decision;
 /// false when another change moved it first.
 pub async fn transition(

@@ -21,6 +21,8 @@ pub struct LabelRow {
     pub valid_until: Option<String>,
     pub preparer_id: Option<String>,
     pub recommendation: Option<String>,
+    /// The check's time of change when the file was prepared.
+    pub prepared_file: Option<i64>,
     pub decider_id: Option<String>,
     /// The latest reason given (refusal, suspension, withdrawal, return).
     pub reason: Option<String>,
@@ -34,13 +36,14 @@ pub struct LabelRow {
 }
 
 const COLUMNS: &str = "id, structure_id, check_id, label_version, state, number, level, score, \
-                       valid_from, valid_until, preparer_id, recommendation, decider_id, \
-                       reason, response, reminders, renewal_of, created_at, updated_at";
+                       valid_from, valid_until, preparer_id, recommendation, prepared_file, \
+                       decider_id, reason, response, reminders, renewal_of, created_at, \
+                       updated_at";
 
 pub async fn insert(tx: &mut Transaction<'_, Any>, row: &LabelRow) -> Result<(), sqlx::Error> {
     sqlx::query(&format!(
         "INSERT INTO hqs_labels ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $13, $14, $15, $16, $17, $18, $19)"
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
     ))
     .bind(&row.id)
     .bind(&row.structure_id)
@@ -54,6 +57,7 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &LabelRow) -> Result<(),
     .bind(&row.valid_until)
     .bind(&row.preparer_id)
     .bind(&row.recommendation)
+    .bind(row.prepared_file)
     .bind(&row.decider_id)
     .bind(&row.reason)
     .bind(&row.response)
@@ -76,7 +80,8 @@ pub async fn update(
     let done = sqlx::query(
         "UPDATE hqs_labels SET state = $2, number = $3, level = $4, score = $5, \
          valid_from = $6, valid_until = $7, preparer_id = $8, recommendation = $9, \
-         decider_id = $10, reason = $11, response = $12, reminders = $13, updated_at = $14 \
+         decider_id = $10, reason = $11, response = $12, reminders = $13, updated_at = $14, \
+         prepared_file = $18 \
          WHERE id = $1 AND state = $15 AND updated_at = $16 AND reminders = $17",
     )
     .bind(&row.id)
@@ -96,6 +101,7 @@ pub async fn update(
     .bind(&before.state)
     .bind(before.updated_at)
     .bind(&before.reminders)
+    .bind(row.prepared_file)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -133,11 +139,12 @@ pub async fn of_structure<'e>(
     .await
 }
 
-/// Files in one of `states`, oldest change first.
+/// Files in one of `states`, oldest change first (all of them: the sweep must see every
+/// held label).
 pub async fn in_states(db: &Db, states: &[&str]) -> Result<Vec<LabelRow>, sqlx::Error> {
     let marks: Vec<String> = (1..=states.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT {COLUMNS} FROM hqs_labels WHERE state IN ({}) ORDER BY updated_at, id LIMIT 2000",
+        "SELECT {COLUMNS} FROM hqs_labels WHERE state IN ({}) ORDER BY updated_at, id",
         if marks.is_empty() { "''".to_owned() } else { marks.join(", ") }
     );
     let mut query = sqlx::query_as(&sql);

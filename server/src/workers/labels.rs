@@ -11,8 +11,13 @@ const EVERY: Duration = Duration::from_secs(3600);
 pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         match sweep::sweep(&state).await {
-            Ok(swept) if swept.reminded + swept.lapsed > 0 => {
-                tracing::info!(reminded = swept.reminded, lapsed = swept.lapsed, "label sweep");
+            Ok(swept) if swept.reminded + swept.lapsed + swept.suspended > 0 => {
+                tracing::info!(
+                    reminded = swept.reminded,
+                    lapsed = swept.lapsed,
+                    suspended = swept.suspended,
+                    "label sweep"
+                );
             }
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "label sweep failed"),

@@ -85,6 +85,33 @@ async fn apply_review_grant_remind_renew_and_lapse() {
     let prepared =
         app.label_step(anne, &label, "prepare", "Statuts associatifs vérifiés.", "grant").await;
     assert!(prepared["Done"].is_object(), "{prepared}");
+    // The prepared file is frozen for the second animator: no new piece, no new review.
+    let late = reqwest::multipart::Form::new()
+        .text("kind", "statuts")
+        .text("valid_until", "")
+        .part("file", reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("autre.pdf"));
+    let refused = supplier
+        .client
+        .post(app.url(&format!("/hqs/controles/{check}/pieces")))
+        .multipart(late)
+        .send()
+        .await
+        .expect("upload");
+    let location = refused.headers()["location"].to_str().expect("location").to_owned();
+    assert!(location.contains("erreur_piece="), "{location}");
+    let frozen = app
+        .call_ok(
+            bruno,
+            "hqs-evidence-review",
+            &[
+                ("check_id", &check),
+                ("evidence_id", &piece),
+                ("decision", "reject"),
+                ("reason", "Illisible."),
+            ],
+        )
+        .await;
+    assert!(frozen["Refused"].is_string(), "{frozen}");
     let four_eyes = app.label_step(anne, &label, "decide", "Conforme.", "grant").await;
     assert!(four_eyes["Refused"].as_str().expect("refused").contains("quatre yeux"), "{four_eyes}");
     assert_eq!(app.label_file(anne, &label).await["state"], "prepared");

@@ -117,3 +117,45 @@ async fn the_sweep_suspends_a_label_whose_file_no_longer_complies() {
     assert_eq!(app.sweep_labels().await.suspended, 0, "once");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_refusal_proposed_is_not_turned_into_a_grant_and_one_file_at_a_time() {
+    let app = spawn_app().await;
+    let team = app.pole_team(&["anne@pole.fr", "bruno@pole.fr"]).await;
+    let (anne, bruno) = (&team[0], &team[1]);
+    let supplier = app.published_supplier("Régie Mistral", "regie@exemple.fr", anne).await;
+
+    // Two applications at the same moment: one file only.
+    let form = [("structure_id", supplier.structure_id.as_str())];
+    let (first, second) = tokio::join!(
+        app.call_ok(&supplier.client, "label-apply", &form),
+        app.call_ok(&supplier.client, "label-apply", &form)
+    );
+    let done: Vec<&Value> =
+        [&first, &second].into_iter().filter(|o| o["Done"].is_object()).collect();
+    assert_eq!(done.len(), 1, "{first} {second}");
+    let label = done[0]["Done"]["id"].as_str().expect("id").to_owned();
+
+    // Anne proposes a refusal: Bruno may refuse, not grant.
+    app.label_step(&supplier.client, &label, "submit", "", "").await;
+    app.label_step(anne, &label, "prepare", "Statuts introuvables.", "refuse").await;
+    let grant = app.label_step(bruno, &label, "decide", "Je ne suis pas d'accord.", "grant").await;
+    assert!(
+        grant["Refused"].as_str().expect("refused").contains("nouvelle instruction"),
+        "{grant}"
+    );
+    let refused = app.label_step(bruno, &label, "decide", "Statuts manquants.", "refuse").await;
+    assert!(refused["Done"].is_object(), "{refused}");
+    assert_eq!(app.label_file(&supplier.client, &label).await["state"], "refused");
+
+    // A suspended label is renewed, not replaced: the renewal keeps its number.
+    let granted = app.granted_label(&supplier, anne, bruno).await;
+    let number = app.label_file(anne, &granted).await["number"].clone();
+    app.label_step(anne, &granted, "suspend", "Plainte en cours d'examen.", "").await;
+    let renewal = app.granted_label(&supplier, bruno, anne).await;
+    let file = app.label_file(anne, &renewal).await;
+    assert_eq!(file["renewal_of"], granted.as_str());
+    assert_eq!(file["number"], number);
+    assert_eq!(app.label_file(anne, &granted).await["state"], "renewed");
+    app.stop().await;
+}

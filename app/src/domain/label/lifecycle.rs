@@ -79,6 +79,18 @@ impl LabelState {
     pub fn in_progress(self) -> bool {
         matches!(self, Self::Applying | Self::Submitted | Self::Prepared)
     }
+
+    /// Whether the structure may send pieces: while it prepares its file, and to answer a
+    /// suspension.
+    pub fn takes_pieces(self) -> bool {
+        matches!(self, Self::Applying | Self::Suspended)
+    }
+
+    /// Whether animators may review pieces: a submitted file (before its preparation, which
+    /// freezes it for the second animator) and a suspended label.
+    pub fn reviews_pieces(self) -> bool {
+        matches!(self, Self::Submitted | Self::Suspended)
+    }
 }
 
 /// What the preparer recommends, and what the decider decides.

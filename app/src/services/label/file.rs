@@ -51,9 +51,11 @@ pub async fn apply(
             "Le pôle n'a pas encore d'équipe pour examiner les dossiers.".into(),
         ));
     };
-    let renewed = files
-        .iter()
-        .find(|f| state_of(f).is_ok_and(|s| matches!(s, LabelState::Granted | LabelState::Lapsed)));
+    let renewed = files.iter().find(|f| {
+        state_of(f).is_ok_and(|s| {
+            matches!(s, LabelState::Granted | LabelState::Suspended | LabelState::Lapsed)
+        })
+    });
     let version = profile::current(state).await?;
     let mut check = checks::label_check(
         state,
@@ -79,6 +81,7 @@ pub async fn apply(
         valid_until: None,
         preparer_id: None,
         recommendation: None,
+        prepared_file: None,
         decider_id: None,
         reason: None,
         response: None,
@@ -116,7 +119,17 @@ pub async fn apply(
                 .map_err(|_| AppError::Internal)?;
         hqs_checks::transition(&mut tx, &check, &before.state).await?;
     }
-    hqs_labels::insert(&mut tx, &row).await?;
+    if let Err(error) = hqs_labels::insert(&mut tx, &row).await {
+        // Another application for this structure arrived a moment ago (one open file each).
+        if let sqlx::Error::Database(database) = &error
+            && database.is_unique_violation()
+        {
+            return Ok(HqsOutcome::Refused(
+                "Un dossier est déjà en cours pour cette structure.".into(),
+            ));
+        }
+        return Err(error.into());
+    }
     let details = json!({
         "structure": structure.name,
         "label_version": version.version,

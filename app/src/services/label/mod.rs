@@ -72,8 +72,9 @@ pub(crate) struct Step<'a> {
     pub after: LabelRow,
     pub details: Value,
     pub mails: Vec<mail::Mail>,
-    /// The file's check, moved with the label (new row, state it was read in).
-    pub check: Option<(CheckRow, String)>,
+    /// The file's check, moved with the label (new row, the row as read: stored only if
+    /// unchanged since).
+    pub check: Option<(CheckRow, CheckRow)>,
 }
 
 pub(crate) async fn store(state: &AppState, step: Step<'_>) -> Result<HqsOutcome, AppError> {
@@ -92,8 +93,8 @@ pub(crate) async fn store_in(
     if !hqs_labels::update(&mut tx, &step.after, step.before).await? {
         return Ok(moved());
     }
-    if let Some((check, from)) = &step.check
-        && !hqs_checks::transition(&mut tx, check, from).await?
+    if let Some((check, before)) = &step.check
+        && !hqs_checks::transition_unchanged(&mut tx, check, before).await?
     {
         return Ok(moved());
     }
@@ -169,14 +170,13 @@ pub(crate) async fn check_moved(
     row: &LabelRow,
     to: crate::domain::hqs::check::CheckState,
     change: impl FnOnce(&mut CheckRow),
-) -> Result<(CheckRow, String), AppError> {
+) -> Result<(CheckRow, CheckRow), AppError> {
     let check = hqs_checks::find(&state.db, &row.check_id).await?.ok_or(AppError::Internal)?;
-    let from = check.state.clone();
-    let mut next = check;
+    let mut next = check.clone();
     next.state = to.code().to_owned();
-    next.updated_at = state.clock.now_ms();
+    next.updated_at = state.clock.now_ms().max(check.updated_at + 1);
     change(&mut next);
-    Ok((next, from))
+    Ok((next, check))
 }
 
 /// A reason, a note or an answer: required, at most 2,000 characters.

@@ -81,10 +81,12 @@ pub async fn prepare(
         Ok(note) => note,
         Err(invalid) => return Ok(invalid),
     };
+    let check = hqs_checks::find(&state.db, &row.check_id).await?.ok_or(AppError::Internal)?;
     let mut after = row.clone();
     after.state = next.code().to_owned();
     after.preparer_id = Some(user.id.clone());
     after.recommendation = Some(recommendation.code().to_owned());
+    after.prepared_file = Some(check.updated_at);
     after.reason = Some(note.clone());
     after.updated_at = state.clock.now_ms();
     let what = format!("dossier instruit (proposition : {})", recommendation.label());
@@ -96,7 +98,8 @@ pub async fn prepare(
         after,
         details: json!({ "recommendation": recommendation.code(), "text": note }),
         mails,
-        check: None,
+        // The file as prepared: a piece reviewed meanwhile makes the preparation fail.
+        check: Some((check.clone(), check)),
     };
     store(state, step).await
 }
@@ -133,7 +136,22 @@ pub async fn decide(
         Ok(reason) => reason,
         Err(invalid) => return Ok(invalid),
     };
+    let prepared_as = row.recommendation.as_deref().and_then(Recommendation::parse);
+    if decision == Recommendation::Grant && prepared_as != Some(Recommendation::Grant) {
+        return Ok(HqsOutcome::Refused(
+            "Le dossier a été instruit avec une proposition de refus : pour l'attribuer, \
+             renvoyez-le pour une nouvelle instruction."
+                .into(),
+        ));
+    }
     let check = hqs_checks::find(&state.db, &row.check_id).await?.ok_or(AppError::Internal)?;
+    if row.prepared_file != Some(check.updated_at) {
+        return Ok(HqsOutcome::Refused(
+            "Le dossier a changé depuis son instruction : renvoyez-le pour une nouvelle \
+             instruction."
+                .into(),
+        ));
+    }
     let evaluation = checks::evaluation_of(state, &check).await?;
     if decision == Recommendation::Grant && evaluation.overall != Overall::Compliant {
         return Ok(HqsOutcome::Refused(format!(
@@ -144,8 +162,15 @@ pub async fn decide(
     }
     let now = state.clock.now_ms();
     let today = Day::of_instant(now);
+    // A renewal continues a label still held or lapsed; one withdrawn (or already replaced)
+    // meanwhile makes this file a new application: new number, fresh validity.
     let previous = match &row.renewal_of {
-        Some(id) => hqs_labels::find(&state.db, id).await?,
+        Some(id) => hqs_labels::find(&state.db, id).await?.filter(|p| {
+            matches!(
+                LabelState::parse(&p.state),
+                Some(LabelState::Granted | LabelState::Suspended | LabelState::Lapsed)
+            )
+        }),
         None => None,
     };
     let mut after = row.clone();

@@ -5,9 +5,17 @@ use serde_json::json;
 
 use super::{Step, file, state_of, store, words};
 use crate::{
-    domain::{accounts::SessionUser, hqs::views::HqsOutcome, label::LabelStep},
+    db::hqs_checks,
+    domain::{
+        accounts::SessionUser,
+        hqs::{Overall, views::HqsOutcome},
+        label::LabelStep,
+    },
     error::AppError,
-    services::directory::{can_edit, require_animator},
+    services::{
+        directory::{can_edit, require_animator},
+        hqs::checks,
+    },
     state::AppState,
 };
 
@@ -37,6 +45,19 @@ pub async fn sanction(
         Ok(reason) => reason,
         Err(invalid) => return Ok(invalid),
     };
+    if step == LabelStep::Reinstate {
+        // Reinstated only on a file that complies again (else the next sweep would suspend
+        // it at once).
+        let check = hqs_checks::find(&state.db, &row.check_id).await?.ok_or(AppError::Internal)?;
+        let evaluation = checks::evaluation_of(state, &check).await?;
+        if evaluation.overall != Overall::Compliant {
+            return Ok(HqsOutcome::Refused(format!(
+                "Le dossier n'est pas conforme au profil du label ({}) : la structure doit \
+                 d'abord compléter ses faits ou ses pièces.",
+                evaluation.overall.label()
+            )));
+        }
+    }
     let mut after = row.clone();
     after.state = next.code().to_owned();
     after.reason = Some(reason.clone());

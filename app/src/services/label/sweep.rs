@@ -51,10 +51,19 @@ pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
         };
         let mut after = row.clone();
         after.updated_at = state.clock.now_ms();
+        let renewing =
+            hqs_labels::of_structure(&state.db, &row.structure_id).await?.iter().any(|f| {
+                f.renewal_of.as_deref() == Some(row.id.as_str())
+                    && state_of(f).is_ok_and(LabelState::in_progress)
+            });
         let (step, what, details) = if validity.has_ended(today) {
             let Some(next) = LabelStep::Lapse.after(state_of(&row)?, None) else { continue };
             after.state = next.code().to_owned();
-            let what = "label expiré faute de renouvellement".to_owned();
+            let what = if renewing {
+                "label arrivé à échéance ; le renouvellement est en cours d'examen".to_owned()
+            } else {
+                "label expiré faute de renouvellement".to_owned()
+            };
             (LabelStep::Lapse, what, json!({ "valid_until": row.valid_until }))
         } else if let Some(why) = no_longer_compliant(state, &row).await? {
             let Some(next) = LabelStep::Suspend.after(state_of(&row)?, None) else { continue };
@@ -62,7 +71,9 @@ pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
             after.reason = Some(why.clone());
             let what = "label suspendu (vous pouvez répondre depuis le dossier)".to_owned();
             (LabelStep::Suspend, what, json!({ "text": why }))
-        } else if let Some(reminder) = validity.reminder_due(today, &reminders_of(&row)) {
+        } else if let Some(reminder) =
+            validity.reminder_due(today, &reminders_of(&row)).filter(|_| !renewing)
+        {
             let mut sent = reminders_of(&row);
             sent.push(reminder);
             after.reminders = sent.iter().map(|r| r.code()).collect::<Vec<_>>().join(",");

@@ -9,6 +9,7 @@ use crate::{
     db::{
         hqs_checks::{self, CheckRow},
         hqs_evidence::{self, EvidenceRow},
+        hqs_labels,
     },
     domain::{
         FieldErrors,
@@ -22,6 +23,7 @@ use crate::{
             check::CheckState,
             views::{CheckRole, HqsOutcome},
         },
+        label::LabelState,
     },
     error::AppError,
     state::AppState,
@@ -51,7 +53,10 @@ pub async fn upload(
     if role_on(state, user, &row).await? != Some(CheckRole::Supplier) {
         return Err(AppError::Forbidden);
     }
-    if row.state == CheckState::Decided.code() {
+    if let Some(refusal) = label_file_refuses(state, &row, LabelState::takes_pieces).await? {
+        return Ok(HqsOutcome::Refused(refusal));
+    }
+    if row.purpose == hqs_checks::FOR_BUYER && row.state == CheckState::Decided.code() {
         return Ok(HqsOutcome::Refused(
             "Ce contrôle est décidé : il ne reçoit plus de pièces.".into(),
         ));
@@ -117,6 +122,27 @@ pub async fn upload(
     Ok(HqsOutcome::Done { id: row.id })
 }
 
+/// For a label file's check: why its label's state refuses pieces (or their review) now.
+/// Pieces arrive while the structure prepares its file or answers a suspension; they are
+/// reviewed once the file is submitted, and no longer after its preparation, so that the
+/// second animator decides on the file as it was prepared.
+async fn label_file_refuses(
+    state: &AppState,
+    row: &CheckRow,
+    allows: fn(LabelState) -> bool,
+) -> Result<Option<String>, AppError> {
+    if row.purpose != hqs_checks::FOR_LABEL {
+        return Ok(None);
+    }
+    let label = hqs_labels::of_check(&state.db, &row.id).await?;
+    let Some(now) = label.as_ref().and_then(|l| LabelState::parse(&l.state)) else {
+        return Ok(Some("Ce dossier de label n'existe plus.".into()));
+    };
+    Ok((!allows(now)).then(|| {
+        format!("Le dossier est à l'état « {} » : les pièces n'y changent pas.", now.label())
+    }))
+}
+
 /// The check changed state meanwhile (a decision, say): nothing is stored.
 fn moved() -> HqsOutcome {
     HqsOutcome::Refused("Ce contrôle vient de changer : rechargez la page et recommencez.".into())
@@ -134,7 +160,8 @@ async fn refresh(
     let mut next = row.clone();
     next.evaluation =
         serde_json::to_string(&subject.evaluate(evidence, now)).map_err(super::internal)?;
-    next.updated_at = now;
+    // Always later than before, so that a label's decision sees the file changed.
+    next.updated_at = now.max(row.updated_at + 1);
     Ok(hqs_checks::transition(tx, &next, &row.state).await?)
 }
 
@@ -152,7 +179,10 @@ pub async fn review(
     if role_on(state, user, &row).await? != Some(CheckRole::Officer) {
         return Err(AppError::Forbidden);
     }
-    if row.state == CheckState::Decided.code() {
+    if let Some(refusal) = label_file_refuses(state, &row, LabelState::reviews_pieces).await? {
+        return Ok(HqsOutcome::Refused(refusal));
+    }
+    if row.purpose == hqs_checks::FOR_BUYER && row.state == CheckState::Decided.code() {
         return Ok(HqsOutcome::Refused("Ce contrôle est décidé : rouvrez-le d'abord.".into()));
     }
     let reason = reason.trim();

@@ -164,8 +164,11 @@ pub async fn role_on(
     {
         return Ok(Some(CheckRole::Supplier));
     }
-    if access::member_of(state, user).await?.contains(&row.buyer_organisation_id)
-        || is_animator(state, user).await?
+    // A label file is the structure's and the animators' only (the pôle's other members,
+    // its observers, see no individual file).
+    if !label_file
+        && (access::member_of(state, user).await?.contains(&row.buyer_organisation_id)
+            || is_animator(state, user).await?)
     {
         return Ok(Some(CheckRole::Reader));
     }
