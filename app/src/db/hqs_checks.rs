@@ -73,24 +73,7 @@ pub async fn transition_unchanged(
     row: &CheckRow,
     before: &CheckRow,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE hqs_checks SET state = $2, evaluation = $3, decision = $4, \
-         decision_comment = $5, decided_by = $6, decided_at = $7, updated_at = $8 \
-         WHERE id = $1 AND state = $9 AND updated_at = $10",
-    )
-    .bind(&row.id)
-    .bind(&row.state)
-    .bind(&row.evaluation)
-    .bind(&row.decision)
-    .bind(&row.decision_comment)
-    .bind(&row.decided_by)
-    .bind(row.decided_at)
-    .bind(row.updated_at)
-    .bind(&before.state)
-    .bind(before.updated_at)
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    save(tx, row, &before.state, Some(before.updated_at)).await
 }
 
 /// Moves a check from `from` to its new state, with its latest evaluation and decision;
@@ -100,23 +83,37 @@ pub async fn transition(
     row: &CheckRow,
     from: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    save(tx, row, from, None).await
+}
+
+/// The update behind both: the check must still be in `from` (and, when given, unchanged
+/// since `since`).
+async fn save(
+    tx: &mut Transaction<'_, Any>,
+    row: &CheckRow,
+    from: &str,
+    since: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let unchanged = if since.is_some() { " AND updated_at = $10" } else { "" };
+    let sql = format!(
         "UPDATE hqs_checks SET state = $2, evaluation = $3, decision = $4, \
          decision_comment = $5, decided_by = $6, decided_at = $7, updated_at = $8 \
-         WHERE id = $1 AND state = $9",
-    )
-    .bind(&row.id)
-    .bind(&row.state)
-    .bind(&row.evaluation)
-    .bind(&row.decision)
-    .bind(&row.decision_comment)
-    .bind(&row.decided_by)
-    .bind(row.decided_at)
-    .bind(row.updated_at)
-    .bind(from)
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected() == 1)
+         WHERE id = $1 AND state = $9{unchanged}"
+    );
+    let mut query = sqlx::query(&sql)
+        .bind(&row.id)
+        .bind(&row.state)
+        .bind(&row.evaluation)
+        .bind(&row.decision)
+        .bind(&row.decision_comment)
+        .bind(&row.decided_by)
+        .bind(row.decided_at)
+        .bind(row.updated_at)
+        .bind(from);
+    if let Some(since) = since {
+        query = query.bind(since);
+    }
+    Ok(query.execute(&mut **tx).await?.rows_affected() == 1)
 }
 
 pub async fn find<'e>(
