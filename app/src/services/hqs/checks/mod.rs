@@ -8,20 +8,15 @@ use serde_json::json;
 use crate::{
     db::{
         hqs_checks::{self, CheckRow},
-        hqs_evidence::{self, EvidenceRow},
         memberships, offers, structures,
     },
     domain::{
         FieldErrors,
         accounts::SessionUser,
-        calendar::iso_date,
         directory::{OfferStatus, StructureStatus, text::required_text},
         hqs::{
-            Evaluation, EvidenceKind, EvidenceOnFile, OfferFacts, Requirements, Review,
-            SupplierFacts,
+            Requirements,
             check::{CheckState, CheckStep, Decision},
-            evaluate,
-            facts::Evidence,
             views::{CheckRole, CheckSummary, HqsOutcome},
         },
     },
@@ -29,15 +24,18 @@ use crate::{
     services::{
         audit,
         directory::{can_edit, is_animator},
-        hqs::{access, facts, profiles},
+        hqs::{access, profiles},
         mail,
     },
     state::AppState,
 };
 
+mod evaluation;
 mod evidence;
 mod view;
 
+use evaluation::Subject;
+pub(crate) use evaluation::{evaluation_in, evaluation_of};
 pub use evidence::{MAX_EVIDENCE_BYTES, Upload, evidence_file, review, upload};
 pub use view::view;
 
@@ -48,45 +46,6 @@ fn internal(error: serde_json::Error) -> AppError {
 
 fn page_of(state: &AppState, id: &str) -> String {
     format!("{}/hqs/controles/{id}", state.public_url)
-}
-
-/// What a check is evaluated on besides its evidence: the profile as it was when the check
-/// opened, the supplier's and the offer's current facts.
-struct Subject {
-    requirements: Requirements,
-    supplier: SupplierFacts,
-    offer: Option<OfferFacts>,
-}
-
-impl Subject {
-    async fn of(state: &AppState, row: &CheckRow) -> Result<Self, AppError> {
-        let requirements = serde_json::from_str(&row.requirements).map_err(internal)?;
-        let structure =
-            structures::find(&state.db, &row.structure_id).await?.ok_or(AppError::Internal)?;
-        let supplier = facts::supplier_facts(&state.db, &structure).await?;
-        let offer = match &row.offer_id {
-            Some(id) => offers::find(&state.db, id).await?.map(|o| facts::offer_facts(&o)),
-            None => None,
-        };
-        Ok(Self { requirements, supplier, offer })
-    }
-
-    /// The evaluation with `evidence` on file, on `now`'s day.
-    fn evaluate(&self, evidence: Vec<EvidenceRow>, now: i64) -> Evaluation {
-        let documents: Vec<EvidenceOnFile> = evidence
-            .into_iter()
-            .filter_map(|e| {
-                Some(EvidenceOnFile {
-                    kind: EvidenceKind::parse(&e.kind)?,
-                    valid_until: e.valid_until,
-                    review: Review::parse(&e.review)?,
-                })
-            })
-            .collect();
-        let today = iso_date(now);
-        let offer = self.offer.as_ref();
-        evaluate(&self.requirements, &self.supplier, offer, Evidence::OnFile(&documents), &today)
-    }
 }
 
 /// A new label file's check for `structure_id`, with its first evaluation, not stored yet.
@@ -122,28 +81,6 @@ pub(crate) async fn label_check(
     };
     row.evaluation = serde_json::to_string(&evaluation_of(state, &row).await?).map_err(internal)?;
     Ok(row)
-}
-
-/// The evaluation of `row` with the evidence `tx` sees (pieces added in the transaction
-/// count).
-pub(crate) async fn evaluation_in(
-    state: &AppState,
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    row: &CheckRow,
-) -> Result<Evaluation, AppError> {
-    let subject = Subject::of(state, row).await?;
-    let evidence = hqs_evidence::of_check(&mut **tx, &row.id).await?;
-    Ok(subject.evaluate(evidence, state.clock.now_ms()))
-}
-
-/// The evaluation of a check now, with the evidence sent for it.
-pub(crate) async fn evaluation_of(
-    state: &AppState,
-    row: &CheckRow,
-) -> Result<Evaluation, AppError> {
-    let subject = Subject::of(state, row).await?;
-    let evidence = hqs_evidence::of_check(&state.db, &row.id).await?;
-    Ok(subject.evaluate(evidence, state.clock.now_ms()))
 }
 
 /// What the person may do on a check, if they may see it at all. Observers see no check.
