@@ -9,9 +9,10 @@
 //!    rebuilds into new indexes and swaps them in); prints its time.
 //! 3. Replays a fixed mix of queries (plain words, typos, facet filters, radius + distance
 //!    sort, empty query with filters), each against the app's `GET /api/v1/search` and, in
-//!    the same run, the very multi-search the app sends, straight to Meilisearch. Prints
-//!    p50/p95/p99 for both and the ratio, then the throughput of both at the same
-//!    concurrency.
+//!    the same run, the very Meilisearch requests the app makes for it
+//!    (`catalogue::engine`: the multi-search, and for offers near a point the structures on
+//!    the radius's edge and the disks of the distance order). Prints p50/p95/p99 for both and
+//!    the ratio, then the throughput of both at the same concurrency.
 //! 4. Writes to offers through the product's write path (outbox in the same transaction) and
 //!    prints the lag until each write is visible in search.
 
@@ -20,12 +21,16 @@ use std::time::{Duration, Instant};
 use app::{
     clock::{Clock, SystemClock},
     db::{offers, search_outbox, structures},
-    domain::directory::{Cpv, OfferDetails, ServiceKind},
+    domain::{
+        directory::{Cpv, OfferDetails, ServiceKind},
+        search::SearchQuery,
+    },
     search::documents::{self, Changes},
     services::{
-        catalogue::{Plan, parse_query},
+        catalogue::{self, parse_query},
         directory::demo,
     },
+    state::AppState,
 };
 use secrecy::ExposeSecret;
 use tests::{shared_meili, spawn_app_with};
@@ -86,24 +91,28 @@ fn summary(label: &str, samples: &mut [Duration]) -> Duration {
 }
 
 /// One request to either side, checked: a failed or empty answer would make fast figures lie.
+/// The direct side makes every request the app makes to Meilisearch for the query (with the
+/// same client library), and nothing else: no HTTP server, database check or page.
 #[derive(Clone)]
 enum Target {
     App { url: String },
-    Direct { url: String, key: String, body: serde_json::Value },
+    Direct { state: AppState, query: SearchQuery },
 }
 
 async fn send(client: &reqwest::Client, target: &Target) -> Duration {
     let start = Instant::now();
-    let response = match target {
-        Target::App { url } => client.get(url).send().await,
-        Target::Direct { url, key, body } => {
-            client.post(url).bearer_auth(key).json(body).send().await
+    match target {
+        Target::App { url } => {
+            let response = client.get(url).send().await.expect("request sent");
+            assert!(response.status().is_success(), "{}", response.status());
+            let body = response.bytes().await.expect("body");
+            assert!(body.len() > 2);
+        }
+        Target::Direct { state, query } => {
+            let answers = catalogue::engine(state, query).await.expect("Meilisearch answers");
+            assert!(!answers.hits.is_empty(), "no hits");
         }
     }
-    .expect("request sent");
-    assert!(response.status().is_success(), "{}", response.status());
-    let body = response.bytes().await.expect("body");
-    assert!(body.len() > 2);
     start.elapsed()
 }
 
@@ -204,23 +213,17 @@ async fn main() {
         bytes / 1_000_000
     );
 
-    // Latency: each query to the app, then the same multi-search straight to Meilisearch.
+    // Latency: each query to the app, then the same Meilisearch requests without the app.
     let client = reqwest::Client::new();
     let search_client = app.state.search.client();
-    let direct_url = format!("{}/multi-search", meili.url.trim_end_matches('/'));
     let key = meili.key.expose_secret().to_owned();
     let pairs: Vec<(Target, Target)> = QUERIES
         .iter()
         .map(|(_, raw)| {
             let query = parse_query(raw);
-            let index = search_client.index(app.state.search.index_name(match query.target {
-                app::domain::search::Target::Offers => "offers",
-                app::domain::search::Target::Structures => "structures",
-            }));
-            let body = Plan::new(&query).body(search_client, &index);
             (
                 Target::App { url: app.url(&format!("/api/v1/search?{raw}")) },
-                Target::Direct { url: direct_url.clone(), key: key.clone(), body },
+                Target::Direct { state: app.state.clone(), query },
             )
         })
         .collect();
@@ -240,7 +243,7 @@ async fn main() {
     }
     println!("latency, one request at a time ({} queries × {ROUNDS} rounds):", QUERIES.len());
     let app_p99 = summary("app GET /api/v1/search", &mut via_app);
-    let direct_p99 = summary("Meilisearch /multi-search", &mut straight);
+    let direct_p99 = summary("Meilisearch requests alone", &mut straight);
     println!("  p99 ratio app / direct       {:>8.2}", ms(app_p99) / ms(direct_p99));
     println!("Meilisearch alone, by query of the mix:");
     for ((kind, raw), samples) in QUERIES.iter().zip(&mut by_query) {
@@ -357,4 +360,55 @@ async fn meili_task_times(client: &reqwest::Client, url: &str, key: &str, index:
     }
     summary("  Meilisearch queue wait", &mut waits);
     summary("  Meilisearch processing", &mut runs);
+    batch_steps(client, url, key, &tasks).await;
+}
+
+/// Where Meilisearch spends a write's processing: the median, over the writes' batches, of
+/// each step of its progress trace (`GET /batches/{uid}`), the costliest first.
+async fn batch_steps(client: &reqwest::Client, url: &str, key: &str, tasks: &serde_json::Value) {
+    let mut steps: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+    for task in tasks["results"].as_array().into_iter().flatten() {
+        let Some(batch) = task["batchUid"].as_u64() else { continue };
+        let Ok(answer) = client
+            .get(format!("{}/batches/{batch}", url.trim_end_matches('/')))
+            .bearer_auth(key)
+            .send()
+            .await
+        else {
+            continue;
+        };
+        let Ok(batch) = answer.json::<serde_json::Value>().await else { continue };
+        for (step, took) in batch["stats"]["progressTrace"].as_object().into_iter().flatten() {
+            if let Some(ms) = took.as_str().and_then(trace_ms) {
+                let leaf = step.rsplit(" > ").next().unwrap_or(step);
+                steps.entry(leaf.to_owned()).or_default().push(ms);
+            }
+        }
+    }
+    let mut medians: Vec<(String, f64)> = steps
+        .into_iter()
+        .map(|(step, mut times)| {
+            times.sort_by(f64::total_cmp);
+            (step, times[times.len() / 2])
+        })
+        .collect();
+    medians.sort_by(|a, b| b.1.total_cmp(&a.1));
+    println!("  Meilisearch steps of a write's batch (median):");
+    for (step, ms) in medians.iter().filter(|(_, ms)| *ms >= 1.0).take(8) {
+        println!("    {step:<36} {ms:>8.1} ms");
+    }
+}
+
+/// A progress-trace duration (`957.65ms`, `1.2s`, `350.1µs`) in milliseconds.
+fn trace_ms(text: &str) -> Option<f64> {
+    let (number, factor) = if let Some(n) = text.strip_suffix("ms") {
+        (n, 1.0)
+    } else if let Some(n) = text.strip_suffix("µs") {
+        (n, 0.001)
+    } else if let Some(n) = text.strip_suffix("ns") {
+        (n, 0.000_001)
+    } else {
+        (text.strip_suffix('s')?, 1000.0)
+    };
+    Some(number.parse::<f64>().ok()? * factor)
 }

@@ -17,11 +17,12 @@ use crate::{
         directory::{OfferStatus, Sector, StructureStatus},
         hqs::{OfferFacts, Requirements, SupplierFacts, satisfies},
         label::Level,
+        search::{cells::cells_of, query::Point},
     },
     services::hqs::facts::{facts_of, offer_facts},
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Geo {
     pub lat: f64,
     pub lng: f64,
@@ -40,8 +41,12 @@ pub struct StructureFacets {
     /// The HQS label held now: its level, or `sans-niveau`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hqs_label: Option<String>,
-    #[serde(rename = "_geo", skip_serializing_if = "Option::is_none")]
+    /// The structure's place: a structure document holds it as `_geo` (Meilisearch's geo
+    /// index, 10,000 documents), an offer as `location` with its grid cells (no geo index).
+    #[serde(skip)]
     pub geo: Option<Geo>,
+    /// The keys of the grid cells holding the place, one per level.
+    pub cells: Vec<String>,
 }
 
 /// The HQS profiles in use, against which each structure and offer is evaluated (declared
@@ -86,6 +91,8 @@ pub struct StructureDocument {
     pub service_kinds: Vec<String>,
     #[serde(flatten)]
     pub facets: StructureFacets,
+    #[serde(rename = "_geo", skip_serializing_if = "Option::is_none")]
+    pub geo: Option<Geo>,
     /// Ids of the HQS profiles the structure satisfies.
     pub hqs_profiles: Vec<String>,
     pub updated_at: i64,
@@ -108,6 +115,8 @@ pub struct OfferDocument {
     pub structure_name: String,
     #[serde(flatten)]
     pub facets: StructureFacets,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Geo>,
     /// Ids of the HQS profiles the offer satisfies.
     pub hqs_profiles: Vec<String>,
     pub updated_at: i64,
@@ -141,6 +150,7 @@ fn facets(
     families.sort();
     families.dedup();
     let labels = labels.iter().filter(|l| l.is_valid_on(today)).map(|l| l.name.clone()).collect();
+    let geo = row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng });
     StructureFacets {
         kinds: kinds.iter().map(|k| k.code().to_owned()).collect(),
         families,
@@ -150,7 +160,8 @@ fn facets(
         labels,
         esus: row.esus_agreed_on.is_some(),
         hqs_label,
-        geo: row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng }),
+        geo,
+        cells: geo.map(|g| cells_of(Point { lat: g.lat, lng: g.lng })).unwrap_or_default(),
     }
 }
 
@@ -175,6 +186,7 @@ fn offer_document(
         structure_id: structure.id.clone(),
         structure_slug: structure.slug.clone(),
         structure_name: structure.name.clone(),
+        location: facets.geo,
         facets: facets.clone(),
         hqs_profiles,
         updated_at: offer.updated_at.max(structure.updated_at),
@@ -239,6 +251,7 @@ pub async fn for_structure(
         sector_groups,
         service_kinds,
         hqs_profiles: profiles.satisfied(&supplier, None, &today),
+        geo: facets.geo,
         facets,
         updated_at: row.updated_at,
     });

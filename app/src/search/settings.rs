@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use meilisearch_sdk::settings::{
     FilterFeatureModes, FilterFeatures, FilterableAttribute, FilterableAttributesSettings,
-    LocalizedAttributes, Settings, TypoToleranceSettings,
+    LocalizedAttributes, PaginationSetting, Settings, TypoToleranceSettings,
 };
 
 /// Raise with every change of the settings below.
-pub const SETTINGS_VERSION: &str = "directory-3";
+pub const SETTINGS_VERSION: &str = "directory-4";
 
 /// Trade words buyers and suppliers use for the same thing. Each group is mutual.
 const SYNONYMS: &[&[&str]] = &[
@@ -46,19 +46,15 @@ fn synonyms() -> HashMap<String, Vec<String>> {
 }
 
 /// Filters on values only (`=`, `IN`), without facet search, which the catalogue does not
-/// use: Meilisearch then keeps fewer structures up to date on each write. `_geo` stays a
-/// plain filterable attribute (radius filters).
+/// use: Meilisearch then keeps fewer structures up to date on each write.
 fn filters(attributes: &[&str]) -> Vec<FilterableAttribute> {
-    vec![
-        FilterableAttribute::Settings(FilterableAttributesSettings {
-            attribute_patterns: attributes.iter().map(|a| (*a).to_owned()).collect(),
-            features: FilterFeatures {
-                facet_search: false,
-                filter: FilterFeatureModes { equality: true, comparison: false },
-            },
-        }),
-        FilterableAttribute::Attribute("_geo".to_owned()),
-    ]
+    vec![FilterableAttribute::Settings(FilterableAttributesSettings {
+        attribute_patterns: attributes.iter().map(|a| (*a).to_owned()).collect(),
+        features: FilterFeatures {
+            facet_search: false,
+            filter: FilterFeatureModes { equality: true, comparison: false },
+        },
+    })]
 }
 
 fn common() -> Settings {
@@ -112,11 +108,38 @@ pub fn offers() -> Settings {
             "structure_id",
             "hqs_profiles",
             "hqs_label",
+            "cells",
+            // The page of a distance-ordered search is fetched by id.
+            "id",
         ]))
-        .with_sortable_attributes(["title", "updated_at", "price_cents", "_geo"])
+        // No `_geo` here: Meilisearch rewrites its whole geo index on each change, most of a
+        // second for 100,000 offers. Distances go through `cells` (see `domain::search::cells`).
+        .with_sortable_attributes(["title", "updated_at", "price_cents"])
+        // A distance-ordered search reads every offer of a disk.
+        .with_pagination(PaginationSetting { max_total_hits: MAX_OFFERS })
 }
 
+/// The most offers a search counts or reads.
+pub const MAX_OFFERS: usize = 200_000;
+
 pub fn structures() -> Settings {
+    let mut filterable = filters(&[
+        "kinds",
+        "families",
+        "sectors",
+        "sector_groups",
+        "service_kinds",
+        "commune",
+        "commune_insee",
+        "labels",
+        "esus",
+        "hqs_profiles",
+        "hqs_label",
+        "cells",
+    ]);
+    // Radius filters and distance sorts of structures; the cells on a radius's edge are
+    // settled against it for the offers' searches.
+    filterable.push(FilterableAttribute::Attribute("_geo".to_owned()));
     common()
         .with_searchable_attributes([
             "name",
@@ -128,21 +151,14 @@ pub fn structures() -> Settings {
             "labels",
             "siret",
         ])
-        .with_filterable_attributes_advanced(filters(&[
-            "kinds",
-            "families",
-            "sectors",
-            "sector_groups",
-            "service_kinds",
-            "commune",
-            "commune_insee",
-            "labels",
-            "esus",
-            "hqs_profiles",
-            "hqs_label",
-        ]))
+        .with_filterable_attributes_advanced(filterable)
         .with_sortable_attributes(["name", "updated_at", "_geo"])
+        // Every structure can be counted and, on a radius's edge, listed.
+        .with_pagination(PaginationSetting { max_total_hits: MAX_STRUCTURES })
 }
+
+/// The most structures a search counts.
+pub const MAX_STRUCTURES: usize = 100_000;
 
 #[cfg(test)]
 mod tests {

@@ -151,6 +151,50 @@ async fn a_radius_keeps_what_haversine_keeps_sorted_by_distance() {
     assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
 }
 
+/// Offers have no geo index: the cells of their structure's place and the structures index
+/// decide the radius. A structure 50 m beyond the circle must stay out.
+#[tokio::test]
+async fn offers_within_a_radius_come_nearest_first_with_their_distance_and_counts() {
+    let app = catalogue().await;
+    // 3.05 km due west of Propreté Solidaire (45.1672, 5.7653).
+    let origin = (45.1672, 5.72645);
+    let places = [
+        ("Les Jardins du Drac", (45.1885, 5.7245), 2),
+        ("ESAT du Vercors", (45.1436, 5.7183), 2),
+        ("Propreté Solidaire", (45.1672, 5.7653), 1),
+        ("Vif Nature", (45.0553, 5.6708), 1),
+    ];
+    let within: Vec<_> = places.iter().filter(|p| haversine_m(origin, p.1) <= 3_000.0).collect();
+    assert_eq!(within.len(), 2, "the fixture straddles the radius");
+    assert!(haversine_m(origin, places[2].1) < 3_100.0, "one structure just beyond it");
+
+    let results = search(&app, "lat=45.1672&lng=5.72645&rayon=3&tri=distance").await;
+    let offers: usize = within.iter().map(|p| p.2).sum();
+    assert_eq!(results["total"], offers);
+    let hits = results["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), offers);
+    let distances: Vec<u64> =
+        hits.iter().map(|h| h["distance_m"].as_u64().expect("distance")).collect();
+    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+    let mut expected: Vec<f64> =
+        within.iter().flat_map(|p| vec![haversine_m(origin, p.1); p.2]).collect();
+    expected.sort_by(f64::total_cmp);
+    for (shown, computed) in distances.iter().zip(&expected) {
+        assert!((*shown as f64 - computed).abs() < 2.0, "{shown} m against {computed} m");
+    }
+    assert_eq!(facet(&results, "type", "ESAT"), 2);
+    assert_eq!(facet(&results, "type", "EI"), 0, "the structure beyond the circle is not counted");
+
+    // Relevance order keeps the same offers and still shows how far they are.
+    let relevance = search(&app, "lat=45.1672&lng=5.72645&rayon=3").await;
+    assert_eq!(relevance["total"], offers);
+    assert!(relevance["hits"].as_array().expect("hits").iter().all(|h| h["distance_m"].is_u64()));
+    // Nearest first without a radius: every offer, the farthest last.
+    let all = search(&app, "lat=45.1672&lng=5.72645&tri=distance").await;
+    assert_eq!(all["total"], 6);
+    assert_eq!(titles(&all).last().map(String::as_str), Some("Création de jardins"));
+}
+
 #[tokio::test]
 async fn a_stale_index_never_shows_a_private_item() {
     let app = catalogue().await;

@@ -1,5 +1,6 @@
 //! Searching the catalogue: the query a buyer makes and the results they see.
 
+pub mod cells;
 pub mod query;
 pub mod results;
 

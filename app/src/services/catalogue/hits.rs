@@ -6,7 +6,8 @@ use crate::{
     db::Db,
     domain::{
         directory::Price,
-        search::{Hit, Target, results::segments},
+        geo::haversine_km,
+        search::{Hit, Target, query::Point, results::segments},
     },
 };
 
@@ -25,6 +26,7 @@ pub fn hit(
     target: Target,
     result: &Map<String, Value>,
     formatted: Option<&Map<String, Value>>,
+    origin: Option<Point>,
 ) -> Hit {
     let shown = formatted.unwrap_or(result);
     let commune = text(result, "commune");
@@ -62,7 +64,13 @@ pub fn hit(
         esus: result.get("esus").and_then(Value::as_bool).unwrap_or(false),
         hqs_label: result.get("hqs_label").and_then(Value::as_str).map(str::to_owned),
         price,
-        distance_m: result.get("_geoDistance").and_then(Value::as_u64),
+        distance_m: result.get("_geoDistance").and_then(Value::as_u64).or_else(|| {
+            // Offers carry their place as `location` (no geo index): measured here.
+            let origin = origin?;
+            let at = result.get("location")?;
+            let (lat, lng) = (at.get("lat")?.as_f64()?, at.get("lng")?.as_f64()?);
+            Some((haversine_km((origin.lat, origin.lng), (lat, lng)) * 1000.0).round() as u64)
+        }),
     }
 }
 

@@ -3,14 +3,18 @@
 //! a stale index never shows a private item.
 
 mod hits;
+mod nearby;
 pub mod plan;
 
 use std::collections::HashMap;
 
+use meilisearch_sdk::search::{SearchResult, SearchResults as Answer};
+use serde_json::{Map, Value};
+
 use crate::{
     domain::{
         directory::{Family, Sector, ServiceKind, StructureKind, communes},
-        search::{Facet, FacetValue, Hit, SearchQuery, SearchResults, Target},
+        search::{Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort, Target},
     },
     error::AppError,
     search::SearchError,
@@ -71,26 +75,10 @@ pub async fn search(
             ],
         });
     }
-    let index = state.search.client().index(state.search.index_name(match query.target {
-        Target::Offers => "offers",
-        Target::Structures => "structures",
-    }));
-    let plan = Plan::new(query);
-    let answers = tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        plan.execute(state.search.client(), &index),
-    )
-    .await
-    .map_err(|_| AppError::Unavailable)?
-    .map_err(unavailable)?
-    .results;
-    let Some((results, counts)) = answers.split_first() else {
-        return Err(AppError::Unavailable);
-    };
-
+    let Answers { plan, main: results, counts, hits: shown } = engine(state, query).await?;
     // Disjunctive counts: each selected group, counted with the other groups only.
     let mut own_counts: HashMap<&str, HashMap<String, usize>> = HashMap::new();
-    for ((param, attribute), answer) in plan.disjunctive_groups().zip(counts) {
+    for ((param, attribute), answer) in plan.disjunctive_groups().zip(&counts) {
         let distribution = answer.facet_distribution.as_ref();
         own_counts.insert(
             param,
@@ -129,18 +117,93 @@ pub async fn search(
             })
             .collect();
 
-    let ids: Vec<String> = results.hits.iter().map(|h| text(&h.result, "id")).collect();
+    let ids: Vec<String> = shown.iter().map(|h| text(&h.result, "id")).collect();
     let public = public_ids(&state.db, query.target, &ids).await?;
-    let hits: Vec<Hit> = results
-        .hits
+    let hits: Vec<Hit> = shown
         .iter()
         .filter(|h| public.contains(&text(&h.result, "id")))
-        .map(|h| hit(query.target, &h.result, h.formatted_result.as_ref()))
+        .map(|h| hit(query.target, &h.result, h.formatted_result.as_ref(), query.origin))
         .collect();
     let total = results.total_hits.unwrap_or(hits.len()) as u64;
     let pages = results.total_pages.unwrap_or(1) as u32;
     let suggestions = if total == 0 { suggestions(query) } else { Vec::new() };
     Ok(SearchResults { total, hits, facets, page: query.page, pages, suggestions })
+}
+
+/// What Meilisearch answers for a search.
+pub struct Answers {
+    plan: Plan,
+    /// The main query: the hits in relevance order and the counts of the groups nobody
+    /// picked a value in.
+    main: Answer<Map<String, Value>>,
+    /// One answer per picked group, counted with the other groups only.
+    counts: Vec<Answer<Map<String, Value>>>,
+    /// The hits to show, in order.
+    pub hits: Vec<SearchResult<Map<String, Value>>>,
+}
+
+/// Every request a search makes to Meilisearch, and nothing more: no database, no page
+/// (the benchmark compares the app with it).
+pub async fn engine(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError> {
+    tokio::time::timeout(std::time::Duration::from_secs(5), ask(state, query))
+        .await
+        .map_err(|_| AppError::Unavailable)?
+}
+
+async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError> {
+    let client = state.search.client();
+    let index_of = |name| client.index(state.search.index_name(name));
+    let index = index_of(match query.target {
+        Target::Offers => "offers",
+        Target::Structures => "structures",
+    });
+    let geo = match (query.target, query.origin, query.radius_km) {
+        (Target::Offers, Some(origin), Some(km)) => Some(
+            nearby::radius_filter(&index_of("structures"), origin, km)
+                .await
+                .map_err(unavailable)?,
+        ),
+        (Target::Structures, ..) => plan::structures_radius(query),
+        _ => None,
+    };
+    let plan = Plan::new(query, geo.as_deref());
+    let nearest = match (query.target, query.sort, query.origin) {
+        (Target::Offers, Sort::Distance, Some(origin)) => Some(origin),
+        _ => None,
+    };
+    let (answers, order) = match nearest {
+        Some(origin) => {
+            let (answers, near) = tokio::join!(
+                plan.execute(client, &index),
+                nearby::nearest(
+                    &index,
+                    &plan.text,
+                    &plan.main_filter,
+                    origin,
+                    query.radius_km,
+                    query.page
+                )
+            );
+            (answers.map_err(unavailable)?, Some(near.map_err(unavailable)?))
+        }
+        None => (plan.execute(client, &index).await.map_err(unavailable)?, None),
+    };
+    let mut answers = answers.results.into_iter();
+    let mut main = answers.next().ok_or(AppError::Unavailable)?;
+    let counts = answers.collect();
+    let hits = match order {
+        None => std::mem::take(&mut main.hits),
+        Some(order) => {
+            let ids: Vec<String> = order.into_iter().map(|near| near.id).collect();
+            let mut found = plan.hits_of(&index, &ids).await.map_err(unavailable)?;
+            found.sort_by_key(|h| {
+                let id = text(&h.result, "id");
+                ids.iter().position(|i| *i == id).unwrap_or(usize::MAX)
+            });
+            found
+        }
+    };
+    Ok(Answers { plan, main, counts, hits })
 }
 
 /// What to relax when nothing matched.

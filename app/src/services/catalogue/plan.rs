@@ -7,7 +7,9 @@ use meilisearch_sdk::{
     DefaultHttpClient,
     client::Client,
     indexes::Index,
-    search::{MultiSearchQuery, MultiSearchResponse, SearchQuery as MeiliQuery, Selectors},
+    search::{
+        MultiSearchQuery, MultiSearchResponse, SearchQuery as MeiliQuery, SearchResult, Selectors,
+    },
 };
 use serde_json::{Map, Value};
 
@@ -77,8 +79,18 @@ fn quoted(value: &str) -> String {
     format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// The filter of every group but `except`, plus ESUS and distance.
-fn filter(query: &SearchQuery, groups: &[Group], except: Option<&str>) -> String {
+/// `"a", "b", …` for an `IN [...]` filter.
+pub fn quoted_list<S: AsRef<str>>(values: impl Iterator<Item = S>) -> String {
+    values.map(|v| quoted(v.as_ref())).collect::<Vec<_>>().join(", ")
+}
+
+/// The filter of every group but `except`, plus ESUS, the HQS profile and `geo` (the radius).
+fn filter(
+    query: &SearchQuery,
+    groups: &[Group],
+    except: Option<&str>,
+    geo: Option<&str>,
+) -> String {
     let mut parts: Vec<String> = groups
         .iter()
         .filter(|g| Some(g.param) != except && !g.selected.is_empty())
@@ -93,8 +105,8 @@ fn filter(query: &SearchQuery, groups: &[Group], except: Option<&str>) -> String
     if let Some(profile) = &query.profile {
         parts.push(format!("hqs_profiles = {}", quoted(profile)));
     }
-    if let (Some(origin), Some(km)) = (query.origin, query.radius_km) {
-        parts.push(format!("_geoRadius({}, {}, {})", origin.lat, origin.lng, u64::from(km) * 1000));
+    if let Some(geo) = geo {
+        parts.push(geo.to_owned());
     }
     parts.join(" AND ")
 }
@@ -103,33 +115,44 @@ fn filter(query: &SearchQuery, groups: &[Group], except: Option<&str>) -> String
 /// it.
 pub struct Plan {
     pub groups: Vec<Group>,
-    text: String,
+    pub text: String,
     page: usize,
     target: Target,
-    main_filter: String,
+    pub main_filter: String,
     sort: Vec<String>,
     /// For each group with a selection: its parameter, its attribute, the filter of the other
     /// groups.
     disjunctive: Vec<(&'static str, [&'static str; 1], String)>,
 }
 
+/// The radius filter of a structures search: Meilisearch's own (the structures index has a
+/// geo index; the offers index goes through `nearby::radius_filter`).
+pub fn structures_radius(query: &SearchQuery) -> Option<String> {
+    let (origin, km) = query.origin.zip(query.radius_km)?;
+    Some(format!("_geoRadius({}, {}, {})", origin.lat, origin.lng, u64::from(km) * 1000))
+}
+
 impl Plan {
-    pub fn new(query: &SearchQuery) -> Self {
+    /// The request for `query`, whose radius (if any) `geo` filters.
+    pub fn new(query: &SearchQuery, geo: Option<&str>) -> Self {
         let groups = groups(query);
-        let main_filter = filter(query, &groups, None);
+        let main_filter = filter(query, &groups, None, geo);
         let sort = match (query.sort, query.origin) {
             (Sort::Name, _) => {
                 let key = if query.target == Target::Offers { "title:asc" } else { "name:asc" };
                 vec![key.to_owned()]
             }
             (Sort::Recent, _) => vec!["updated_at:desc".to_owned()],
-            (Sort::Distance, Some(p)) => vec![format!("_geoPoint({}, {}):asc", p.lat, p.lng)],
+            // Offers are ordered by `nearby::nearest`, structures by Meilisearch.
+            (Sort::Distance, Some(p)) if query.target == Target::Structures => {
+                vec![format!("_geoPoint({}, {}):asc", p.lat, p.lng)]
+            }
             _ => Vec::new(),
         };
         let disjunctive = groups
             .iter()
             .filter(|g| !g.selected.is_empty())
-            .map(|g| (g.param, [g.attribute], filter(query, &groups, Some(g.param))))
+            .map(|g| (g.param, [g.attribute], filter(query, &groups, Some(g.param), geo)))
             .collect();
         Self {
             groups,
@@ -183,6 +206,21 @@ impl Plan {
             multi.with_search_query(counts);
         }
         multi
+    }
+
+    /// The hits of `ids` (a page ordered elsewhere), highlighted like the main query's.
+    pub async fn hits_of(
+        &self,
+        index: &Index,
+        ids: &[String],
+    ) -> Result<Vec<SearchResult<Map<String, Value>>>, meilisearch_sdk::errors::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let filter = format!("id IN [{}]", quoted_list(ids.iter()));
+        let mut query = self.main(index, &[]);
+        query.with_filter(&filter).with_page(1).with_facets(Selectors::Some(&[]));
+        Ok(query.execute::<Map<String, Value>>().await?.hits)
     }
 
     fn main<'a>(
@@ -249,7 +287,7 @@ mod tests {
             ("secteur", "nettoyage-locaux"),
             ("type", "ESAT"),
         ]);
-        let plan = Plan::new(&query);
+        let plan = Plan::new(&query, None);
         let groups: Vec<_> = plan.disjunctive_groups().collect();
         assert_eq!(groups, [("type", "kinds"), ("secteur", "sector")]);
         let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
