@@ -1,3 +1,4 @@
 mod api;
+mod nearest;
 mod reindex;
 mod sync;

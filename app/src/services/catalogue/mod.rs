@@ -139,7 +139,7 @@ pub struct Answers {
     /// One answer per picked group, counted with the other groups only.
     counts: Vec<Answer<Map<String, Value>>>,
     /// The hits to show, in order.
-    pub hits: Vec<SearchResult<Map<String, Value>>>,
+    hits: Vec<SearchResult<Map<String, Value>>>,
 }
 
 /// Every request a search makes to Meilisearch, and nothing more: no database, no page
@@ -178,7 +178,7 @@ async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError>
                 nearby::nearest(
                     &index,
                     &plan.text,
-                    &plan.main_filter,
+                    [&plan.unbounded_filter, &plan.main_filter],
                     origin,
                     query.radius_km,
                     query.page

@@ -53,19 +53,20 @@ struct Id {
     id: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 struct Located {
     id: String,
     location: Option<Geo>,
 }
 
-/// The first disk searched for the nearest offers, and how much it grows each time.
-const FIRST_REACH_KM: f64 = 1.0;
-const GROWTH: f64 = 2.0;
+/// The first disk searched for the nearest offers.
+const FIRST_REACH_KM: f64 = 0.5;
+/// Below this reach, a disk is read whatever it holds (offers of one place).
+const SMALLEST_REACH_KM: f64 = 0.02;
+/// How many times a disk holding too many offers is shrunk before it is read anyway.
+const MOST_SHRINKS: u32 = 4;
 /// Beyond this, a disk holds the whole catalogue: no cell filter.
 const WHOLE_REACH_KM: f64 = 400.0;
-/// Offers read per disk before reading them all.
-const BATCH: usize = 1000;
 /// The most offers read to order one page.
 const MOST: usize = 50_000;
 
@@ -73,64 +74,153 @@ const MOST: usize = 50_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Near {
     pub id: String,
-    pub distance_m: u64,
 }
 
-/// Page `page` of the offers that `text` and `filter` keep, nearest `origin` first (ties in
-/// relevance order). Disks of growing reach are searched until one holds the page: an offer
-/// within a disk's reach is in the disk's cells, and those cells' offers beyond the reach wait
-/// for a larger disk.
+/// Page `page` of the offers that `text` and `filters` keep, nearest `origin` first (ties in
+/// relevance order). `filters` are the filter without the radius, for the disks within it,
+/// and with it (exact), for the radius's own disk.
+///
+/// Disks are searched until one holds the page: an offer within a disk's reach is in the
+/// disk's cells, and those cells' offers beyond the reach wait for a larger disk. Reading
+/// offers is what costs, so a disk is read only when it holds a few times the page: a disk
+/// holding far more is shrunk, one holding too few grown, both by the square root of the
+/// ratio (offers spread over an area).
 pub async fn nearest(
     offers: &Index,
     text: &str,
-    filter: &str,
+    [unbounded, bounded]: [&str; 2],
     origin: Point,
     radius_km: Option<u32>,
     page: u32,
 ) -> Result<Vec<Near>, Error> {
-    let wanted = (page as usize) * PER_PAGE as usize;
+    let per_page = PER_PAGE as usize;
+    let wanted = page as usize * per_page;
+    // Enough to hold the page once the offers beyond the reach are set aside.
+    let target = (wanted * 4).max(80);
     let limit = radius_km.map_or(WHOLE_REACH_KM, f64::from);
     let mut reach = FIRST_REACH_KM.min(limit);
+    // Shrinking stops after a few tries, so that shrinking and growing cannot alternate for
+    // ever; growing ends at the limit.
+    let mut shrinks = 0;
     loop {
-        let last = reach >= limit;
-        // The last disk is the radius itself, which `filter` already holds exactly.
+        // A disk almost as large as the radius is the radius: Meilisearch measures it.
+        let last = reach >= limit * 0.99;
+        // The last disk is the radius itself, which `bounded` holds exactly; a smaller one
+        // lies within it, and its offers are measured here.
         let disk = (!last)
             .then(|| format!("cells IN [{}]", quoted_list(cells::cover(origin, reach).all())));
-        let full = [Some(filter.to_owned()), disk]
+        let filter = if last { bounded } else { unbounded };
+        let full = [Some(filter), disk.as_deref()]
             .into_iter()
             .flatten()
             .filter(|f| !f.is_empty())
             .collect::<Vec<_>>()
             .join(" AND ");
-        let found = located(offers, text, &full, BATCH).await?;
-        let found = if found.1 > found.0.len() {
-            located(offers, text, &full, found.1.min(MOST)).await?.0
-        } else {
-            found.0
-        };
-        let mut members: Vec<(Located, f64)> = found
-            .into_iter()
-            .map(|offer| {
-                let km = offer.location.map_or(f64::INFINITY, |at| {
-                    haversine_km((origin.lat, origin.lng), (at.lat, at.lng))
-                });
-                (offer, km)
-            })
-            .filter(|(_, km)| last || *km <= reach)
-            .collect();
-        if members.len() >= wanted || last {
-            members.sort_by(|a, b| a.1.total_cmp(&b.1));
-            return Ok(members
-                .into_iter()
-                .skip(wanted - PER_PAGE as usize)
-                .take(PER_PAGE as usize)
-                .map(|(offer, km)| Near {
-                    id: offer.id,
-                    distance_m: if km.is_finite() { (km * 1000.0).round() as u64 } else { 0 },
-                })
-                .collect());
+        let (mut found, total) = located(offers, text, &full, target * 3).await?;
+        if total > found.len() {
+            if !last && reach > SMALLEST_REACH_KM && shrinks < MOST_SHRINKS {
+                shrinks += 1;
+                let shrink = (target as f64 / total as f64).sqrt().clamp(0.1, 0.7);
+                reach = (reach * shrink).max(SMALLEST_REACH_KM);
+                continue;
+            }
+            found = located(offers, text, &full, total.min(MOST)).await?.0;
         }
-        reach = (reach * GROWTH).min(limit);
+        match settle(found, origin, reach, last, wanted) {
+            Settled::Page(ids) => return Ok(ids),
+            Settled::TooFew(members) => {
+                let grow = (target as f64 / members.max(1) as f64).sqrt().clamp(1.5, 4.0);
+                reach = (reach * grow).min(limit);
+            }
+        }
+    }
+}
+
+/// What a disk's offers give.
+#[derive(Debug, PartialEq)]
+enum Settled {
+    /// The page, nearest first.
+    Page(Vec<Near>),
+    /// Fewer offers within the reach than the page needs: how many.
+    TooFew(usize),
+}
+
+/// The page `wanted` ends, from the offers `found` in a disk's cells (relevance order). Only
+/// the offers within `reach` count, unless the disk is the `last`: an offer of the disk's
+/// cells beyond its reach may be farther than one outside the cells.
+fn settle(found: Vec<Located>, origin: Point, reach: f64, last: bool, wanted: usize) -> Settled {
+    let per_page = PER_PAGE as usize;
+    let mut members: Vec<(Located, f64)> = found
+        .into_iter()
+        .map(|offer| {
+            let km = offer.location.map_or(f64::INFINITY, |at| {
+                haversine_km((origin.lat, origin.lng), (at.lat, at.lng))
+            });
+            (offer, km)
+        })
+        .filter(|(_, km)| last || *km <= reach)
+        .collect();
+    if members.len() < wanted && !last {
+        return Settled::TooFew(members.len());
+    }
+    // A stable sort: equally far offers keep their relevance order.
+    members.sort_by(|a, b| a.1.total_cmp(&b.1));
+    Settled::Page(
+        members
+            .into_iter()
+            .skip(wanted - per_page)
+            .take(per_page)
+            .map(|(offer, _)| Near { id: offer.id })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGIN: Point = Point { lat: 45.188, lng: 5.724 };
+
+    /// An offer `km` north of the origin.
+    fn north(id: &str, km: f64) -> Located {
+        Located {
+            id: id.to_owned(),
+            location: Some(Geo { lat: ORIGIN.lat + km / 111.195, lng: ORIGIN.lng }),
+        }
+    }
+
+    fn ids(settled: Settled) -> Vec<String> {
+        match settled {
+            Settled::Page(page) => page.into_iter().map(|n| n.id).collect(),
+            Settled::TooFew(n) => panic!("too few: {n}"),
+        }
+    }
+
+    #[test]
+    fn offers_beyond_the_reach_wait_for_a_larger_disk() {
+        let found: Vec<Located> = (0..19)
+            .map(|n| north(&format!("near{n}"), 0.5))
+            .chain([north("beyond", 1.2)])
+            .collect();
+        assert_eq!(settle(found, ORIGIN, 1.0, false, 20), Settled::TooFew(19));
+    }
+
+    #[test]
+    fn the_page_is_nearest_first_with_ties_in_relevance_order() {
+        let mut found: Vec<Located> =
+            (0..30).map(|n| north(&format!("o{n}"), 0.9 - f64::from(n) * 0.01)).collect();
+        found.insert(0, north("tie-first", 0.5));
+        found.insert(5, north("tie-second", 0.5));
+        let page = ids(settle(found, ORIGIN, 1.0, false, 20));
+        assert_eq!(page.len(), 20);
+        assert_eq!(page[..3], ["tie-first", "tie-second", "o29"]);
+    }
+
+    #[test]
+    fn the_last_disk_gives_what_it_holds_and_later_pages_skip_the_earlier() {
+        let found: Vec<Located> = (0..25).map(|n| north(&format!("o{n}"), f64::from(n))).collect();
+        let second = ids(settle(found, ORIGIN, 10.0, true, 40));
+        assert_eq!(second, (20..25).map(|n| format!("o{n}")).collect::<Vec<_>>());
     }
 }
 

@@ -119,6 +119,8 @@ pub struct Plan {
     page: usize,
     target: Target,
     pub main_filter: String,
+    /// The main filter without the radius.
+    pub unbounded_filter: String,
     sort: Vec<String>,
     /// For each group with a selection: its parameter, its attribute, the filter of the other
     /// groups.
@@ -137,6 +139,7 @@ impl Plan {
     pub fn new(query: &SearchQuery, geo: Option<&str>) -> Self {
         let groups = groups(query);
         let main_filter = filter(query, &groups, None, geo);
+        let unbounded_filter = filter(query, &groups, None, None);
         let sort = match (query.sort, query.origin) {
             (Sort::Name, _) => {
                 let key = if query.target == Target::Offers { "title:asc" } else { "name:asc" };
@@ -160,6 +163,7 @@ impl Plan {
             page: query.page as usize,
             target: query.target,
             main_filter,
+            unbounded_filter,
             sort,
             disjunctive,
         }
