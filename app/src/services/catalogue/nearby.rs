@@ -98,7 +98,14 @@ pub async fn nearest(
     // Enough to hold the page once the offers beyond the reach are set aside.
     let target = (wanted * 4).max(80);
     let limit = radius_km.map_or(WHOLE_REACH_KM, f64::from);
+    // A first count (no offer read) sizes the first disk read: offers spread over an area.
     let mut reach = FIRST_REACH_KM.min(limit);
+    if reach < limit * 0.99 {
+        let probe = disk_filter(unbounded, origin, reach);
+        let (_, total) = located(offers, text, &probe, 0).await?;
+        let scale = if total == 0 { 4.0 } else { (target as f64 / total as f64).sqrt() };
+        reach = (reach * scale.clamp(0.05, 4.0)).clamp(SMALLEST_REACH_KM, limit);
+    }
     // Shrinking stops after a few tries, so that shrinking and growing cannot alternate for
     // ever; growing ends at the limit.
     let mut shrinks = 0;
@@ -107,15 +114,7 @@ pub async fn nearest(
         let last = reach >= limit * 0.99;
         // The last disk is the radius itself, which `bounded` holds exactly; a smaller one
         // lies within it, and its offers are measured here.
-        let disk = (!last)
-            .then(|| format!("cells IN [{}]", quoted_list(cells::cover(origin, reach).all())));
-        let filter = if last { bounded } else { unbounded };
-        let full = [Some(filter), disk.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|f| !f.is_empty())
-            .collect::<Vec<_>>()
-            .join(" AND ");
+        let full = if last { bounded.to_owned() } else { disk_filter(unbounded, origin, reach) };
         let (mut found, total) = located(offers, text, &full, target * 3).await?;
         if total > found.len() {
             if !last && reach > SMALLEST_REACH_KM && shrinks < MOST_SHRINKS {
@@ -134,6 +133,12 @@ pub async fn nearest(
             }
         }
     }
+}
+
+/// `filter` within the cells of the disk of `reach` around `origin`.
+fn disk_filter(filter: &str, origin: Point, reach: f64) -> String {
+    let disk = format!("cells IN [{}]", quoted_list(cells::cover(origin, reach).all()));
+    if filter.is_empty() { disk } else { format!("{filter} AND {disk}") }
 }
 
 /// What a disk's offers give.
