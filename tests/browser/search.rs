@@ -1,5 +1,4 @@
-use app::{clock::Clock, services::directory::import::import};
-use tests::{Browser, JavaScript, TestApp, spawn_app};
+use tests::{Browser, JavaScript, TestApp, catalogue_of};
 
 use crate::steps::{fill, open, submit, wait_text};
 
@@ -49,14 +48,7 @@ async fn type_pick_go_back_share(app: &TestApp, javascript: JavaScript) {
 }
 
 async fn catalogue() -> TestApp {
-    let app = spawn_app().await;
-    let report =
-        import(&app.state.db, app.clock.now_ms(), Some(STRUCTURES), Some(OFFERS), false, "test")
-            .await
-            .expect("import");
-    assert!(report.stored, "{report}");
-    assert!(app.search_caught_up().await);
-    app
+    catalogue_of(STRUCTURES, OFFERS).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

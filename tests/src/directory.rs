@@ -1,8 +1,9 @@
 //! Helpers to arrange structures and offers through the real endpoints.
 
+use app::{clock::Clock, services::directory::import::import};
 use serde_json::Value;
 
-use crate::TestApp;
+use crate::{TestApp, spawn_app};
 
 /// A SIRET that passes the Luhn check.
 pub const SIRET: &str = "73282932000074";
@@ -177,4 +178,27 @@ impl TestApp {
                 .expect("query");
         value.flatten()
     }
+}
+
+/// A server whose directory holds `structures` and `offers` (the import's CSV files), once
+/// the search index has caught up.
+pub async fn catalogue_of(structures: &str, offers: &str) -> TestApp {
+    let app = spawn_app().await;
+    let report =
+        import(&app.state.db, app.clock.now_ms(), Some(structures), Some(offers), false, "test")
+            .await
+            .expect("import");
+    assert!(report.stored, "{report}");
+    assert!(app.search_caught_up().await);
+    app
+}
+
+/// The great-circle distance in metres between two (latitude, longitude) points, computed
+/// here rather than by the app.
+pub fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) =
+        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6_371_000.0 * h.sqrt().asin()
 }

@@ -19,7 +19,7 @@ pub use accounts::PASSWORD;
 pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
-pub use directory::{SIRET, Supplier, complete_profile};
+pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};
 pub use hqs::{Buyer, profile_fields};
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};

@@ -1,6 +1,5 @@
-use app::{clock::Clock, services::directory::import::import};
 use serde_json::Value;
-use tests::{TestApp, spawn_app};
+use tests::{TestApp, catalogue_of, haversine_m};
 
 const STRUCTURES: &str = "\
 siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude,date_agrement_esus
@@ -21,14 +20,7 @@ siret,nom,presentation_detail,secteur,type_prestation,prix_ht
 ";
 
 async fn catalogue() -> TestApp {
-    let app = spawn_app().await;
-    let report =
-        import(&app.state.db, app.clock.now_ms(), Some(STRUCTURES), Some(OFFERS), false, "test")
-            .await
-            .expect("import");
-    assert!(report.stored, "{report}");
-    assert!(app.search_caught_up().await);
-    app
+    catalogue_of(STRUCTURES, OFFERS).await
 }
 
 async fn search(app: &TestApp, query: &str) -> Value {
@@ -110,14 +102,6 @@ async fn facet_counts_match_the_database_and_stay_disjunctive() {
     assert_eq!(facet(&one, "type", "ESAT"), u64::try_from(esat_green).expect("positive"));
     let both = search(&app, "secteur=espaces-verts&secteur=nettoyage-locaux").await;
     assert_eq!(both["total"], 6);
-}
-
-fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) =
-        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6_371_000.0 * h.sqrt().asin()
 }
 
 #[tokio::test]

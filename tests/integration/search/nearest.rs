@@ -1,21 +1,11 @@
 //! Offers nearest first, page after page, where a small disk holds far more offers than a
 //! page (the search must shrink it) and farther offers are sparse (it must grow).
 
-use app::{
-    clock::Clock, domain::directory::siret::passes_luhn, services::directory::import::import,
-};
+use app::domain::directory::siret::passes_luhn;
 use serde_json::Value;
-use tests::spawn_app;
+use tests::{catalogue_of, haversine_m};
 
 const ORIGIN: (f64, f64) = (45.188, 5.724);
-
-fn haversine_m(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) =
-        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6_371_000.0 * h.sqrt().asin()
-}
 
 /// The `n`-th valid SIRET of a series.
 fn siret(n: u32) -> String {
@@ -59,13 +49,7 @@ async fn offers_nearest_first_stay_in_order_from_the_first_page_to_the_last() {
     }
     expected.sort_by(f64::total_cmp);
 
-    let app = spawn_app().await;
-    let report =
-        import(&app.state.db, app.clock.now_ms(), Some(&structures), Some(&offers), false, "test")
-            .await
-            .expect("import");
-    assert!(report.stored, "{report}");
-    assert!(app.search_caught_up().await);
+    let app = catalogue_of(&structures, &offers).await;
 
     let (mut shown, mut ids) = (Vec::new(), std::collections::HashSet::new());
     for page in 1.. {
