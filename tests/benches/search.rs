@@ -96,7 +96,7 @@ fn summary(label: &str, samples: &mut [Duration]) -> Duration {
 #[derive(Clone)]
 enum Target {
     App { url: String },
-    Direct { state: AppState, query: SearchQuery },
+    Direct(Box<(AppState, SearchQuery)>),
 }
 
 async fn send(client: &reqwest::Client, target: &Target) -> Duration {
@@ -108,7 +108,8 @@ async fn send(client: &reqwest::Client, target: &Target) -> Duration {
             let body = response.bytes().await.expect("body");
             assert!(body.len() > 2);
         }
-        Target::Direct { state, query } => {
+        Target::Direct(direct) => {
+            let (state, query) = &**direct;
             catalogue::engine(state, query).await.expect("Meilisearch answers");
         }
     }
@@ -222,7 +223,7 @@ async fn main() {
             let query = parse_query(raw);
             (
                 Target::App { url: app.url(&format!("/api/v1/search?{raw}")) },
-                Target::Direct { state: app.state.clone(), query },
+                Target::Direct(Box::new((app.state.clone(), query))),
             )
         })
         .collect();

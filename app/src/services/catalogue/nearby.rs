@@ -180,6 +180,27 @@ fn settle(found: Vec<Located>, origin: Point, reach: f64, last: bool, wanted: us
     )
 }
 
+/// The ids and places of up to `limit` offers in relevance order, and how many there are.
+async fn located(
+    offers: &Index,
+    text: &str,
+    filter: &str,
+    limit: usize,
+) -> Result<(Vec<Located>, usize), Error> {
+    let mut search = offers.search();
+    search
+        .with_query(text)
+        .with_attributes_to_retrieve(Selectors::Some(&["id", "location"]))
+        .with_hits_per_page(limit)
+        .with_page(1);
+    if !filter.is_empty() {
+        search.with_filter(filter);
+    }
+    let answer = search.execute::<Located>().await?;
+    let total = answer.total_hits.unwrap_or(answer.hits.len());
+    Ok((answer.hits.into_iter().map(|h| h.result).collect(), total))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,25 +248,4 @@ mod tests {
         let second = ids(settle(found, ORIGIN, 10.0, true, 40));
         assert_eq!(second, (20..25).map(|n| format!("o{n}")).collect::<Vec<_>>());
     }
-}
-
-/// The ids and places of up to `limit` offers in relevance order, and how many there are.
-async fn located(
-    offers: &Index,
-    text: &str,
-    filter: &str,
-    limit: usize,
-) -> Result<(Vec<Located>, usize), Error> {
-    let mut search = offers.search();
-    search
-        .with_query(text)
-        .with_attributes_to_retrieve(Selectors::Some(&["id", "location"]))
-        .with_hits_per_page(limit)
-        .with_page(1);
-    if !filter.is_empty() {
-        search.with_filter(filter);
-    }
-    let answer = search.execute::<Located>().await?;
-    let total = answer.total_hits.unwrap_or(answer.hits.len());
-    Ok((answer.hits.into_iter().map(|h| h.result).collect(), total))
 }
