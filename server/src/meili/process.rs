@@ -11,6 +11,12 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::unix;
 
+/// What Meilisearch may use for indexing. Its default, two thirds of the machine's memory,
+/// makes every small write pay for buffers sized to it: on a 24 GiB machine a one-offer edit
+/// of a 100,000-offer index took 185 ms at the median and 2 s at worst, against 41 ms and
+/// 59 ms with this bound, and a full rebuild is no slower (docs/benchmarks.md).
+pub const INDEXING_MEMORY: &str = "256MiB";
+
 /// How to start one Meilisearch process: executable, database folder, port and master key.
 #[derive(Debug, Clone)]
 pub struct MeiliProcess {
@@ -51,12 +57,14 @@ impl MeiliProcess {
             // is when Ecossol needs it fast, and the web server is then mostly idle.
             .arg("--max-indexing-threads")
             .arg(std::thread::available_parallelism().map_or(1, |n| n.get()).to_string())
+            .args(["--max-indexing-memory", INDEXING_MEMORY])
             .env("MEILI_MASTER_KEY", self.master_key.expose_secret())
             .current_dir(&self.dir)
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log);
         unix::die_with_parent(&mut command);
+        unix::without_huge_pages(&mut command);
         Ok(command)
     }
 }
@@ -95,4 +103,26 @@ pub async fn wait_until_healthy(
 /// The folder of the embedded Meilisearch inside the data directory.
 pub fn embedded_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("meilisearch")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_bounds_indexing_memory_and_keeps_the_key_off_the_command_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let spec = MeiliProcess {
+            binary: PathBuf::from("meilisearch"),
+            dir: dir.path().to_owned(),
+            port: 7700,
+            master_key: "a-master-key-never-on-the-command-line".to_owned().into(),
+        };
+        let command = spec.command().expect("command");
+        let args: Vec<String> =
+            command.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
+        let bound = args.iter().position(|a| a == "--max-indexing-memory").expect("bounded");
+        assert_eq!(args[bound + 1], INDEXING_MEMORY);
+        assert!(!args.iter().any(|a| a.contains("never-on-the-command-line")));
+    }
 }

@@ -1,4 +1,4 @@
-//! The two Unix calls the supervisor needs, kept in one place.
+//! The Unix calls the supervisor needs, kept in one place.
 #![expect(unsafe_code, reason = "prctl and kill have no safe wrapper in std")]
 
 use std::os::unix::process::CommandExt;
@@ -10,6 +10,23 @@ pub fn die_with_parent(command: &mut std::process::Command) {
     unsafe {
         command.pre_exec(|| {
             if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Keeps transparent huge pages away from the child. Meilisearch's allocator asks for them,
+/// and the kernel then zeroes 2 MiB for every first touch of the large buffers each indexing
+/// batch allocates afresh: one small write in ten took 0.5 to 0.9 s instead of 40 ms on a
+/// 100,000-offer index, and a full rebuild was a fifth slower (docs/benchmarks.md).
+pub fn without_huge_pages(command: &mut std::process::Command) {
+    // SAFETY: prctl(PR_SET_THP_DISABLE) is async-signal-safe and touches no memory of ours;
+    // the setting survives exec.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) == -1 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())
