@@ -122,6 +122,18 @@ pub async fn all_ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM search_outbox").fetch_all(db).await
 }
 
+/// Whether some entry is due (free, or its claim expired): an idle worker's check, which
+/// writes nothing.
+pub async fn has_due(db: &Db, now: i64) -> Result<bool, sqlx::Error> {
+    let due: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM search_outbox WHERE claimed_until IS NULL OR claimed_until < $1 LIMIT 1",
+    )
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    Ok(due.is_some())
+}
+
 pub async fn pending(db: &Db) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM search_outbox").fetch_one(db).await
 }

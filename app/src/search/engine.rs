@@ -91,20 +91,6 @@ impl SearchEngine {
         self.wait(task).await
     }
 
-    /// Adds or replaces documents (by `id`) and waits until they are searchable.
-    pub async fn put<T: Serialize + Send + Sync>(
-        &self,
-        index: &str,
-        documents: &[T],
-    ) -> Result<(), SearchError> {
-        if documents.is_empty() {
-            return Ok(());
-        }
-        let index = self.client.index(self.index_name(index));
-        let task = self.bounded(index.add_or_replace(documents, Some("id"))).await?;
-        self.wait(task).await
-    }
-
     /// Sends documents to add or replace without waiting: Meilisearch indexes them while the
     /// caller prepares the next batch. Pass the returned task to [`Self::wait`].
     pub async fn send<T: Serialize + Send + Sync>(
@@ -119,14 +105,17 @@ impl SearchEngine {
         self.bounded(index.add_or_replace(documents, Some("id"))).await.map(Some)
     }
 
-    /// Removes documents by id and waits until they are gone.
-    pub async fn remove(&self, index: &str, ids: &[String]) -> Result<(), SearchError> {
+    /// Asks for documents to be removed by id, without waiting (see [`Self::send`]).
+    pub async fn send_removal(
+        &self,
+        index: &str,
+        ids: &[String],
+    ) -> Result<Option<TaskInfo>, SearchError> {
         if ids.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let index = self.client.index(self.index_name(index));
-        let task = self.bounded(index.delete_documents(ids)).await?;
-        self.wait(task).await
+        self.bounded(index.delete_documents(ids)).await.map(Some)
     }
 
     /// Swaps each pair of this deployment's indexes (names without prefix), atomically.

@@ -67,6 +67,9 @@ pub async fn sync_once(
     today: i64,
     retry_ms: i64,
 ) -> Result<usize, SyncError> {
+    if !search_outbox::has_due(db, now).await? {
+        return Ok(0);
+    }
     // One server at a time applies the outbox: two servers applying readings of one item
     // concurrently could land an older reading after a newer one.
     if !search_outbox::hold_lease(db, worker, now, now + LEASE_MS).await? {
@@ -121,10 +124,17 @@ async fn apply(
         changes.offers_gone.into_iter().filter(|id| !offers.contains_key(id)).collect();
     let structures: Vec<_> = structures.into_values().collect();
     let offers: Vec<_> = offers.into_values().collect();
-    engine.put("structures", &structures).await?;
-    engine.remove("structures", &structures_gone).await?;
-    engine.put("offers", &offers).await?;
-    engine.remove("offers", &offers_gone).await?;
+    // Every change is handed over before waiting: Meilisearch applies one while the next
+    // arrives, and the entries are deleted only once all of them are applied.
+    let tasks = [
+        engine.send("offers", &offers).await?,
+        engine.send_removal("offers", &offers_gone).await?,
+        engine.send("structures", &structures).await?,
+        engine.send_removal("structures", &structures_gone).await?,
+    ];
+    for task in tasks.into_iter().flatten() {
+        engine.wait(task).await?;
+    }
     Ok(())
 }
 

@@ -13,8 +13,9 @@ use app::{
 };
 use tokio::sync::watch;
 
-/// Pause between rounds when the outbox is empty.
-const IDLE: Duration = Duration::from_millis(100);
+/// Pause between rounds when the outbox is empty: how long a change may wait before the
+/// worker sees it. An idle round only reads (`search_outbox::has_due`).
+const IDLE: Duration = Duration::from_millis(25);
 /// Longest pause after failures.
 const MAX_BACKOFF_MS: i64 = 5_000;
 
