@@ -17,7 +17,7 @@ use crate::{
         directory::{OfferStatus, Sector, StructureStatus},
         hqs::{OfferFacts, Requirements, SupplierFacts, satisfies},
         label::Level,
-        search::{cells::cells_of, query::Point},
+        search::{cells::cells_of, places, query::Point, tags},
     },
     services::hqs::facts::{facts_of, offer_facts},
 };
@@ -41,12 +41,30 @@ pub struct StructureFacets {
     /// The HQS label held now: its level, or `sans-niveau`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hqs_label: Option<String>,
-    /// The structure's place: a structure document holds it as `_geo` (Meilisearch's geo
-    /// index, 10,000 documents), an offer as `location` with its grid cells (no geo index).
-    #[serde(skip)]
-    pub geo: Option<Geo>,
+    /// The structure's coordinates, which its offers share. No index has a Meilisearch geo
+    /// index (it is rewritten whole on every change): distances go through `cells` and
+    /// `place` (see `services::catalogue::nearby`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Geo>,
     /// The keys of the grid cells holding the place, one per level.
     pub cells: Vec<String>,
+    /// The place as one facet value (`domain::search::places`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+impl StructureFacets {
+    /// The facet panel's values that come from the structure (`domain::search::tags`); each
+    /// document adds its sectors and kinds of service.
+    fn tags(&self) -> Vec<String> {
+        let mut all = Vec::new();
+        tags::extend(&mut all, tags::KIND, &self.kinds);
+        tags::extend(&mut all, tags::FAMILY, &self.families);
+        tags::extend(&mut all, tags::COMMUNE, &self.commune_insee);
+        tags::extend(&mut all, tags::LABEL, &self.labels);
+        tags::extend(&mut all, tags::HQS, &self.hqs_label);
+        all
+    }
 }
 
 /// The HQS profiles in use, against which each structure and offer is evaluated (declared
@@ -91,8 +109,8 @@ pub struct StructureDocument {
     pub service_kinds: Vec<String>,
     #[serde(flatten)]
     pub facets: StructureFacets,
-    #[serde(rename = "_geo", skip_serializing_if = "Option::is_none")]
-    pub geo: Option<Geo>,
+    /// The facet panel's values.
+    pub tags: Vec<String>,
     /// Ids of the HQS profiles the structure satisfies.
     pub hqs_profiles: Vec<String>,
     pub updated_at: i64,
@@ -115,8 +133,8 @@ pub struct OfferDocument {
     pub structure_name: String,
     #[serde(flatten)]
     pub facets: StructureFacets,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<Geo>,
+    /// The facet panel's values.
+    pub tags: Vec<String>,
     /// Ids of the HQS profiles the offer satisfies.
     pub hqs_profiles: Vec<String>,
     pub updated_at: i64,
@@ -150,7 +168,7 @@ fn facets(
     families.sort();
     families.dedup();
     let labels = labels.iter().filter(|l| l.is_valid_on(today)).map(|l| l.name.clone()).collect();
-    let geo = row.latitude.zip(row.longitude).map(|(lat, lng)| Geo { lat, lng });
+    let at = row.latitude.zip(row.longitude).map(|(lat, lng)| Point { lat, lng });
     StructureFacets {
         kinds: kinds.iter().map(|k| k.code().to_owned()).collect(),
         families,
@@ -160,8 +178,9 @@ fn facets(
         labels,
         esus: row.esus_agreed_on.is_some(),
         hqs_label,
-        geo,
-        cells: geo.map(|g| cells_of(Point { lat: g.lat, lng: g.lng })).unwrap_or_default(),
+        location: at.map(|at| Geo { lat: at.lat, lng: at.lng }),
+        cells: at.map(cells_of).unwrap_or_default(),
+        place: at.map(places::key),
     }
 }
 
@@ -172,6 +191,9 @@ fn offer_document(
     hqs_profiles: Vec<String>,
 ) -> OfferDocument {
     let sector = Sector::find(&offer.sector);
+    let mut tags = facets.tags();
+    tags::extend(&mut tags, tags::SECTOR, [&offer.sector]);
+    tags::extend(&mut tags, tags::SERVICE, [&offer.service_kind]);
     OfferDocument {
         id: offer.id.clone(),
         slug: offer.slug.clone(),
@@ -186,8 +208,8 @@ fn offer_document(
         structure_id: structure.id.clone(),
         structure_slug: structure.slug.clone(),
         structure_name: structure.name.clone(),
-        location: facets.geo,
         facets: facets.clone(),
+        tags,
         hqs_profiles,
         updated_at: offer.updated_at.max(structure.updated_at),
     }
@@ -240,6 +262,9 @@ pub async fn for_structure(
             changes.offers_gone.push(offer.id.clone());
         }
     }
+    let mut tags = facets.tags();
+    tags::extend(&mut tags, tags::SECTOR, &sectors);
+    tags::extend(&mut tags, tags::SERVICE, &service_kinds);
     changes.structures.push(StructureDocument {
         id: row.id.clone(),
         slug: row.slug.clone(),
@@ -251,8 +276,8 @@ pub async fn for_structure(
         sector_groups,
         service_kinds,
         hqs_profiles: profiles.satisfied(&supplier, None, &today),
-        geo: facets.geo,
         facets,
+        tags,
         updated_at: row.updated_at,
     });
     Ok(())

@@ -9,7 +9,7 @@ use meilisearch_sdk::settings::{
 };
 
 /// Raise with every change of the settings below.
-pub const SETTINGS_VERSION: &str = "directory-4";
+pub const SETTINGS_VERSION: &str = "directory-5";
 
 /// Trade words buyers and suppliers use for the same thing. Each group is mutual.
 const SYNONYMS: &[&[&str]] = &[
@@ -75,12 +75,19 @@ fn common() -> Settings {
             min_word_size_for_typos: None,
             disable_on_numbers: Some(true),
         })
-        // The facet panel lists at most the 49 communes and the ~60 sectors.
-        .with_max_values_per_facet(100)
+        // Every value of a facet is counted: the panel's `tags` (a few hundred) and the
+        // `place` of every structure a distance search reaches.
+        .with_max_values_per_facet(MAX_STRUCTURES)
         // Words near each other within one field: precise enough for titles and short
         // descriptions, and much cheaper to keep up to date than word by word.
         .with_proximity_precision("byAttribute")
 }
+
+/// What both indexes filter on: the facet panel's `tags`, ESUS, the HQS profiles satisfied,
+/// and the grid cells and place of distance searches. No `_geo`: Meilisearch rewrites a geo
+/// index whole on every change, most of a second for 100,000 offers (see
+/// `domain::search::cells`).
+const FILTERABLE: &[&str] = &["tags", "esus", "hqs_profiles", "cells", "place"];
 
 pub fn offers() -> Settings {
     common()
@@ -94,52 +101,15 @@ pub fn offers() -> Settings {
             "labels",
             "cpv",
         ])
-        .with_filterable_attributes_advanced(filters(&[
-            "kinds",
-            "families",
-            "sector",
-            "sector_group",
-            "service_kind",
-            "commune",
-            "commune_insee",
-            "labels",
-            "esus",
-            "on_quote",
-            "structure_id",
-            "hqs_profiles",
-            "hqs_label",
-            "cells",
-            // The page of a distance-ordered search is fetched by id.
-            "id",
-        ]))
-        // No `_geo` here: Meilisearch rewrites its whole geo index on each change, most of a
-        // second for 100,000 offers. Distances go through `cells` (see `domain::search::cells`).
+        .with_filterable_attributes_advanced(filters(FILTERABLE))
         .with_sortable_attributes(["title", "updated_at", "price_cents"])
-        // A distance-ordered search reads every offer of a disk.
         .with_pagination(PaginationSetting { max_total_hits: MAX_OFFERS })
 }
 
-/// The most offers a search counts or reads.
+/// The most offers a search counts.
 pub const MAX_OFFERS: usize = 200_000;
 
 pub fn structures() -> Settings {
-    let mut filterable = filters(&[
-        "kinds",
-        "families",
-        "sectors",
-        "sector_groups",
-        "service_kinds",
-        "commune",
-        "commune_insee",
-        "labels",
-        "esus",
-        "hqs_profiles",
-        "hqs_label",
-        "cells",
-    ]);
-    // Radius filters and distance sorts of structures; the cells on a radius's edge are
-    // settled against it for the offers' searches.
-    filterable.push(FilterableAttribute::Attribute("_geo".to_owned()));
     common()
         .with_searchable_attributes([
             "name",
@@ -151,13 +121,12 @@ pub fn structures() -> Settings {
             "labels",
             "siret",
         ])
-        .with_filterable_attributes_advanced(filterable)
-        .with_sortable_attributes(["name", "updated_at", "_geo"])
-        // Every structure can be counted and, on a radius's edge, listed.
+        .with_filterable_attributes_advanced(filters(FILTERABLE))
+        .with_sortable_attributes(["name", "updated_at"])
         .with_pagination(PaginationSetting { max_total_hits: MAX_STRUCTURES })
 }
 
-/// The most structures a search counts.
+/// The most structures a search counts, and so the most places.
 pub const MAX_STRUCTURES: usize = 100_000;
 
 #[cfg(test)]

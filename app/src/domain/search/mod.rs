@@ -1,8 +1,10 @@
 //! Searching the catalogue: the query a buyer makes and the results they see.
 
 pub mod cells;
+pub mod places;
 pub mod query;
 pub mod results;
+pub mod tags;
 
 pub use query::{SearchQuery, Sort, Target};
 pub use results::{Facet, FacetValue, Hit, SearchResults, Segment};

@@ -64,9 +64,8 @@ pub fn hit(
         esus: result.get("esus").and_then(Value::as_bool).unwrap_or(false),
         hqs_label: result.get("hqs_label").and_then(Value::as_str).map(str::to_owned),
         price,
-        distance_m: result.get("_geoDistance").and_then(Value::as_u64).or_else(|| {
-            // Offers carry their place as `location` (no geo index): measured here.
-            let origin = origin?;
+        // No index has a geo index: the distance is measured here from the place.
+        distance_m: origin.and_then(|origin| {
             let at = result.get("location")?;
             let (lat, lng) = (at.get("lat")?.as_f64()?, at.get("lng")?.as_f64()?);
             Some((haversine_km((origin.lat, origin.lng), (lat, lng)) * 1000.0).round() as u64)

@@ -14,7 +14,9 @@ use serde_json::{Map, Value};
 use crate::{
     domain::{
         directory::{Family, Sector, ServiceKind, StructureKind, communes},
-        search::{Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort, Target},
+        search::{
+            Facet, FacetValue, Hit, SearchQuery, SearchResults, Sort, Target, query::PER_PAGE, tags,
+        },
     },
     error::AppError,
     search::SearchError,
@@ -25,18 +27,22 @@ pub use plan::Plan;
 
 fn label_of(param: &str, value: &str) -> String {
     match param {
-        "type" => StructureKind::parse(value)
+        tags::KIND => StructureKind::parse(value)
             .map(|k| format!("{} ({})", k.label(), k.code()))
             .unwrap_or_else(|_| value.to_owned()),
-        "famille" => {
+        tags::FAMILY => {
             Family::from_code(value).map_or_else(|| value.to_owned(), |f| f.label().to_owned())
         }
-        "secteur" => Sector::find(value).map_or_else(|| value.to_owned(), |s| s.label.to_owned()),
-        "prestation" => ServiceKind::parse(value)
+        tags::SECTOR => {
+            Sector::find(value).map_or_else(|| value.to_owned(), |s| s.label.to_owned())
+        }
+        tags::SERVICE => ServiceKind::parse(value)
             .map(|k| k.label().to_owned())
             .unwrap_or_else(|_| value.to_owned()),
-        "commune" => communes::find(value).map_or_else(|| value.to_owned(), |c| c.name.to_owned()),
-        "hqs" => crate::domain::label::Level::facet_label(value),
+        tags::COMMUNE => {
+            communes::find(value).map_or_else(|| value.to_owned(), |c| c.name.to_owned())
+        }
+        tags::HQS => crate::domain::label::Level::facet_label(value),
         _ => value.to_owned(),
     }
 }
@@ -77,45 +83,44 @@ pub async fn search(
     }
     let Answers { plan, main: results, counts, hits: shown } = engine(state, query).await?;
     // Disjunctive counts: each selected group, counted with the other groups only.
-    let mut own_counts: HashMap<&str, HashMap<String, usize>> = HashMap::new();
-    for ((param, attribute), answer) in plan.disjunctive_groups().zip(&counts) {
-        let distribution = answer.facet_distribution.as_ref();
-        own_counts.insert(
-            param,
-            distribution.and_then(|d| d.get(attribute)).cloned().unwrap_or_default(),
-        );
-    }
-    let distribution = results.facet_distribution.clone().unwrap_or_default();
-    let facets: Vec<Facet> =
-        plan.groups
-            .iter()
-            .map(|group| {
-                let counts = own_counts.get(group.param).cloned().unwrap_or_else(|| {
-                    distribution.get(group.attribute).cloned().unwrap_or_default()
-                });
-                let mut values: Vec<FacetValue> = counts
-                    .into_iter()
-                    .map(|(value, count)| FacetValue {
-                        label: label_of(group.param, &value),
-                        selected: group.selected.contains(&value),
-                        count: count as u64,
-                        value,
-                    })
-                    .collect();
-                for selected in &group.selected {
-                    if !values.iter().any(|v| &v.value == selected) {
-                        values.push(FacetValue {
-                            label: label_of(group.param, selected),
-                            value: selected.clone(),
-                            count: 0,
-                            selected: true,
-                        });
-                    }
+    let tags_of = |answer: &Answer<Map<String, Value>>| {
+        answer.facet_distribution.as_ref().and_then(|d| d.get(plan::TAGS)).cloned()
+    };
+    let own_counts: HashMap<&str, HashMap<String, usize>> = plan
+        .disjunctive_groups()
+        .zip(&counts)
+        .map(|(param, answer)| (param, tags_of(answer).unwrap_or_default()))
+        .collect();
+    let distribution = tags_of(&results).unwrap_or_default();
+    let facets: Vec<Facet> = plan
+        .groups
+        .iter()
+        .map(|group| {
+            let counts = own_counts.get(group.param).unwrap_or(&distribution);
+            let mut values: Vec<FacetValue> = counts
+                .iter()
+                .filter_map(|(tag, count)| Some((tags::value_in(tag, group.param)?, *count)))
+                .map(|(value, count)| FacetValue {
+                    label: label_of(group.param, value),
+                    selected: group.selected.iter().any(|s| s == value),
+                    count: count as u64,
+                    value: value.to_owned(),
+                })
+                .collect();
+            for selected in &group.selected {
+                if !values.iter().any(|v| &v.value == selected) {
+                    values.push(FacetValue {
+                        label: label_of(group.param, selected),
+                        value: selected.clone(),
+                        count: 0,
+                        selected: true,
+                    });
                 }
-                values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-                Facet { param: group.param.to_owned(), title: group.title.to_owned(), values }
-            })
-            .collect();
+            }
+            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+            Facet { param: group.param.to_owned(), title: group.title.to_owned(), values }
+        })
+        .collect();
 
     let ids: Vec<String> = shown.iter().map(|h| text(&h.result, "id")).collect();
     let public = public_ids(&state.db, query.target, &ids).await?;
@@ -125,7 +130,7 @@ pub async fn search(
         .map(|h| hit(query.target, &h.result, h.formatted_result.as_ref(), query.origin))
         .collect();
     let total = results.total_hits.unwrap_or(hits.len()) as u64;
-    let pages = results.total_pages.unwrap_or(1) as u32;
+    let pages = u32::try_from(total.div_ceil(u64::from(PER_PAGE))).unwrap_or(u32::MAX);
     let suggestions = if total == 0 { suggestions(query) } else { Vec::new() };
     Ok(SearchResults { total, hits, facets, page: query.page, pages, suggestions })
 }
@@ -157,23 +162,19 @@ async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError>
         Target::Offers => "offers",
         Target::Structures => "structures",
     });
-    let geo = match (query.target, query.origin, query.radius_km) {
-        (Target::Offers, Some(origin), Some(km)) => Some(
+    let geo = match query.origin.zip(query.radius_km) {
+        Some((origin, km)) => Some(
             nearby::radius_filter(&index_of("structures"), origin, km)
                 .await
                 .map_err(unavailable)?,
         ),
-        (Target::Structures, ..) => plan::structures_radius(query),
-        _ => None,
+        None => None,
     };
     let plan = Plan::new(query, geo.as_deref());
-    let nearest = match (query.target, query.sort, query.origin) {
-        (Target::Offers, Sort::Distance, Some(origin)) => Some(origin),
-        _ => None,
-    };
-    let (answers, order) = match nearest {
+    let nearest = query.origin.filter(|_| query.sort == Sort::Distance);
+    let (answers, slices) = match nearest {
         Some(origin) => {
-            let (answers, near) = tokio::join!(
+            let (answers, slices) = tokio::join!(
                 plan.execute(client, &index),
                 nearby::nearest(
                     &index,
@@ -184,23 +185,18 @@ async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError>
                     query.page
                 )
             );
-            (answers.map_err(unavailable)?, Some(near.map_err(unavailable)?))
+            (answers.map_err(unavailable)?, Some(slices.map_err(unavailable)?))
         }
         None => (plan.execute(client, &index).await.map_err(unavailable)?, None),
     };
     let mut answers = answers.results.into_iter();
     let mut main = answers.next().ok_or(AppError::Unavailable)?;
     let counts = answers.collect();
-    let hits = match order {
+    let hits = match slices {
         None => std::mem::take(&mut main.hits),
-        Some(order) => {
-            let ids: Vec<String> = order.into_iter().map(|near| near.id).collect();
-            let mut found = plan.hits_of(&index, &ids).await.map_err(unavailable)?;
-            found.sort_by_key(|h| {
-                let id = text(&h.result, "id");
-                ids.iter().position(|i| *i == id).unwrap_or(usize::MAX)
-            });
-            found
+        Some(slices) => {
+            let found = plan.slices(client, &index, &slices).await.map_err(unavailable)?;
+            nearby::in_order(&slices, found)
         }
     };
     Ok(Answers { plan, main, counts, hits })

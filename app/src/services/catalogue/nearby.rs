@@ -1,108 +1,113 @@
-//! Offers near a point. The offers index has no geo index (see `domain::search::cells`): the
-//! grid cells narrow a search to a disk, the structures index (which has one) settles the
-//! structures on the disk's edge, and each offer's own coordinates order the results.
+//! Searches near a point. No index has a Meilisearch geo index (see `domain::search::cells`):
+//! the grid cells narrow a search to a disk, the `place` facet says which places of the disk
+//! match and how many documents each holds (no document is read for it), the app measures
+//! each place, and the page is fetched place by place, nearest first.
 
-use meilisearch_sdk::{errors::Error, indexes::Index, search::Selectors};
-use serde::Deserialize;
+use meilisearch_sdk::{
+    errors::Error,
+    indexes::Index,
+    search::{SearchResult, Selectors},
+};
+use serde_json::{Map, Value};
 
-use crate::{
-    domain::{
-        geo::haversine_km,
-        search::{cells, query::PER_PAGE, query::Point},
-    },
-    search::{documents::Geo, settings::MAX_STRUCTURES},
+use crate::domain::{
+    geo::haversine_km,
+    search::{cells, places, query::PER_PAGE, query::Point},
 };
 
-use super::plan::quoted_list;
+use super::plan::{and, quoted_list};
 
-/// The filter keeping the offers within `radius_km` of `origin`: the cells covering the disk,
-/// less the structures in its edge cells that lie outside the circle.
+/// The attribute holding a document's place.
+const PLACE: &str = "place";
+
+/// The filter keeping the documents within `radius_km` of `origin`: the cells covering the
+/// disk, less the places in its edge cells that lie outside the circle. The places come from
+/// the structures index: an offer is at its structure's place, and a structure's place is
+/// counted once there rather than once per offer.
 pub async fn radius_filter(
     structures: &Index,
     origin: Point,
     radius_km: u32,
 ) -> Result<String, Error> {
     let cover = cells::cover(origin, f64::from(radius_km));
-    let mut filter = format!("cells IN [{}]", quoted_list(cover.all()));
+    let filter = format!("cells IN [{}]", quoted_list(cover.all()));
     if cover.edge.is_empty() {
         return Ok(filter);
     }
-    let outside_filter = format!(
-        "cells IN [{}] AND NOT _geoRadius({}, {}, {})",
-        quoted_list(cover.edge.iter()),
-        origin.lat,
-        origin.lng,
-        u64::from(radius_km) * 1000
-    );
-    let outside = structures
-        .search()
-        .with_filter(&outside_filter)
-        .with_attributes_to_retrieve(Selectors::Some(&["id"]))
-        .with_limit(MAX_STRUCTURES)
-        .execute::<Id>()
-        .await?;
-    if !outside.hits.is_empty() {
-        let ids: Vec<&String> = outside.hits.iter().map(|h| &h.result.id).collect();
-        filter.push_str(&format!(" AND NOT structure_id IN [{}]", quoted_list(ids.into_iter())));
+    let edge = format!("cells IN [{}]", quoted_list(cover.edge.iter()));
+    let (edge_places, _) = places_of(structures, "", &edge).await?;
+    let outside: Vec<String> = edge_places
+        .into_iter()
+        .map(|(place, _)| place)
+        .filter(|place| km_from(origin, place).is_none_or(|km| km > f64::from(radius_km)))
+        .collect();
+    if outside.is_empty() {
+        return Ok(filter);
     }
-    Ok(filter)
+    Ok(format!("{filter} AND NOT {PLACE} IN [{}]", quoted_list(outside.iter())))
 }
 
-#[derive(Deserialize)]
-struct Id {
-    id: String,
+fn km_from(origin: Point, place: &str) -> Option<f64> {
+    let at = places::parse(place)?;
+    Some(haversine_km((origin.lat, origin.lng), (at.lat, at.lng)))
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
-struct Located {
-    id: String,
-    location: Option<Geo>,
-}
-
-/// The first disk searched for the nearest offers.
+/// The first disk counted for a nearest-first search.
 const FIRST_REACH_KM: f64 = 0.5;
-/// Below this reach, a disk is read whatever it holds (offers of one place).
+/// Below this reach, a disk is taken whatever it holds (documents of one place).
 const SMALLEST_REACH_KM: f64 = 0.02;
-/// How many times a disk holding too many offers is shrunk before it is read anyway.
+/// How many times a disk holding too many documents is shrunk before it is taken anyway.
 const MOST_SHRINKS: u32 = 4;
 /// Beyond this, a disk holds the whole catalogue: no cell filter.
 const WHOLE_REACH_KM: f64 = 400.0;
-/// The most offers read to order one page.
-const MOST: usize = 50_000;
 
-/// An offer of a page ordered by distance.
+/// Documents of a page, fetched with one query: `limit` documents from `offset` among those
+/// of `places` (nearest first) in relevance order. Several places are only ever taken whole,
+/// so that ordering their documents by place keeps each place's relevance order. No place:
+/// the documents that have none, which come after every place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Near {
-    pub id: String,
+pub struct Slice {
+    pub places: Vec<String>,
+    pub offset: usize,
+    pub limit: usize,
 }
 
-/// Page `page` of the offers that `text` and `filters` keep, nearest `origin` first (ties in
-/// relevance order). `filters` are the filter without the radius, for the disks within it,
-/// and with it (exact), for the radius's own disk.
+impl Slice {
+    /// The filter picking the slice's documents among the search's.
+    pub fn filter(&self) -> String {
+        if self.places.is_empty() {
+            format!("{PLACE} NOT EXISTS")
+        } else {
+            format!("{PLACE} IN [{}]", quoted_list(self.places.iter()))
+        }
+    }
+}
+
+/// The slices of page `page` of the documents that `text` and `filters` keep, nearest
+/// `origin` first (ties in relevance order). `filters` are the filter without the radius, for
+/// the disks within it, and with it (exact), for the radius's own disk.
 ///
-/// Disks are searched until one holds the page: an offer within a disk's reach is in the
-/// disk's cells, and those cells' offers beyond the reach wait for a larger disk. Reading
-/// offers is what costs, so a disk is read only when it holds a few times the page: a disk
-/// holding far more is shrunk, one holding too few grown, both by the square root of the
-/// ratio (offers spread over an area).
+/// Disks are counted until one holds the page: a document within a disk's reach is in the
+/// disk's cells, and the places of those cells beyond the reach wait for a larger disk.
+/// Counting a disk's places costs more the more documents it holds, so a disk holding far
+/// more than a few pages is shrunk, one holding too few grown, both by the square root of
+/// the ratio (documents spread over an area).
 pub async fn nearest(
-    offers: &Index,
+    index: &Index,
     text: &str,
     [unbounded, bounded]: [&str; 2],
     origin: Point,
     radius_km: Option<u32>,
     page: u32,
-) -> Result<Vec<Near>, Error> {
-    let per_page = PER_PAGE as usize;
-    let wanted = page as usize * per_page;
-    // Enough to hold the page once the offers beyond the reach are set aside.
+) -> Result<Vec<Slice>, Error> {
+    let wanted = page as usize * PER_PAGE as usize;
+    // Enough to hold the page once the places beyond the reach are set aside.
     let target = (wanted * 4).max(80);
     let limit = radius_km.map_or(WHOLE_REACH_KM, f64::from);
-    // A first count (no offer read) sizes the first disk read: offers spread over an area.
+    // A first count sizes the first disk whose places are read.
     let mut reach = FIRST_REACH_KM.min(limit);
     if reach < limit * 0.99 {
-        let probe = disk_filter(unbounded, origin, reach);
-        let (_, total) = located(offers, text, &probe, 0).await?;
+        let total = count(index, text, &and(unbounded, &disk(origin, reach))).await?;
         let scale = if total == 0 { 4.0 } else { (target as f64 / total as f64).sqrt() };
         reach = (reach * scale.clamp(0.05, 4.0)).clamp(SMALLEST_REACH_KM, limit);
     }
@@ -110,23 +115,19 @@ pub async fn nearest(
     // ever; growing ends at the limit.
     let mut shrinks = 0;
     loop {
-        // A disk almost as large as the radius is the radius: Meilisearch measures it.
+        // A disk almost as large as the radius is the radius: its filter is exact.
         let last = reach >= limit * 0.99;
-        // The last disk is the radius itself, which `bounded` holds exactly; a smaller one
-        // lies within it, and its offers are measured here.
-        let full = if last { bounded.to_owned() } else { disk_filter(unbounded, origin, reach) };
-        let (mut found, total) = located(offers, text, &full, target * 3).await?;
-        if total > found.len() {
-            if !last && reach > SMALLEST_REACH_KM && shrinks < MOST_SHRINKS {
-                shrinks += 1;
-                let shrink = (target as f64 / total as f64).sqrt().clamp(0.1, 0.7);
-                reach = (reach * shrink).max(SMALLEST_REACH_KM);
-                continue;
-            }
-            found = located(offers, text, &full, total.min(MOST)).await?.0;
+        let filter = if last { bounded.to_owned() } else { and(unbounded, &disk(origin, reach)) };
+        let (found, total) = places_of(index, text, &filter).await?;
+        if !last && total > target * 10 && reach > SMALLEST_REACH_KM && shrinks < MOST_SHRINKS {
+            shrinks += 1;
+            let shrink = (target as f64 / total as f64).sqrt().clamp(0.1, 0.7);
+            reach = (reach * shrink).max(SMALLEST_REACH_KM);
+            continue;
         }
-        match settle(found, origin, reach, last, wanted) {
-            Settled::Page(ids) => return Ok(ids),
+        let placed: usize = found.iter().map(|(_, n)| n).sum();
+        match settle(found, origin, reach, last, wanted, total.saturating_sub(placed)) {
+            Settled::Page(slices) => return Ok(slices),
             Settled::TooFew(members) => {
                 let grow = (target as f64 / members.max(1) as f64).sqrt().clamp(1.5, 4.0);
                 reach = (reach * grow).min(limit);
@@ -135,70 +136,130 @@ pub async fn nearest(
     }
 }
 
-/// `filter` within the cells of the disk of `reach` around `origin`.
-fn disk_filter(filter: &str, origin: Point, reach: f64) -> String {
-    let disk = format!("cells IN [{}]", quoted_list(cells::cover(origin, reach).all()));
-    if filter.is_empty() { disk } else { format!("{filter} AND {disk}") }
+/// The cells of the disk of `reach` around `origin`.
+fn disk(origin: Point, reach: f64) -> String {
+    format!("cells IN [{}]", quoted_list(cells::cover(origin, reach).all()))
 }
 
-/// What a disk's offers give.
+/// What a disk's places give.
 #[derive(Debug, PartialEq)]
 enum Settled {
-    /// The page, nearest first.
-    Page(Vec<Near>),
-    /// Fewer offers within the reach than the page needs: how many.
+    /// The page's slices.
+    Page(Vec<Slice>),
+    /// Fewer documents within the reach than the page needs: how many.
     TooFew(usize),
 }
 
-/// The page `wanted` ends, from the offers `found` in a disk's cells (relevance order). Only
-/// the offers within `reach` count, unless the disk is the `last`: an offer of the disk's
-/// cells beyond its reach may be farther than one outside the cells.
-fn settle(found: Vec<Located>, origin: Point, reach: f64, last: bool, wanted: usize) -> Settled {
-    let per_page = PER_PAGE as usize;
-    let mut members: Vec<(Located, f64)> = found
+/// The slices of the page that ends at rank `wanted`, from the places `found` in a disk's
+/// cells with how many documents each holds. Only the places within `reach` count, unless
+/// the disk is the `last`: a place of the disk's cells beyond its reach may be farther than
+/// one outside the cells. The last disk's documents without a place (`unplaced`) come after
+/// its places.
+fn settle(
+    found: Vec<(String, usize)>,
+    origin: Point,
+    reach: f64,
+    last: bool,
+    wanted: usize,
+    unplaced: usize,
+) -> Settled {
+    let mut members: Vec<(String, f64, usize)> = found
         .into_iter()
-        .map(|offer| {
-            let km = offer.location.map_or(f64::INFINITY, |at| {
-                haversine_km((origin.lat, origin.lng), (at.lat, at.lng))
-            });
-            (offer, km)
-        })
-        .filter(|(_, km)| last || *km <= reach)
+        .filter_map(|(place, n)| Some((km_from(origin, &place)?, place, n)))
+        .filter(|(km, _, _)| last || *km <= reach)
+        .map(|(km, place, n)| (place, km, n))
         .collect();
-    if members.len() < wanted && !last {
-        return Settled::TooFew(members.len());
+    let held: usize = members.iter().map(|(_, _, n)| n).sum();
+    if held < wanted && !last {
+        return Settled::TooFew(held);
     }
-    // A stable sort: equally far offers keep their relevance order.
-    members.sort_by(|a, b| a.1.total_cmp(&b.1));
-    Settled::Page(
-        members
-            .into_iter()
-            .skip(wanted - per_page)
-            .take(per_page)
-            .map(|(offer, _)| Near { id: offer.id })
-            .collect(),
-    )
+    members.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    let (from, to) = (wanted - PER_PAGE as usize, wanted);
+    let mut slices: Vec<Slice> = Vec::new();
+    let mut whole_last = false;
+    let mut start = 0;
+    for (place, _, n) in members {
+        let end = start + n;
+        if end > from && start < to {
+            let offset = from.saturating_sub(start);
+            let limit = end.min(to) - (start + offset);
+            match slices.last_mut() {
+                Some(previous) if whole_last && offset == 0 && limit == n => {
+                    previous.places.push(place);
+                    previous.limit += n;
+                }
+                _ => {
+                    whole_last = offset == 0 && limit == n;
+                    slices.push(Slice { places: vec![place], offset, limit });
+                }
+            }
+        }
+        start = end;
+    }
+    if last && start < to && unplaced > 0 {
+        let offset = from.saturating_sub(start);
+        let limit = (to - start.max(from)).min(unplaced.saturating_sub(offset));
+        if limit > 0 {
+            slices.push(Slice { places: Vec::new(), offset, limit });
+        }
+    }
+    Settled::Page(slices)
 }
 
-/// The ids and places of up to `limit` offers in relevance order, and how many there are.
-async fn located(
-    offers: &Index,
-    text: &str,
-    filter: &str,
-    limit: usize,
-) -> Result<(Vec<Located>, usize), Error> {
-    let mut search = offers.search();
-    search
-        .with_query(text)
-        .with_attributes_to_retrieve(Selectors::Some(&["id", "location"]))
-        .with_hits_per_page(limit)
-        .with_page(1);
+/// The page's hits: each slice's answer, a slice of several places ordered by place (each
+/// keeps its relevance order), one after the other.
+pub fn in_order(
+    slices: &[Slice],
+    answers: Vec<Vec<SearchResult<Map<String, Value>>>>,
+) -> Vec<SearchResult<Map<String, Value>>> {
+    let mut page = Vec::new();
+    for (slice, mut hits) in slices.iter().zip(answers) {
+        if slice.places.len() > 1 {
+            hits.sort_by_key(|hit| {
+                let place = hit.result.get(PLACE).and_then(Value::as_str).unwrap_or_default();
+                slice.places.iter().position(|p| p == place).unwrap_or(usize::MAX)
+            });
+        }
+        page.extend(hits);
+    }
+    page
+}
+
+/// How many documents `text` and `filter` keep.
+async fn count(index: &Index, text: &str, filter: &str) -> Result<usize, Error> {
+    let mut search = index.search();
+    search.with_query(text).with_hits_per_page(0).with_page(1);
     if !filter.is_empty() {
         search.with_filter(filter);
     }
-    let answer = search.execute::<Located>().await?;
-    let total = answer.total_hits.unwrap_or(answer.hits.len());
-    Ok((answer.hits.into_iter().map(|h| h.result).collect(), total))
+    let answer = search.execute::<Map<String, Value>>().await?;
+    Ok(answer.total_hits.unwrap_or_default())
+}
+
+/// The places of the documents that `text` and `filter` keep, with how many each holds, and
+/// how many documents there are (some may have no place).
+async fn places_of(
+    index: &Index,
+    text: &str,
+    filter: &str,
+) -> Result<(Vec<(String, usize)>, usize), Error> {
+    let mut search = index.search();
+    search
+        .with_query(text)
+        .with_hits_per_page(0)
+        .with_page(1)
+        .with_facets(Selectors::Some(&[PLACE]));
+    if !filter.is_empty() {
+        search.with_filter(filter);
+    }
+    let answer = search.execute::<Map<String, Value>>().await?;
+    let total = answer.total_hits.unwrap_or_default();
+    let places = answer
+        .facet_distribution
+        .and_then(|mut facets| facets.remove(PLACE))
+        .map(|counts| counts.into_iter().collect())
+        .unwrap_or_default();
+    Ok((places, total))
 }
 
 #[cfg(test)]
@@ -207,45 +268,90 @@ mod tests {
 
     const ORIGIN: Point = Point { lat: 45.188, lng: 5.724 };
 
-    /// An offer `km` north of the origin.
-    fn north(id: &str, km: f64) -> Located {
-        Located {
-            id: id.to_owned(),
-            location: Some(Geo { lat: ORIGIN.lat + km / 111.195, lng: ORIGIN.lng }),
-        }
+    /// The place `km` north of the origin.
+    fn north(km: f64) -> String {
+        places::key(Point { lat: ORIGIN.lat + km / 111.195, lng: ORIGIN.lng })
     }
 
-    fn ids(settled: Settled) -> Vec<String> {
+    fn slices(settled: Settled) -> Vec<Slice> {
         match settled {
-            Settled::Page(page) => page.into_iter().map(|n| n.id).collect(),
+            Settled::Page(slices) => slices,
             Settled::TooFew(n) => panic!("too few: {n}"),
         }
     }
 
+    fn slice(places: &[String], offset: usize, limit: usize) -> Slice {
+        Slice { places: places.to_vec(), offset, limit }
+    }
+
     #[test]
-    fn offers_beyond_the_reach_wait_for_a_larger_disk() {
-        let found: Vec<Located> = (0..19)
-            .map(|n| north(&format!("near{n}"), 0.5))
-            .chain([north("beyond", 1.2)])
+    fn places_beyond_the_reach_wait_for_a_larger_disk() {
+        let found = vec![(north(0.5), 19), (north(1.2), 30)];
+        assert_eq!(settle(found, ORIGIN, 1.0, false, 20, 0), Settled::TooFew(19));
+    }
+
+    #[test]
+    fn whole_places_share_a_query_and_cut_ones_have_their_own() {
+        let (a, b, c, d) = (north(0.1), north(0.2), north(0.3), north(0.4));
+        // In any order from Meilisearch: a holds ranks 0-14, b 15-19, c 20-27, d 28-39.
+        let found = vec![(d.clone(), 12), (b.clone(), 5), (a.clone(), 15), (c.clone(), 8)];
+        let first = slices(settle(found.clone(), ORIGIN, 1.0, false, 20, 0));
+        assert_eq!(first, [slice(&[a.clone(), b.clone()], 0, 20)]);
+        let second = slices(settle(found.clone(), ORIGIN, 1.0, false, 40, 0));
+        assert_eq!(second, [slice(&[c.clone(), d.clone()], 0, 20)]);
+        // A page starting inside a place, then whole places, then one cut at the end.
+        let found = vec![(a.clone(), 25), (b.clone(), 3), (c.clone(), 4), (d.clone(), 50)];
+        let second = slices(settle(found, ORIGIN, 1.0, false, 40, 0));
+        assert_eq!(
+            second,
+            [slice(&[a], 20, 5), slice(&[b, c], 0, 7), slice(&[d], 0, 8)],
+            "20 documents from rank 20"
+        );
+    }
+
+    #[test]
+    fn one_crowded_place_gives_the_page_from_its_offset() {
+        let found = vec![(north(0.3), 500)];
+        assert_eq!(
+            slices(settle(found, ORIGIN, 1.0, false, 60, 0)),
+            [slice(&[north(0.3)], 40, 20)]
+        );
+    }
+
+    #[test]
+    fn the_last_disk_gives_what_it_holds_then_the_documents_without_a_place() {
+        let found = vec![(north(3.0), 12), (north(9.0), 3)];
+        let page = slices(settle(found, ORIGIN, 2.0, true, 20, 30));
+        assert_eq!(page, [slice(&[north(3.0), north(9.0)], 0, 15), slice(&[], 0, 5)]);
+        let second = slices(settle(vec![(north(3.0), 12)], ORIGIN, 2.0, true, 40, 30));
+        assert_eq!(second, [slice(&[], 8, 20)], "ranks 20 to 39: 8 to 27 of the unplaced");
+        let past_the_end = slices(settle(vec![(north(3.0), 12)], ORIGIN, 2.0, true, 60, 30));
+        assert_eq!(past_the_end, [slice(&[], 28, 2)]);
+    }
+
+    #[test]
+    fn a_slice_of_several_places_is_ordered_by_place_keeping_relevance_within_each() {
+        let (a, b) = (north(0.1), north(0.2));
+        let hit = |id: &str, place: &str| SearchResult {
+            result: serde_json::json!({ "id": id, "place": place })
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            formatted_result: None,
+            matches_position: None,
+            ranking_score: None,
+            ranking_score_details: None,
+            federation: None,
+        };
+        let answers = vec![
+            vec![hit("b1", &b), hit("a1", &a), hit("b2", &b), hit("a2", &a)],
+            vec![hit("c1", "elsewhere")],
+        ];
+        let slices = [slice(&[a.clone(), b.clone()], 0, 4), slice(&[north(0.5)], 3, 1)];
+        let page: Vec<String> = in_order(&slices, answers)
+            .into_iter()
+            .map(|h| h.result["id"].as_str().unwrap_or_default().to_owned())
             .collect();
-        assert_eq!(settle(found, ORIGIN, 1.0, false, 20), Settled::TooFew(19));
-    }
-
-    #[test]
-    fn the_page_is_nearest_first_with_ties_in_relevance_order() {
-        let mut found: Vec<Located> =
-            (0..30).map(|n| north(&format!("o{n}"), 0.9 - f64::from(n) * 0.01)).collect();
-        found.insert(0, north("tie-first", 0.5));
-        found.insert(5, north("tie-second", 0.5));
-        let page = ids(settle(found, ORIGIN, 1.0, false, 20));
-        assert_eq!(page.len(), 20);
-        assert_eq!(page[..3], ["tie-first", "tie-second", "o29"]);
-    }
-
-    #[test]
-    fn the_last_disk_gives_what_it_holds_and_later_pages_skip_the_earlier() {
-        let found: Vec<Located> = (0..25).map(|n| north(&format!("o{n}"), f64::from(n))).collect();
-        let second = ids(settle(found, ORIGIN, 10.0, true, 40));
-        assert_eq!(second, (20..25).map(|n| format!("o{n}")).collect::<Vec<_>>());
+        assert_eq!(page, ["a1", "a2", "b1", "b2", "c1"]);
     }
 }

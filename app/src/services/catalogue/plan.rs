@@ -1,7 +1,8 @@
 //! The Meilisearch request a catalogue search makes: one multi-search holding the query for
 //! the hits (with the counts of the facet groups nobody picked a value in) and, for each group
 //! with a selected value, a query counting that group with the *other* groups applied
-//! (disjunctive facets: picking a second sector keeps the sector counts as they were).
+//! (disjunctive facets: picking a second sector keeps the sector counts as they were). Every
+//! group is counted from the one `tags` attribute (`domain::search::tags`).
 
 use meilisearch_sdk::{
     DefaultHttpClient,
@@ -13,62 +14,47 @@ use meilisearch_sdk::{
 };
 use serde_json::{Map, Value};
 
+use super::nearby::Slice;
 use crate::domain::search::{
     SearchQuery, Sort, Target,
     query::PER_PAGE,
     results::{MARK_END, MARK_START},
+    tags,
 };
 
-/// A facet group: its address parameter, its attribute in the index, its title.
+/// The attribute holding the facet panel's values.
+pub const TAGS: &str = "tags";
+
+/// A facet group: its address parameter (which is also its tags' prefix), its title.
 pub struct Group {
     pub param: &'static str,
-    pub attribute: &'static str,
     pub title: &'static str,
     pub selected: Vec<String>,
 }
 
 pub fn groups(query: &SearchQuery) -> Vec<Group> {
-    let offers = query.target == Target::Offers;
+    let codes = |values: Vec<&str>| values.into_iter().map(str::to_owned).collect();
     vec![
         Group {
-            param: "type",
-            attribute: "kinds",
+            param: tags::KIND,
             title: "Type de structure",
-            selected: query.kinds.iter().map(|k| k.code().to_owned()).collect(),
+            selected: codes(query.kinds.iter().map(|k| k.code()).collect()),
         },
         Group {
-            param: "famille",
-            attribute: "families",
+            param: tags::FAMILY,
             title: "Famille",
-            selected: query.families.iter().map(|f| f.code().to_owned()).collect(),
+            selected: codes(query.families.iter().map(|f| f.code()).collect()),
         },
+        Group { param: tags::SECTOR, title: "Secteur", selected: query.sectors.clone() },
         Group {
-            param: "secteur",
-            attribute: if offers { "sector" } else { "sectors" },
-            title: "Secteur",
-            selected: query.sectors.clone(),
-        },
-        Group {
-            param: "prestation",
-            attribute: if offers { "service_kind" } else { "service_kinds" },
+            param: tags::SERVICE,
             title: "Type de prestation",
-            selected: query.services.iter().map(|s| s.code().to_owned()).collect(),
+            selected: codes(query.services.iter().map(|s| s.code()).collect()),
         },
+        Group { param: tags::COMMUNE, title: "Commune", selected: query.communes.clone() },
+        Group { param: tags::LABEL, title: "Labels", selected: query.labels.clone() },
         Group {
-            param: "commune",
-            attribute: "commune_insee",
-            title: "Commune",
-            selected: query.communes.clone(),
-        },
-        Group {
-            param: "label",
-            attribute: "labels",
-            title: "Labels",
-            selected: query.labels.clone(),
-        },
-        Group {
-            param: "hqs",
-            attribute: "hqs_label",
+            param: tags::HQS,
             title: "Label Haute Qualité Solidaire",
             selected: query.hqs.clone(),
         },
@@ -84,6 +70,15 @@ pub fn quoted_list<S: AsRef<str>>(values: impl Iterator<Item = S>) -> String {
     values.map(|v| quoted(v.as_ref())).collect::<Vec<_>>().join(", ")
 }
 
+/// `filter AND more`, either of them possibly empty.
+pub fn and(filter: &str, more: &str) -> String {
+    match (filter.is_empty(), more.is_empty()) {
+        (true, _) => more.to_owned(),
+        (_, true) => filter.to_owned(),
+        _ => format!("{filter} AND {more}"),
+    }
+}
+
 /// The filter of every group but `except`, plus ESUS, the HQS profile and `geo` (the radius).
 fn filter(
     query: &SearchQuery,
@@ -95,8 +90,8 @@ fn filter(
         .iter()
         .filter(|g| Some(g.param) != except && !g.selected.is_empty())
         .map(|g| {
-            let values: Vec<String> = g.selected.iter().map(|v| quoted(v)).collect();
-            format!("{} IN [{}]", g.attribute, values.join(", "))
+            let values = g.selected.iter().map(|v| tags::tag(g.param, v));
+            format!("{TAGS} IN [{}]", quoted_list(values))
         })
         .collect();
     if query.esus {
@@ -122,16 +117,10 @@ pub struct Plan {
     /// The main filter without the radius.
     pub unbounded_filter: String,
     sort: Vec<String>,
-    /// For each group with a selection: its parameter, its attribute, the filter of the other
-    /// groups.
-    disjunctive: Vec<(&'static str, [&'static str; 1], String)>,
-}
-
-/// The radius filter of a structures search: Meilisearch's own (the structures index has a
-/// geo index; the offers index goes through `nearby::radius_filter`).
-pub fn structures_radius(query: &SearchQuery) -> Option<String> {
-    let (origin, km) = query.origin.zip(query.radius_km)?;
-    Some(format!("_geoRadius({}, {}, {})", origin.lat, origin.lng, u64::from(km) * 1000))
+    /// For each group with a selection: its parameter and the filter of the other groups.
+    disjunctive: Vec<(&'static str, String)>,
+    /// The page is ordered by distance elsewhere (`nearby`): the main query only counts.
+    counts_only: bool,
 }
 
 impl Plan {
@@ -140,22 +129,18 @@ impl Plan {
         let groups = groups(query);
         let main_filter = filter(query, &groups, None, geo);
         let unbounded_filter = filter(query, &groups, None, None);
-        let sort = match (query.sort, query.origin) {
-            (Sort::Name, _) => {
+        let sort = match query.sort {
+            Sort::Name => {
                 let key = if query.target == Target::Offers { "title:asc" } else { "name:asc" };
                 vec![key.to_owned()]
             }
-            (Sort::Recent, _) => vec!["updated_at:desc".to_owned()],
-            // Offers are ordered by `nearby::nearest`, structures by Meilisearch.
-            (Sort::Distance, Some(p)) if query.target == Target::Structures => {
-                vec![format!("_geoPoint({}, {}):asc", p.lat, p.lng)]
-            }
-            _ => Vec::new(),
+            Sort::Recent => vec!["updated_at:desc".to_owned()],
+            Sort::Relevance | Sort::Distance => Vec::new(),
         };
         let disjunctive = groups
             .iter()
             .filter(|g| !g.selected.is_empty())
-            .map(|g| (g.param, [g.attribute], filter(query, &groups, Some(g.param), geo)))
+            .map(|g| (g.param, filter(query, &groups, Some(g.param), geo)))
             .collect();
         Self {
             groups,
@@ -166,13 +151,14 @@ impl Plan {
             unbounded_filter,
             sort,
             disjunctive,
+            counts_only: query.sort == Sort::Distance && query.origin.is_some(),
         }
     }
 
     /// The groups counted by the disjunctive queries, in the order of their answers (after
     /// the first answer, which holds the hits).
-    pub fn disjunctive_groups(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.disjunctive.iter().map(|(param, [attribute], _)| (*param, *attribute))
+    pub fn disjunctive_groups(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.disjunctive.iter().map(|(param, _)| *param)
     }
 
     /// Sends the multi-search to Meilisearch.
@@ -202,9 +188,9 @@ impl Plan {
     ) -> MultiSearchQuery<'a, 'a> {
         let mut multi = client.multi_search();
         multi.with_search_query(self.main(index, sort));
-        for (_, attribute, others) in &self.disjunctive {
+        for (_, others) in &self.disjunctive {
             let mut counts = MeiliQuery::new(index);
-            counts.with_query(&self.text).with_facets(Selectors::Some(attribute)).with_limit(0);
+            counts.with_query(&self.text).with_facets(Selectors::Some(&[TAGS])).with_limit(0);
             if !others.is_empty() {
                 counts.with_filter(others);
             }
@@ -213,64 +199,39 @@ impl Plan {
         multi
     }
 
-    /// The hits of `ids` (a page ordered elsewhere), highlighted like the main query's.
-    pub async fn hits_of(
+    /// The hits of a page ordered elsewhere, one answer per slice of places, highlighted like
+    /// the main query's.
+    pub async fn slices(
         &self,
+        client: &Client,
         index: &Index,
-        ids: &[String],
-    ) -> Result<Vec<SearchResult<Map<String, Value>>>, meilisearch_sdk::errors::Error> {
-        if ids.is_empty() {
+        slices: &[Slice],
+    ) -> Result<Vec<Vec<SearchResult<Map<String, Value>>>>, meilisearch_sdk::errors::Error> {
+        if slices.is_empty() {
             return Ok(Vec::new());
         }
-        let filter = format!("id IN [{}]", quoted_list(ids.iter()));
-        let mut query = self.main(index, &[]);
-        query.with_filter(&filter).with_page(1).with_facets(Selectors::Some(&[]));
-        Ok(query.execute::<Map<String, Value>>().await?.hits)
+        let filters: Vec<String> =
+            slices.iter().map(|s| and(&self.unbounded_filter, &s.filter())).collect();
+        let mut multi = client.multi_search();
+        for (slice, filter) in slices.iter().zip(&filters) {
+            let mut query = self.shown(index);
+            query.with_filter(filter).with_offset(slice.offset).with_limit(slice.limit);
+            multi.with_search_query(query);
+        }
+        let answers = multi.execute::<Map<String, Value>>().await?;
+        Ok(answers.results.into_iter().map(|answer| answer.hits).collect())
     }
 
+    /// The query for the hits and the counts of the groups nobody picked a value in.
     fn main<'a>(
         &'a self,
         index: &'a Index,
         sort: &'a [&'a str],
     ) -> MeiliQuery<'a, DefaultHttpClient> {
-        let (attributes, highlight): (&'static [&'static str], &'static [&'static str]) =
-            match self.target {
-                Target::Offers => (
-                    &[
-                        "kinds",
-                        "families",
-                        "sector",
-                        "service_kind",
-                        "commune_insee",
-                        "labels",
-                        "hqs_label",
-                    ],
-                    &["title", "description"],
-                ),
-                Target::Structures => (
-                    &[
-                        "kinds",
-                        "families",
-                        "sectors",
-                        "service_kinds",
-                        "commune_insee",
-                        "labels",
-                        "hqs_label",
-                    ],
-                    &["name", "description"],
-                ),
-            };
-        let crop: &'static [(&'static str, Option<usize>)] = &[("description", None)];
-        let mut main = MeiliQuery::new(index);
-        main.with_query(&self.text)
-            .with_facets(Selectors::Some(attributes))
-            .with_hits_per_page(PER_PAGE as usize)
-            .with_page(self.page)
-            .with_attributes_to_highlight(Selectors::Some(highlight))
-            .with_attributes_to_crop(Selectors::Some(crop))
-            .with_crop_length(30)
-            .with_highlight_pre_tag(MARK_START)
-            .with_highlight_post_tag(MARK_END);
+        let mut main = self.shown(index);
+        main.with_facets(Selectors::Some(&[TAGS]))
+            .with_hits_per_page(if self.counts_only { 0 } else { PER_PAGE as usize })
+            .with_page(self.page);
         if !self.main_filter.is_empty() {
             main.with_filter(&self.main_filter);
         }
@@ -278,6 +239,24 @@ impl Plan {
             main.with_sort(sort);
         }
         main
+    }
+
+    /// A query whose hits are shown: the text, with matches highlighted.
+    fn shown<'a>(&'a self, index: &'a Index) -> MeiliQuery<'a, DefaultHttpClient> {
+        let highlight: &'static [&'static str] = match self.target {
+            Target::Offers => &["title", "description"],
+            Target::Structures => &["name", "description"],
+        };
+        let crop: &'static [(&'static str, Option<usize>)] = &[("description", None)];
+        let mut query = MeiliQuery::new(index);
+        query
+            .with_query(&self.text)
+            .with_attributes_to_highlight(Selectors::Some(highlight))
+            .with_attributes_to_crop(Selectors::Some(crop))
+            .with_crop_length(30)
+            .with_highlight_pre_tag(MARK_START)
+            .with_highlight_post_tag(MARK_END);
+        query
     }
 }
 
@@ -294,7 +273,7 @@ mod tests {
         ]);
         let plan = Plan::new(&query, None);
         let groups: Vec<_> = plan.disjunctive_groups().collect();
-        assert_eq!(groups, [("type", "kinds"), ("secteur", "sector")]);
+        assert_eq!(groups, ["type", "secteur"]);
         let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
         let index = client.index("offers");
         let body = plan.body(&client, &index);
@@ -302,11 +281,35 @@ mod tests {
         assert_eq!(queries.len(), 3);
         assert_eq!(
             queries[0]["filter"],
-            "kinds IN [\"ESAT\"] AND sector IN [\"espaces-verts\", \"nettoyage-locaux\"]"
+            "tags IN [\"type:ESAT\"] AND tags IN [\"secteur:espaces-verts\", \"secteur:nettoyage-locaux\"]"
         );
-        assert_eq!(queries[1]["filter"], "sector IN [\"espaces-verts\", \"nettoyage-locaux\"]");
-        assert_eq!(queries[2]["filter"], "kinds IN [\"ESAT\"]");
+        assert_eq!(
+            queries[1]["filter"],
+            "tags IN [\"secteur:espaces-verts\", \"secteur:nettoyage-locaux\"]"
+        );
+        assert_eq!(queries[2]["filter"], "tags IN [\"type:ESAT\"]");
         assert_eq!(queries[2]["limit"], 0);
-        assert!(queries.iter().all(|q| q["indexUid"] == "offers"));
+        assert!(queries.iter().all(|q| q["indexUid"] == "offers" && q["facets"][0] == "tags"));
+    }
+
+    #[test]
+    fn a_distance_ordered_search_only_counts_in_its_main_query() {
+        let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
+        let index = client.index("offers");
+        let near = SearchQuery::from_pairs([("pres_de", "38185"), ("tri", "distance")]);
+        let body = Plan::new(&near, Some("cells IN [\"5:1:2\"]")).body(&client, &index);
+        assert_eq!(body["queries"][0]["hitsPerPage"], 0);
+        assert_eq!(body["queries"][0]["filter"], "cells IN [\"5:1:2\"]");
+        let by_name = SearchQuery::from_pairs([("tri", "nom")]);
+        let body = Plan::new(&by_name, None).body(&client, &index);
+        assert_eq!(body["queries"][0]["hitsPerPage"], PER_PAGE);
+        assert_eq!(body["queries"][0]["sort"][0], "title:asc");
+    }
+
+    #[test]
+    fn filters_join_with_and_whichever_is_empty() {
+        assert_eq!(and("", "b"), "b");
+        assert_eq!(and("a", ""), "a");
+        assert_eq!(and("a", "b"), "a AND b");
     }
 }
