@@ -16,15 +16,21 @@ pub(super) fn sectors_for(kind: StructureKind) -> &'static [&'static str] {
             "demenagement",
             "restauration-collective",
         ],
-        K::Esat => {
-            &["espaces-verts", "conditionnement", "blanchisserie", "traiteur", "mise-sous-pli"]
-        }
+        K::Esat => &[
+            "espaces-verts",
+            "conditionnement",
+            "blanchisserie",
+            "traiteur",
+            "mise-sous-pli",
+            "reprographie",
+        ],
         K::Ea => &[
             "reconditionnement-informatique",
             "saisie-donnees",
             "nettoyage-locaux",
             "assemblage",
             "accueil",
+            "reprographie",
         ],
         K::Scop => &[
             "services-numeriques",
@@ -244,6 +250,33 @@ pub(super) fn service_kind_of(sector: &Sector) -> &'static str {
     }
 }
 
+/// How suppliers name what they sell in the trades buyers ask for most, in the words they
+/// use (the search's synonyms and typos need them); elsewhere the sector's label.
+fn offer_names(sector: &Sector) -> &'static [&'static str] {
+    match sector.code {
+        "espaces-verts" => &[
+            "Création et entretien d'espaces verts",
+            "Jardinage et entretien de jardins",
+            "Tonte, taille de haies et débroussaillage",
+        ],
+        "nettoyage-locaux" => {
+            &["Nettoyage de locaux", "Nettoyage de bureaux", "Ménage et entretien des locaux"]
+        }
+        "traiteur" => {
+            &["Traiteur et plateaux-repas", "Buffets et cocktails", "Plateaux-repas livrés"]
+        }
+        "reprographie" => {
+            &["Reprographie et impression", "Impression de documents", "Photocopie et reliure"]
+        }
+        "mise-sous-pli" => &["Mise sous pli et routage", "Publipostage et affranchissement"],
+        "blanchisserie" => &["Blanchisserie et pressing", "Lavage et repassage du linge"],
+        "demenagement" => &["Déménagement et manutention", "Déménagement de bureaux"],
+        "collecte-dechets" => &["Collecte et tri des déchets", "Tri sélectif en entreprise"],
+        "cycles" => &["Vélos et réparation de cycles", "Réparation et entretien de vélos"],
+        _ => &[],
+    }
+}
+
 pub(super) fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) -> OfferForm {
     const QUALIFIERS: &[&str] = &[
         "pour les collectivités",
@@ -257,6 +290,7 @@ pub(super) fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) 
         "en urgence",
         "éco-responsable",
     ];
+    let name = offer_names(sector).choose(rng).copied().unwrap_or(sector.label);
     let qualifier = *QUALIFIERS.choose(rng).expect("non-empty");
     let service_kind = service_kind_of(sector);
     let unit = match service_kind {
@@ -271,8 +305,7 @@ pub(super) fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) 
         format!("{},{:02}", rng.random_range(15..900), rng.random_range(0..100))
     };
     let description = format!(
-        "{} {qualifier}. {} Devis gratuit, intervention sur toute l'agglomération grenobloise.",
-        sector.label,
+        "{name} {qualifier}. {} Devis gratuit, intervention sur toute l'agglomération grenobloise.",
         if kind.is_siae() || kind.families().contains(&crate::domain::directory::Family::Handicap) {
             "Chaque commande contribue à l'emploi de personnes en parcours d'insertion ou en situation de handicap."
         } else {
@@ -280,7 +313,7 @@ pub(super) fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) 
         }
     );
     OfferForm {
-        title: format!("{} {qualifier}", sector.label),
+        title: format!("{name} {qualifier}"),
         description,
         sector: sector.code.to_owned(),
         service_kind: service_kind.to_owned(),
