@@ -81,15 +81,20 @@ pub async fn claim(
 /// Removes entries the index has applied.
 pub async fn done(db: &Db, ids: &[String]) -> Result<(), sqlx::Error> {
     let mut tx = super::begin(db).await?;
+    delete(&mut tx, ids).await?;
+    tx.commit().await
+}
+
+async fn delete(tx: &mut Transaction<'_, Any>, ids: &[String]) -> Result<(), sqlx::Error> {
     for chunk in ids.chunks(CHUNK) {
         let sql = format!("DELETE FROM search_outbox WHERE id IN ({})", placeholders(chunk, 1));
         let mut query = sqlx::query(&sql);
         for id in chunk {
             query = query.bind(id);
         }
-        query.execute(&mut *tx).await?;
+        query.execute(&mut **tx).await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Gives entries back, to be tried again from `retry_at`.
@@ -216,16 +221,18 @@ pub async fn rebuild_requested(db: &Db) -> Result<Option<String>, sqlx::Error> {
     state(db, "reindex_requested").await
 }
 
-/// Records a finished rebuild for `token`, and clears the request only if it is still that
-/// one: a request made during the rebuild waits for the next.
+/// Ends the rebuild asked for with `token`, in one transaction: removes the entries it
+/// covered, records its report, and clears the request only if it is still that one (a
+/// request made during the rebuild waits for the next). Whoever sees the outbox empty then
+/// also finds the report.
 pub async fn finish_rebuild(
     db: &Db,
     token: &str,
-    structures: usize,
-    offers: usize,
-    millis: u128,
+    covered: &[String],
+    (structures, offers, millis): (usize, usize, u128),
 ) -> Result<(), sqlx::Error> {
     let mut tx = super::begin(db).await?;
+    delete(&mut tx, covered).await?;
     sqlx::query("DELETE FROM search_state WHERE key = 'reindex_done'").execute(&mut *tx).await?;
     sqlx::query("INSERT INTO search_state (key, value) VALUES ('reindex_done', $1)")
         .bind(format!("{token} {structures} {offers} {millis}"))

@@ -149,10 +149,12 @@ pub struct Rebuilt {
 /// Rebuilds both indexes from the database into new indexes, then swaps them in: search
 /// keeps answering from the old ones meanwhile. The outbox lease is held throughout, so
 /// changes made during the rebuild wait in the outbox and are applied to the new indexes
-/// right after the swap: none is lost. Returns `None` when another server holds the lease.
+/// right after the swap: none is lost. The request `token` is answered with the report.
+/// Returns `None` when another server holds the lease.
 pub async fn rebuild(
     db: &Db,
     engine: &SearchEngine,
+    token: &str,
     worker: &str,
     clock: &(dyn Fn() -> i64 + Sync),
     today: i64,
@@ -200,6 +202,7 @@ pub async fn rebuild(
     for old in ["structures_next", "offers_next"] {
         engine.drop_index(old).await?;
     }
-    search_outbox::done(db, &covered).await?;
-    Ok(Some(Rebuilt { structures, offers, millis: started.elapsed().as_millis() }))
+    let millis = started.elapsed().as_millis();
+    search_outbox::finish_rebuild(db, token, &covered, (structures, offers, millis)).await?;
+    Ok(Some(Rebuilt { structures, offers, millis }))
 }

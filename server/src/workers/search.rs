@@ -76,7 +76,7 @@ impl SearchWorker {
         if let Some(token) = requested {
             let now = || SystemClock.now_ms();
             if let Some(done) =
-                rebuild(&self.db, &self.engine, &self.id, &now, self.clock.now_ms()).await?
+                rebuild(&self.db, &self.engine, &token, &self.id, &now, self.clock.now_ms()).await?
             {
                 tracing::info!(
                     structures = done.structures,
@@ -84,14 +84,6 @@ impl SearchWorker {
                     millis = done.millis as u64,
                     "search indexes rebuilt and swapped"
                 );
-                search_outbox::finish_rebuild(
-                    &self.db,
-                    &token,
-                    done.structures,
-                    done.offers,
-                    done.millis,
-                )
-                .await?;
             }
         }
         let retry = backoff_ms(1);
