@@ -1,5 +1,6 @@
 //! Offers nearest first, page after page, where a small disk holds far more offers than a
-//! page (the search must shrink it) and farther offers are sparse (it must grow).
+//! page (the search must shrink it), farther offers are sparse (it must grow), and some
+//! offers have no place at all (they come last).
 
 use app::domain::directory::siret::passes_luhn;
 use serde_json::Value;
@@ -34,6 +35,17 @@ async fn offers_nearest_first_stay_in_order_from_the_first_page_to_the_last() {
     let mut offers =
         String::from("siret,nom,presentation_detail,secteur,type_prestation,prix_ht\n");
     let mut expected = Vec::new();
+    // A structure without coordinates: its three offers have no distance.
+    let nowhere = siret(99);
+    structures.push_str(&format!(
+        "{nowhere},Atelier sans adresse,EI,38185,nowhere@exemple.fr,Entreprise d'insertion,\
+         nettoyage-locaux,service,metropole,,,\n"
+    ));
+    for k in 0..3 {
+        offers.push_str(&format!(
+            "{nowhere},Nettoyage sans adresse {k},Entretien de locaux,nettoyage-locaux,service,20\n"
+        ));
+    }
     for (n, ((lat, lng), count)) in places.iter().enumerate() {
         let siret = siret(n as u32);
         structures.push_str(&format!(
@@ -61,17 +73,19 @@ async fn offers_nearest_first_stay_in_order_from_the_first_page_to_the_last() {
             .await;
         assert_eq!(response.status(), 200);
         let results: Value = response.json().await.expect("JSON");
-        assert_eq!(results["total"], expected.len());
+        assert_eq!(results["total"], expected.len() + 3);
         let hits = results["hits"].as_array().expect("hits");
-        shown.extend(hits.iter().map(|h| h["distance_m"].as_u64().expect("distance") as f64));
+        shown.extend(hits.iter().map(|h| h["distance_m"].as_u64().map(|m| m as f64)));
         ids.extend(hits.iter().map(|h| h["id"].as_str().expect("id").to_owned()));
         if page >= results["pages"].as_u64().expect("pages") {
             break;
         }
     }
-    assert_eq!(shown.len(), expected.len());
-    assert_eq!(ids.len(), expected.len(), "every offer once");
+    assert_eq!(shown.len(), expected.len() + 3);
+    assert_eq!(ids.len(), expected.len() + 3, "every offer once");
     for (n, (shown, computed)) in shown.iter().zip(&expected).enumerate() {
+        let shown = shown.unwrap_or_else(|| panic!("offer {n} has no distance"));
         assert!((shown - computed).abs() < 2.0, "offer {n}: {shown} m, expected {computed} m");
     }
+    assert_eq!(shown[expected.len()..], [None, None, None], "the offers of no place come last");
 }

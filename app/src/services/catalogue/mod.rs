@@ -162,43 +162,42 @@ async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError>
         Target::Offers => "offers",
         Target::Structures => "structures",
     });
-    let geo = match query.origin.zip(query.radius_km) {
-        Some((origin, km)) => Some(
-            nearby::radius_filter(&index_of("structures"), origin, km)
-                .await
-                .map_err(unavailable)?,
-        ),
-        None => None,
+    let structures = index_of("structures");
+    let plan = Plan::new(query);
+    // The counts need the radius's exact filter; a distance-ordered page does not (it
+    // measures each place itself), so both are looked for at once.
+    let counted = async {
+        let geo = match query.origin.zip(query.radius_km) {
+            Some((origin, km)) => Some(nearby::radius_filter(&structures, origin, km).await?),
+            None => None,
+        };
+        plan.execute(client, &index, geo.as_deref()).await
     };
-    let plan = Plan::new(query, geo.as_deref());
     let nearest = query.origin.filter(|_| query.sort == Sort::Distance);
-    let (answers, slices) = match nearest {
+    let (answers, page) = match nearest {
         Some(origin) => {
-            let (answers, slices) = tokio::join!(
-                plan.execute(client, &index),
-                nearby::nearest(
+            let page = async {
+                let slices = nearby::nearest(
                     &index,
                     &plan.text,
-                    [&plan.unbounded_filter, &plan.main_filter],
+                    &plan.filter,
                     origin,
                     query.radius_km,
-                    query.page
+                    query.page,
                 )
-            );
-            (answers.map_err(unavailable)?, Some(slices.map_err(unavailable)?))
+                .await?;
+                let found = plan.slices(client, &index, &slices).await?;
+                Ok(nearby::in_order(&slices, found))
+            };
+            let (answers, page) = tokio::try_join!(counted, page).map_err(unavailable)?;
+            (answers, Some(page))
         }
-        None => (plan.execute(client, &index).await.map_err(unavailable)?, None),
+        None => (counted.await.map_err(unavailable)?, None),
     };
     let mut answers = answers.results.into_iter();
     let mut main = answers.next().ok_or(AppError::Unavailable)?;
     let counts = answers.collect();
-    let hits = match slices {
-        None => std::mem::take(&mut main.hits),
-        Some(slices) => {
-            let found = plan.slices(client, &index, &slices).await.map_err(unavailable)?;
-            nearby::in_order(&slices, found)
-        }
-    };
+    let hits = page.unwrap_or_else(|| std::mem::take(&mut main.hits));
     Ok(Answers { plan, main, counts, hits })
 }
 

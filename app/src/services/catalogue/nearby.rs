@@ -83,19 +83,18 @@ impl Slice {
     }
 }
 
-/// The slices of page `page` of the documents that `text` and `filters` keep, nearest
-/// `origin` first (ties in relevance order). `filters` are the filter without the radius, for
-/// the disks within it, and with it (exact), for the radius's own disk.
+/// The slices of page `page` of the documents that `text` and `filter` keep within
+/// `radius_km` (if any), nearest `origin` first (ties in relevance order).
 ///
 /// Disks are counted until one holds the page: a document within a disk's reach is in the
-/// disk's cells, and the places of those cells beyond the reach wait for a larger disk.
-/// Counting a disk's places costs more the more documents it holds, so a disk holding far
-/// more than a few pages is shrunk, one holding too few grown, both by the square root of
-/// the ratio (documents spread over an area).
+/// disk's cells, and the places of those cells beyond the reach wait for a larger disk (or,
+/// beyond the radius, are left out). Counting a disk's places costs more the more documents
+/// it holds, so a disk holding far more than a few pages is shrunk, one holding too few
+/// grown, both by the square root of the ratio (documents spread over an area).
 pub async fn nearest(
     index: &Index,
     text: &str,
-    [unbounded, bounded]: [&str; 2],
+    filter: &str,
     origin: Point,
     radius_km: Option<u32>,
     page: u32,
@@ -107,7 +106,7 @@ pub async fn nearest(
     // A first count sizes the first disk whose places are read.
     let mut reach = FIRST_REACH_KM.min(limit);
     if reach < limit * 0.99 {
-        let total = count(index, text, &and(unbounded, &disk(origin, reach))).await?;
+        let total = count(index, text, &and(filter, &disk(origin, reach))).await?;
         let scale = if total == 0 { 4.0 } else { (target as f64 / total as f64).sqrt() };
         reach = (reach * scale.clamp(0.05, 4.0)).clamp(SMALLEST_REACH_KM, limit);
     }
@@ -115,10 +114,15 @@ pub async fn nearest(
     // ever; growing ends at the limit.
     let mut shrinks = 0;
     loop {
-        // A disk almost as large as the radius is the radius: its filter is exact.
+        // A disk almost as large as the limit is the limit: the radius, or without one the
+        // whole catalogue (no cells, so that documents without a place come too).
         let last = reach >= limit * 0.99;
-        let filter = if last { bounded.to_owned() } else { and(unbounded, &disk(origin, reach)) };
-        let (found, total) = places_of(index, text, &filter).await?;
+        if last {
+            reach = limit;
+        }
+        let whole = last && radius_km.is_none();
+        let within = if whole { filter.to_owned() } else { and(filter, &disk(origin, reach)) };
+        let (found, total) = places_of(index, text, &within).await?;
         if !last && total > target * 10 && reach > SMALLEST_REACH_KM && shrinks < MOST_SHRINKS {
             shrinks += 1;
             let shrink = (target as f64 / total as f64).sqrt().clamp(0.1, 0.7);
@@ -126,7 +130,8 @@ pub async fn nearest(
             continue;
         }
         let placed: usize = found.iter().map(|(_, n)| n).sum();
-        match settle(found, origin, reach, last, wanted, total.saturating_sub(placed)) {
+        let disk = Disk { reach: if whole { f64::INFINITY } else { reach }, last };
+        match settle(found, origin, disk, wanted, total.saturating_sub(placed)) {
             Settled::Page(slices) => return Ok(slices),
             Settled::TooFew(members) => {
                 let grow = (target as f64 / members.max(1) as f64).sqrt().clamp(1.5, 4.0);
@@ -134,6 +139,14 @@ pub async fn nearest(
             }
         }
     }
+}
+
+/// A disk whose places were counted: the places within `reach` are in order, and when it is
+/// the `last`, nothing beyond them will come.
+#[derive(Debug, Clone, Copy)]
+struct Disk {
+    reach: f64,
+    last: bool,
 }
 
 /// The cells of the disk of `reach` around `origin`.
@@ -151,26 +164,25 @@ enum Settled {
 }
 
 /// The slices of the page that ends at rank `wanted`, from the places `found` in a disk's
-/// cells with how many documents each holds. Only the places within `reach` count, unless
-/// the disk is the `last`: a place of the disk's cells beyond its reach may be farther than
-/// one outside the cells. The last disk's documents without a place (`unplaced`) come after
-/// its places.
+/// cells with how many documents each holds. Only the places within the disk's reach count:
+/// a place of its cells beyond it may be farther than one outside the cells, or outside the
+/// radius. The last disk's documents without a place (`unplaced`, only when the disk is the
+/// whole catalogue) come after its places.
 fn settle(
     found: Vec<(String, usize)>,
     origin: Point,
-    reach: f64,
-    last: bool,
+    disk: Disk,
     wanted: usize,
     unplaced: usize,
 ) -> Settled {
     let mut members: Vec<(String, f64, usize)> = found
         .into_iter()
         .filter_map(|(place, n)| Some((km_from(origin, &place)?, place, n)))
-        .filter(|(km, _, _)| last || *km <= reach)
+        .filter(|(km, _, _)| *km <= disk.reach)
         .map(|(km, place, n)| (place, km, n))
         .collect();
     let held: usize = members.iter().map(|(_, _, n)| n).sum();
-    if held < wanted && !last {
+    if held < wanted && !disk.last {
         return Settled::TooFew(held);
     }
     members.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
@@ -196,7 +208,7 @@ fn settle(
         }
         start = end;
     }
-    if last && start < to && unplaced > 0 {
+    if disk.last && start < to && unplaced > 0 {
         let offset = from.saturating_sub(start);
         let limit = (to - start.max(from)).min(unplaced.saturating_sub(offset));
         if limit > 0 {
@@ -287,7 +299,7 @@ mod tests {
     #[test]
     fn places_beyond_the_reach_wait_for_a_larger_disk() {
         let found = vec![(north(0.5), 19), (north(1.2), 30)];
-        assert_eq!(settle(found, ORIGIN, 1.0, false, 20, 0), Settled::TooFew(19));
+        assert_eq!(settle(found, ORIGIN, within(1.0), 20, 0), Settled::TooFew(19));
     }
 
     #[test]
@@ -295,13 +307,13 @@ mod tests {
         let (a, b, c, d) = (north(0.1), north(0.2), north(0.3), north(0.4));
         // In any order from Meilisearch: a holds ranks 0-14, b 15-19, c 20-27, d 28-39.
         let found = vec![(d.clone(), 12), (b.clone(), 5), (a.clone(), 15), (c.clone(), 8)];
-        let first = slices(settle(found.clone(), ORIGIN, 1.0, false, 20, 0));
+        let first = slices(settle(found.clone(), ORIGIN, within(1.0), 20, 0));
         assert_eq!(first, [slice(&[a.clone(), b.clone()], 0, 20)]);
-        let second = slices(settle(found.clone(), ORIGIN, 1.0, false, 40, 0));
+        let second = slices(settle(found.clone(), ORIGIN, within(1.0), 40, 0));
         assert_eq!(second, [slice(&[c.clone(), d.clone()], 0, 20)]);
         // A page starting inside a place, then whole places, then one cut at the end.
         let found = vec![(a.clone(), 25), (b.clone(), 3), (c.clone(), 4), (d.clone(), 50)];
-        let second = slices(settle(found, ORIGIN, 1.0, false, 40, 0));
+        let second = slices(settle(found, ORIGIN, within(1.0), 40, 0));
         assert_eq!(
             second,
             [slice(&[a], 20, 5), slice(&[b, c], 0, 7), slice(&[d], 0, 8)],
@@ -313,19 +325,33 @@ mod tests {
     fn one_crowded_place_gives_the_page_from_its_offset() {
         let found = vec![(north(0.3), 500)];
         assert_eq!(
-            slices(settle(found, ORIGIN, 1.0, false, 60, 0)),
+            slices(settle(found, ORIGIN, within(1.0), 60, 0)),
             [slice(&[north(0.3)], 40, 20)]
         );
     }
 
+    /// A disk of `reach` km that is not the last.
+    fn within(reach: f64) -> Disk {
+        Disk { reach, last: false }
+    }
+
     #[test]
-    fn the_last_disk_gives_what_it_holds_then_the_documents_without_a_place() {
-        let found = vec![(north(3.0), 12), (north(9.0), 3)];
-        let page = slices(settle(found, ORIGIN, 2.0, true, 20, 30));
-        assert_eq!(page, [slice(&[north(3.0), north(9.0)], 0, 15), slice(&[], 0, 5)]);
-        let second = slices(settle(vec![(north(3.0), 12)], ORIGIN, 2.0, true, 40, 30));
+    fn the_radius_keeps_its_places_and_leaves_the_rest_out() {
+        let found = vec![(north(3.0), 12), (north(1.0), 3), (north(5.5), 40)];
+        let radius = Disk { reach: 5.0, last: true };
+        let page = slices(settle(found, ORIGIN, radius, 20, 0));
+        assert_eq!(page, [slice(&[north(1.0), north(3.0)], 0, 15)], "fewer than a page is the end");
+    }
+
+    #[test]
+    fn the_whole_catalogue_gives_its_places_then_the_documents_without_one() {
+        let whole = Disk { reach: f64::INFINITY, last: true };
+        let found = vec![(north(3.0), 12), (north(900.0), 3)];
+        let page = slices(settle(found, ORIGIN, whole, 20, 30));
+        assert_eq!(page, [slice(&[north(3.0), north(900.0)], 0, 15), slice(&[], 0, 5)]);
+        let second = slices(settle(vec![(north(3.0), 12)], ORIGIN, whole, 40, 30));
         assert_eq!(second, [slice(&[], 8, 20)], "ranks 20 to 39: 8 to 27 of the unplaced");
-        let past_the_end = slices(settle(vec![(north(3.0), 12)], ORIGIN, 2.0, true, 60, 30));
+        let past_the_end = slices(settle(vec![(north(3.0), 12)], ORIGIN, whole, 60, 30));
         assert_eq!(past_the_end, [slice(&[], 28, 2)]);
     }
 

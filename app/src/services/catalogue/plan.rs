@@ -79,13 +79,8 @@ pub fn and(filter: &str, more: &str) -> String {
     }
 }
 
-/// The filter of every group but `except`, plus ESUS, the HQS profile and `geo` (the radius).
-fn filter(
-    query: &SearchQuery,
-    groups: &[Group],
-    except: Option<&str>,
-    geo: Option<&str>,
-) -> String {
+/// The filter of every group but `except`, plus ESUS and the HQS profile.
+fn filter(query: &SearchQuery, groups: &[Group], except: Option<&str>) -> String {
     let mut parts: Vec<String> = groups
         .iter()
         .filter(|g| Some(g.param) != except && !g.selected.is_empty())
@@ -100,22 +95,19 @@ fn filter(
     if let Some(profile) = &query.profile {
         parts.push(format!("hqs_profiles = {}", quoted(profile)));
     }
-    if let Some(geo) = geo {
-        parts.push(geo.to_owned());
-    }
     parts.join(" AND ")
 }
 
 /// Everything the request needs, owned, so that the SDK's borrowing queries can be built from
-/// it.
+/// it. The radius is not in it: its filter (`nearby::radius_filter`) is given to
+/// [`Plan::execute`], so that a distance-ordered page can be looked for meanwhile.
 pub struct Plan {
     pub groups: Vec<Group>,
     pub text: String,
     page: usize,
     target: Target,
-    pub main_filter: String,
-    /// The main filter without the radius.
-    pub unbounded_filter: String,
+    /// The filter of the search but its radius.
+    pub filter: String,
     sort: Vec<String>,
     /// For each group with a selection: its parameter and the filter of the other groups.
     disjunctive: Vec<(&'static str, String)>,
@@ -124,11 +116,9 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The request for `query`, whose radius (if any) `geo` filters.
-    pub fn new(query: &SearchQuery, geo: Option<&str>) -> Self {
+    pub fn new(query: &SearchQuery) -> Self {
         let groups = groups(query);
-        let main_filter = filter(query, &groups, None, geo);
-        let unbounded_filter = filter(query, &groups, None, None);
+        let main = filter(query, &groups, None);
         let sort = match query.sort {
             Sort::Name => {
                 let key = if query.target == Target::Offers { "title:asc" } else { "name:asc" };
@@ -140,15 +130,14 @@ impl Plan {
         let disjunctive = groups
             .iter()
             .filter(|g| !g.selected.is_empty())
-            .map(|g| (g.param, filter(query, &groups, Some(g.param), geo)))
+            .map(|g| (g.param, filter(query, &groups, Some(g.param))))
             .collect();
         Self {
             groups,
             text: query.text.clone(),
             page: query.page as usize,
             target: query.target,
-            main_filter,
-            unbounded_filter,
+            filter: main,
             sort,
             disjunctive,
             counts_only: query.sort == Sort::Distance && query.origin.is_some(),
@@ -161,34 +150,48 @@ impl Plan {
         self.disjunctive.iter().map(|(param, _)| *param)
     }
 
-    /// Sends the multi-search to Meilisearch.
+    /// Sends the multi-search to Meilisearch, within the radius `geo` filters (if any).
     pub async fn execute(
         &self,
         client: &Client,
         index: &Index,
+        geo: Option<&str>,
     ) -> Result<MultiSearchResponse<Map<String, Value>>, meilisearch_sdk::errors::Error> {
+        let filters = self.filters(geo);
         let keys: Vec<&str> = self.sort.iter().map(String::as_str).collect();
-        self.request(client, index, &keys).execute().await
+        self.request(client, index, &filters, &keys).execute().await
+    }
+
+    /// The main query's filter, then each count's, with the radius.
+    fn filters(&self, geo: Option<&str>) -> Vec<String> {
+        let geo = geo.unwrap_or_default();
+        std::iter::once(&self.filter)
+            .chain(self.disjunctive.iter().map(|(_, filter)| filter))
+            .map(|filter| and(filter, geo))
+            .collect()
     }
 
     /// The body of the multi-search, as sent to Meilisearch's `POST /multi-search`: what the
     /// tests read to check the request.
     #[cfg(test)]
-    fn body(&self, client: &Client, index: &Index) -> Value {
+    fn body(&self, client: &Client, index: &Index, geo: Option<&str>) -> Value {
+        let filters = self.filters(geo);
         let keys: Vec<&str> = self.sort.iter().map(String::as_str).collect();
-        serde_json::to_value(self.request(client, index, &keys)).unwrap_or(Value::Null)
+        serde_json::to_value(self.request(client, index, &filters, &keys)).unwrap_or(Value::Null)
     }
 
-    /// The hits first, then one count per selected group.
+    /// The hits first, then one count per selected group; `filters` in that order.
     fn request<'a>(
         &'a self,
         client: &'a Client,
         index: &'a Index,
+        filters: &'a [String],
         sort: &'a [&'a str],
     ) -> MultiSearchQuery<'a, 'a> {
         let mut multi = client.multi_search();
-        multi.with_search_query(self.main(index, sort));
-        for (_, others) in &self.disjunctive {
+        let (main, counts) = filters.split_first().map_or((None, &[][..]), |(m, c)| (Some(m), c));
+        multi.with_search_query(self.main(index, main.map_or("", String::as_str), sort));
+        for others in counts {
             let mut counts = MeiliQuery::new(index);
             counts.with_query(&self.text).with_facets(Selectors::Some(&[TAGS])).with_limit(0);
             if !others.is_empty() {
@@ -210,8 +213,7 @@ impl Plan {
         if slices.is_empty() {
             return Ok(Vec::new());
         }
-        let filters: Vec<String> =
-            slices.iter().map(|s| and(&self.unbounded_filter, &s.filter())).collect();
+        let filters: Vec<String> = slices.iter().map(|s| and(&self.filter, &s.filter())).collect();
         let mut multi = client.multi_search();
         for (slice, filter) in slices.iter().zip(&filters) {
             let mut query = self.shown(index);
@@ -226,14 +228,15 @@ impl Plan {
     fn main<'a>(
         &'a self,
         index: &'a Index,
+        filter: &'a str,
         sort: &'a [&'a str],
     ) -> MeiliQuery<'a, DefaultHttpClient> {
         let mut main = self.shown(index);
         main.with_facets(Selectors::Some(&[TAGS]))
             .with_hits_per_page(if self.counts_only { 0 } else { PER_PAGE as usize })
             .with_page(self.page);
-        if !self.main_filter.is_empty() {
-            main.with_filter(&self.main_filter);
+        if !filter.is_empty() {
+            main.with_filter(filter);
         }
         if !sort.is_empty() {
             main.with_sort(sort);
@@ -241,16 +244,52 @@ impl Plan {
         main
     }
 
-    /// A query whose hits are shown: the text, with matches highlighted.
+    /// A query whose hits are shown: the text, with matches highlighted, and only the fields
+    /// a hit shows (`hits::hit`) and its place.
     fn shown<'a>(&'a self, index: &'a Index) -> MeiliQuery<'a, DefaultHttpClient> {
-        let highlight: &'static [&'static str] = match self.target {
-            Target::Offers => &["title", "description"],
-            Target::Structures => &["name", "description"],
-        };
+        let (retrieve, highlight): (&'static [&'static str], &'static [&'static str]) =
+            match self.target {
+                Target::Offers => (
+                    &[
+                        "id",
+                        "slug",
+                        "title",
+                        "description",
+                        "structure_name",
+                        "commune",
+                        "kinds",
+                        "labels",
+                        "esus",
+                        "hqs_label",
+                        "on_quote",
+                        "price_cents",
+                        "location",
+                        "place",
+                    ],
+                    &["title", "description"],
+                ),
+                Target::Structures => (
+                    &[
+                        "id",
+                        "slug",
+                        "name",
+                        "description",
+                        "commune",
+                        "kinds",
+                        "labels",
+                        "esus",
+                        "hqs_label",
+                        "location",
+                        "place",
+                    ],
+                    &["name", "description"],
+                ),
+            };
         let crop: &'static [(&'static str, Option<usize>)] = &[("description", None)];
         let mut query = MeiliQuery::new(index);
         query
             .with_query(&self.text)
+            .with_attributes_to_retrieve(Selectors::Some(retrieve))
             .with_attributes_to_highlight(Selectors::Some(highlight))
             .with_attributes_to_crop(Selectors::Some(crop))
             .with_crop_length(30)
@@ -271,12 +310,12 @@ mod tests {
             ("secteur", "nettoyage-locaux"),
             ("type", "ESAT"),
         ]);
-        let plan = Plan::new(&query, None);
+        let plan = Plan::new(&query);
         let groups: Vec<_> = plan.disjunctive_groups().collect();
         assert_eq!(groups, ["type", "secteur"]);
         let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
         let index = client.index("offers");
-        let body = plan.body(&client, &index);
+        let body = plan.body(&client, &index, None);
         let queries = body["queries"].as_array().expect("queries");
         assert_eq!(queries.len(), 3);
         assert_eq!(
@@ -297,12 +336,13 @@ mod tests {
         let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
         let index = client.index("offers");
         let near = SearchQuery::from_pairs([("pres_de", "38185"), ("tri", "distance")]);
-        let body = Plan::new(&near, Some("cells IN [\"5:1:2\"]")).body(&client, &index);
+        let body = Plan::new(&near).body(&client, &index, Some("cells IN [\"5:1:2\"]"));
         assert_eq!(body["queries"][0]["hitsPerPage"], 0);
         assert_eq!(body["queries"][0]["filter"], "cells IN [\"5:1:2\"]");
-        let by_name = SearchQuery::from_pairs([("tri", "nom")]);
-        let body = Plan::new(&by_name, None).body(&client, &index);
+        let by_name = SearchQuery::from_pairs([("tri", "nom"), ("type", "ESAT")]);
+        let body = Plan::new(&by_name).body(&client, &index, Some("cells IN [\"5:1:2\"]"));
         assert_eq!(body["queries"][0]["hitsPerPage"], PER_PAGE);
+        assert_eq!(body["queries"][1]["filter"], "cells IN [\"5:1:2\"]", "counts keep the radius");
         assert_eq!(body["queries"][0]["sort"][0], "title:asc");
     }
 
