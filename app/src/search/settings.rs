@@ -25,6 +25,13 @@ const SYNONYMS: &[&[&str]] = &[
     &["intérim", "travail temporaire", "mise à disposition"],
     &["vélo", "cycles", "bicyclette"],
     &["espaces verts", "jardins", "jardin"],
+    // Plurals the tokenizer does not fold and typo tolerance does not reach (words under five
+    // letters take no typo; « locaux » is two letters from « local »).
+    &["haie", "haies"],
+    &["vitre", "vitres"],
+    &["vélo", "vélos"],
+    &["local", "locaux"],
+    &["travail", "travaux"],
 ];
 
 /// Words too common in French to rank anything.

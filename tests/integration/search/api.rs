@@ -69,6 +69,32 @@ async fn typos_find_offers_and_matches_are_highlighted_as_text() {
     );
 }
 
+/// The trade's words: a typo of « jardinage », a synonym of it, and a plural the tokenizer
+/// does not fold (« haie » is too short for a typo) each find the offers a buyer means.
+#[tokio::test]
+async fn a_typo_a_synonym_and_a_plural_find_the_offers_meant() {
+    let structures = "\
+siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude,date_agrement_esus
+73282932000074,Les Jardins du Drac,ACI|ASSO,38185,a@exemple.fr,Chantier d'insertion,espaces-verts,service,metropole,45.1885,5.7245,
+35600000000048,Propreté Solidaire,EI,38421,c@exemple.fr,Entreprise d'insertion,nettoyage-locaux,service,metropole,45.1672,5.7653,
+";
+    let offers = "\
+siret,nom,presentation_detail,secteur,type_prestation,prix_ht
+35600000000048,Jardinage à domicile,Potager et massifs,aide-domicile,service,30
+73282932000074,Taille de haies,Arbustes et charmilles,espaces-verts,service,35
+35600000000048,Nettoyage de bureaux,Bureaux et sanitaires,nettoyage-locaux,service,25
+";
+    let app = catalogue_of(structures, offers).await;
+    assert_eq!(titles(&search(&app, "q=jardinnage").await), ["Jardinage à domicile"]);
+    let mut green = titles(&search(&app, "q=espaces+verts").await);
+    green.sort();
+    // The hedges are in the green-space sector; the gardening is a home service that only
+    // its title's word links to green spaces.
+    assert_eq!(green, ["Jardinage à domicile", "Taille de haies"]);
+    assert_eq!(titles(&search(&app, "q=haie+taille").await), ["Taille de haies"]);
+    assert!(titles(&search(&app, "q=tondeuse").await).is_empty(), "and nothing else matches");
+}
+
 #[tokio::test]
 async fn facet_counts_match_the_database_and_stay_disjunctive() {
     let app = catalogue().await;
