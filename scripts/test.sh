@@ -14,7 +14,10 @@ ECOSSOL_TEST_DATABASE=sqlite cargo test --locked -p app -p server -p tests --fea
 
 if [ -n "${ECOSSOL_TEST_POSTGRES_URL:-}" ]; then
   echo "== integration and browser tests on PostgreSQL"
-  ECOSSOL_TEST_DATABASE=postgres cargo test --locked -p tests --features app/ssr
+  # The same packages and features as above, so that nothing is compiled again; only the
+  # tests that touch a database run twice.
+  ECOSSOL_TEST_DATABASE=postgres cargo test --locked -p app -p server -p tests --features app/ssr \
+    --test integration --test browser
 else
   echo "== PostgreSQL pass skipped: ECOSSOL_TEST_POSTGRES_URL is not set"
 fi
