@@ -1,6 +1,7 @@
 //! What the search indexes hold: one document per public structure and per public offer, the
 //! offer carrying the fields of its structure that buyers filter on. Built from the current
-//! rows: anything not public has no document.
+//! rows: anything not public has no document. Fields marked `serde(skip)` only make the facet
+//! panel's `tags`.
 
 use serde::Serialize;
 
@@ -22,7 +23,7 @@ use crate::{
     services::hqs::facts::{facts_of, offer_facts},
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Geo {
     pub lat: f64,
     pub lng: f64,
@@ -32,8 +33,10 @@ pub struct Geo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StructureFacets {
     pub kinds: Vec<String>,
+    #[serde(skip)]
     pub families: Vec<String>,
     pub commune: Option<String>,
+    #[serde(skip)]
     pub commune_insee: Option<String>,
     pub postcode: Option<String>,
     pub labels: Vec<String>,
@@ -104,8 +107,10 @@ pub struct StructureDocument {
     pub brand: Option<String>,
     pub description: Option<String>,
     pub siret: Option<String>,
+    #[serde(skip)]
     pub sectors: Vec<String>,
     pub sector_groups: Vec<String>,
+    #[serde(skip)]
     pub service_kinds: Vec<String>,
     #[serde(flatten)]
     pub facets: StructureFacets,
@@ -122,14 +127,14 @@ pub struct OfferDocument {
     pub slug: String,
     pub title: String,
     pub description: String,
+    #[serde(skip)]
     pub sector: String,
     pub sector_group: String,
     pub cpv: Vec<String>,
+    #[serde(skip)]
     pub service_kind: String,
     pub price_cents: Option<i64>,
     pub on_quote: bool,
-    pub structure_id: String,
-    pub structure_slug: String,
     pub structure_name: String,
     #[serde(flatten)]
     pub facets: StructureFacets,
@@ -205,8 +210,6 @@ fn offer_document(
         service_kind: offer.service_kind.clone(),
         price_cents: offer.price_cents,
         on_quote: offer.on_quote != 0,
-        structure_id: structure.id.clone(),
-        structure_slug: structure.slug.clone(),
         structure_name: structure.name.clone(),
         facets: facets.clone(),
         tags,

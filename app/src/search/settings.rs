@@ -23,13 +23,12 @@ const SYNONYMS: &[&[&str]] = &[
     &["informatique", "numérique"],
     &["blanchisserie", "pressing", "laverie"],
     &["intérim", "travail temporaire", "mise à disposition"],
-    &["vélo", "cycles", "bicyclette"],
+    &["vélo", "vélos", "cycles", "bicyclette"],
     &["espaces verts", "jardins", "jardin"],
     // Plurals the tokenizer does not fold and typo tolerance does not reach (words under five
     // letters take no typo; « locaux » is two letters from « local »).
     &["haie", "haies"],
     &["vitre", "vitres"],
-    &["vélo", "vélos"],
     &["local", "locaux"],
     &["travail", "travaux"],
 ];
@@ -52,8 +51,8 @@ fn synonyms() -> HashMap<String, Vec<String>> {
     map
 }
 
-/// Filters on values only (`=`, `IN`), without facet search, which the catalogue does not
-/// use: Meilisearch then keeps fewer structures up to date on each write.
+/// Filters on values only (`=`, `IN`, `EXISTS`), without facet search, which the catalogue
+/// does not use: Meilisearch then keeps fewer structures up to date on each write.
 fn filters(attributes: &[&str]) -> Vec<FilterableAttribute> {
     vec![FilterableAttribute::Settings(FilterableAttributesSettings {
         attribute_patterns: attributes.iter().map(|a| (*a).to_owned()).collect(),
@@ -75,9 +74,7 @@ fn common() -> Settings {
         .with_typo_tolerance(TypoToleranceSettings {
             enabled: Some(true),
             // Codes are matched exactly: a SIRET one digit off is another company.
-            disable_on_attributes: Some(
-                ["siret", "cpv", "postcode", "commune_insee"].map(str::to_owned).to_vec(),
-            ),
+            disable_on_attributes: Some(["siret", "cpv", "postcode"].map(str::to_owned).to_vec()),
             disable_on_words: None,
             min_word_size_for_typos: None,
             disable_on_numbers: Some(true),
@@ -104,6 +101,7 @@ pub fn offers() -> Settings {
             "description",
             "structure_name",
             "commune",
+            "postcode",
             "kinds",
             "labels",
             "cpv",
@@ -124,6 +122,7 @@ pub fn structures() -> Settings {
             "sector_groups",
             "description",
             "commune",
+            "postcode",
             "kinds",
             "labels",
             "siret",
@@ -147,7 +146,7 @@ mod tests {
         assert!(map["espaces verts"].contains(&"jardinage".to_owned()));
         assert!(
             map["espaces verts"].contains(&"jardins".to_owned()),
-            "groups sharing a word merge"
+            "a word in two groups has the words of both"
         );
         assert!(!map["traiteur"].contains(&"traiteur".to_owned()));
     }

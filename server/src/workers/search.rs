@@ -14,7 +14,8 @@ use app::{
 use tokio::sync::watch;
 
 /// Pause between rounds when the outbox is empty: how long a change may wait before the
-/// worker sees it. An idle round only reads (`search_outbox::has_due`).
+/// worker sees it. An idle round only reads: whether a rebuild is asked for, how many entries
+/// wait, whether one is due (`search_outbox::has_due`).
 const IDLE: Duration = Duration::from_millis(25);
 /// Longest pause after failures.
 const MAX_BACKOFF_MS: i64 = 5_000;
@@ -87,6 +88,8 @@ impl SearchWorker {
             }
         }
         let retry = backoff_ms(1);
+        // Read again: a rebuild may have lasted longer than a lease.
+        let now = SystemClock.now_ms();
         sync_once(&self.db, &self.engine, &self.id, now, self.clock.now_ms(), retry).await
     }
 }

@@ -161,8 +161,8 @@ async fn a_radius_keeps_what_haversine_keeps_sorted_by_distance() {
     assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
 }
 
-/// Offers have no geo index: the cells of their structure's place and the structures index
-/// decide the radius. A structure 50 m beyond the circle must stay out.
+/// No index has a geo index: the cells and the places of the structures decide the radius.
+/// A structure 50 m beyond the circle must stay out.
 #[tokio::test]
 async fn offers_within_a_radius_come_nearest_first_with_their_distance_and_counts() {
     let app = catalogue().await;

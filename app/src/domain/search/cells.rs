@@ -1,6 +1,6 @@
-//! Grid cells: how the offers index answers "within N km" and "nearest first" without a geo
-//! index of its own (Meilisearch rewrites a geo index whole on every change, which made a
-//! one-offer edit take most of a second on 100,000 offers).
+//! Grid cells: how the indexes answer "within N km" and "nearest first" without a geo index
+//! (Meilisearch rewrites a geo index whole on every change, which made a one-offer edit take
+//! most of a second on 100,000 offers).
 //!
 //! The grid splits latitude and longitude into square cells of [`BASE_DEGREES`] halved at each
 //! level. Every document carries the key of the cell holding its place at each level; a disk

@@ -86,8 +86,12 @@ impl SearchQuery {
                 "commune" if InseeCode::parse(value).is_ok() => {
                     query.communes.push(value.to_owned())
                 }
-                "label" if !value.is_empty() => {
-                    query.labels.push(value.chars().take(120).collect())
+                // No label name holds a backslash or a control character; dropped, they can
+                // neither break nor bend the index's filter.
+                "label" if value.chars().any(|c| c != '\\' && !c.is_control()) => {
+                    query.labels.push(
+                        value.chars().filter(|c| *c != '\\' && !c.is_control()).take(120).collect(),
+                    )
                 }
                 "esus" => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
                 "hqs" if value == "tous" => {
@@ -291,5 +295,15 @@ mod tests {
         assert_eq!(query.sort, Sort::Relevance);
         assert_eq!(query.page, 1);
         assert!(!query.has_filters());
+    }
+
+    #[test]
+    fn a_label_loses_backslashes_and_control_characters() {
+        let query = SearchQuery::from_pairs([
+            ("label", "Commerce \\équitable\u{1}"),
+            ("label", "\\"),
+            ("label", "\u{2}"),
+        ]);
+        assert_eq!(query.labels, ["Commerce équitable"]);
     }
 }

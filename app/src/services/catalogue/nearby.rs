@@ -10,9 +10,12 @@ use meilisearch_sdk::{
 };
 use serde_json::{Map, Value};
 
-use crate::domain::{
-    geo::haversine_km,
-    search::{cells, places, query::PER_PAGE, query::Point},
+use crate::{
+    domain::{
+        geo::haversine_km,
+        search::{cells, places, query::PER_PAGE, query::Point},
+    },
+    search::settings::MAX_STRUCTURES,
 };
 
 use super::plan::{and, quoted_list};
@@ -266,11 +269,19 @@ async fn places_of(
     }
     let answer = search.execute::<Map<String, Value>>().await?;
     let total = answer.total_hits.unwrap_or_default();
-    let places = answer
+    let places: Vec<(String, usize)> = answer
         .facet_distribution
         .and_then(|mut facets| facets.remove(PLACE))
         .map(|counts| counts.into_iter().collect())
         .unwrap_or_default();
+    if places.len() >= MAX_STRUCTURES {
+        // Meilisearch lists at most this many values of a facet: beyond it, places go
+        // missing and distances would be wrong.
+        tracing::error!(
+            places = places.len(),
+            "more places than a facet lists: raise MAX_STRUCTURES"
+        );
+    }
     Ok((places, total))
 }
 
