@@ -23,12 +23,6 @@ use crate::{
     services::hqs::facts::{facts_of, offer_facts},
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Geo {
-    pub lat: f64,
-    pub lng: f64,
-}
-
 /// The fields of a structure that its offers carry too.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StructureFacets {
@@ -44,14 +38,12 @@ pub struct StructureFacets {
     /// The HQS label held now: its level, or `sans-niveau`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hqs_label: Option<String>,
-    /// The structure's coordinates, which its offers share. No index has a Meilisearch geo
-    /// index (it is rewritten whole on every change): distances go through `cells` and
-    /// `place` (see `services::catalogue::nearby`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<Geo>,
-    /// The keys of the grid cells holding the place, one per level.
+    /// The keys of the grid cells holding the structure's place (which its offers share), one
+    /// per level. No index has a Meilisearch geo index (it is rewritten whole on every
+    /// change): distances go through `cells` and `place` (see `services::catalogue::nearby`).
     pub cells: Vec<String>,
-    /// The place as one facet value (`domain::search::places`).
+    /// The place's coordinates as one facet value (`domain::search::places`), from which
+    /// distances are measured.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
 }
@@ -183,7 +175,6 @@ fn facets(
         labels,
         esus: row.esus_agreed_on.is_some(),
         hqs_label,
-        location: at.map(|at| Geo { lat: at.lat, lng: at.lng }),
         cells: at.map(cells_of).unwrap_or_default(),
         place: at.map(places::key),
     }

@@ -7,7 +7,7 @@ use crate::{
     domain::{
         directory::Price,
         geo::haversine_km,
-        search::{Hit, Target, query::Point, results::segments},
+        search::{Hit, Target, places, query::Point, results::segments},
     },
 };
 
@@ -66,9 +66,8 @@ pub fn hit(
         price,
         // No index has a geo index: the distance is measured here from the place.
         distance_m: origin.and_then(|origin| {
-            let at = result.get("location")?;
-            let (lat, lng) = (at.get("lat")?.as_f64()?, at.get("lng")?.as_f64()?);
-            Some((haversine_km((origin.lat, origin.lng), (lat, lng)) * 1000.0).round() as u64)
+            let at = places::parse(result.get("place")?.as_str()?)?;
+            Some((haversine_km((origin.lat, origin.lng), (at.lat, at.lng)) * 1000.0).round() as u64)
         }),
     }
 }

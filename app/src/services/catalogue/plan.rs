@@ -157,40 +157,39 @@ impl Plan {
         index: &Index,
         geo: Option<&str>,
     ) -> Result<MultiSearchResponse<Map<String, Value>>, meilisearch_sdk::errors::Error> {
-        let filters = self.filters(geo);
+        let (main, counts) = self.filters(geo);
         let keys: Vec<&str> = self.sort.iter().map(String::as_str).collect();
-        self.request(client, index, &filters, &keys).execute().await
+        self.request(client, index, &main, &counts, &keys).execute().await
     }
 
-    /// The main query's filter, then each count's, with the radius.
-    fn filters(&self, geo: Option<&str>) -> Vec<String> {
+    /// The main query's filter and each count's, with the radius.
+    fn filters(&self, geo: Option<&str>) -> (String, Vec<String>) {
         let geo = geo.unwrap_or_default();
-        std::iter::once(&self.filter)
-            .chain(self.disjunctive.iter().map(|(_, filter)| filter))
-            .map(|filter| and(filter, geo))
-            .collect()
+        let counts = self.disjunctive.iter().map(|(_, filter)| and(filter, geo)).collect();
+        (and(&self.filter, geo), counts)
     }
 
     /// The body of the multi-search, as sent to Meilisearch's `POST /multi-search`: what the
     /// tests read to check the request.
     #[cfg(test)]
     fn body(&self, client: &Client, index: &Index, geo: Option<&str>) -> Value {
-        let filters = self.filters(geo);
+        let (main, counts) = self.filters(geo);
         let keys: Vec<&str> = self.sort.iter().map(String::as_str).collect();
-        serde_json::to_value(self.request(client, index, &filters, &keys)).unwrap_or(Value::Null)
+        serde_json::to_value(self.request(client, index, &main, &counts, &keys))
+            .unwrap_or(Value::Null)
     }
 
-    /// The hits first, then one count per selected group; `filters` in that order.
+    /// The hits first, then one count per selected group (`counts` in the groups' order).
     fn request<'a>(
         &'a self,
         client: &'a Client,
         index: &'a Index,
-        filters: &'a [String],
+        main: &'a str,
+        counts: &'a [String],
         sort: &'a [&'a str],
     ) -> MultiSearchQuery<'a, 'a> {
         let mut multi = client.multi_search();
-        let (main, counts) = filters.split_first().map_or((None, &[][..]), |(m, c)| (Some(m), c));
-        multi.with_search_query(self.main(index, main.map_or("", String::as_str), sort));
+        multi.with_search_query(self.main(index, main, sort));
         for others in counts {
             let mut counts = MeiliQuery::new(index);
             counts.with_query(&self.text).with_facets(Selectors::Some(&[TAGS])).with_limit(0);
@@ -263,7 +262,6 @@ impl Plan {
                         "hqs_label",
                         "on_quote",
                         "price_cents",
-                        "location",
                         "place",
                     ],
                     &["title", "description"],
@@ -279,7 +277,6 @@ impl Plan {
                         "labels",
                         "esus",
                         "hqs_label",
-                        "location",
                         "place",
                     ],
                     &["name", "description"],
