@@ -20,6 +20,12 @@ pub enum AppError {
     /// The signed-in person may not do this.
     #[error("Vous n'avez pas les droits nécessaires pour cette action.")]
     Forbidden,
+    /// What the request names does not exist (or is not the person's to see).
+    #[error("Cette page ou cet élément n'existe pas (ou plus).")]
+    NotFound,
+    /// The request is not one the application's pages send (a value out of its list).
+    #[error("La demande est incomplète ou mal formée. Rechargez la page et réessayez.")]
+    BadRequest,
     /// A failure the user cannot fix; details are in the server logs.
     #[error("Une erreur interne est survenue. L'équipe technique a été prévenue.")]
     Internal,
@@ -36,6 +42,8 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(_)
             | ServerFnErrorErr::Deserialization(_)
             | ServerFnErrorErr::Serialization(_) => Self::Transport,
+            // The server could not read the arguments: a form no page of ours sends.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => Self::BadRequest,
             _ => Self::Internal,
         }
     }
@@ -43,8 +51,12 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl AppError {
+    /// The HTTP status of a failure: the one place it is decided (the server's error layer
+    /// applies it to server functions' answers, the pages' error view to pages).
     pub fn status_code(&self) -> http::StatusCode {
         match self {
+            Self::NotFound => http::StatusCode::NOT_FOUND,
+            Self::BadRequest => http::StatusCode::BAD_REQUEST,
             Self::Unauthenticated => http::StatusCode::UNAUTHORIZED,
             Self::Forbidden => http::StatusCode::FORBIDDEN,
             Self::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
@@ -76,6 +88,14 @@ impl From<sqlx::Error> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arguments_no_page_sends_are_bad_requests() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("step".into()));
+        assert_eq!(error, AppError::BadRequest);
+        #[cfg(feature = "ssr")]
+        assert_eq!(error.status_code(), http::StatusCode::BAD_REQUEST);
+    }
 
     #[test]
     fn transport_failures_read_as_connection_problems() {

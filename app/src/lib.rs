@@ -8,7 +8,7 @@
 
 pub mod domain;
 pub mod error;
-pub mod server;
+pub mod server_fns;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -300,8 +300,15 @@ const ROWS: &[Row] = &[
     Row {
         method: "POST",
         path: "/api/offer-status",
-        form: &[("offer_id", "{offer}"), ("status", "unknown")],
+        form: &[("offer_id", "{offer}"), ("status", "published")],
         expected: EDITORS_OF_A,
+    },
+    // A value no page sends is refused before anything else (typed arguments).
+    Row {
+        method: "POST",
+        path: "/api/offer-status",
+        form: &[("offer_id", "{offer}"), ("status", "unknown")],
+        expected: [400; 8],
     },
     Row {
         method: "POST",
@@ -312,7 +319,7 @@ const ROWS: &[Row] = &[
     Row {
         method: "POST",
         path: "/api/offer-flag-resolve",
-        form: &[("offer_id", "{offer}"), ("decision", "unknown")],
+        form: &[("offer_id", "{offer}"), ("decision", "dismiss")],
         expected: MODERATORS,
     },
     // HQS. `{profile}` is organisation A's private profile.

@@ -19,10 +19,7 @@ impl TestApp {
                 &[("name", name), ("kind", kind), ("buyer_detail", "")],
             )
             .await;
-        outcome["Done"]["organisation_id"]
-            .as_str()
-            .unwrap_or_else(|| panic!("created: {outcome}"))
-            .to_owned()
+        outcome["Done"].as_str().unwrap_or_else(|| panic!("created: {outcome}")).to_owned()
     }
 
     /// Puts a person into an organisation with a role, straight in the database.

@@ -123,6 +123,14 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// The page a plain form post redirected `client` to (with its flash), as HTML.
+    pub async fn follow(&self, client: &reqwest::Client, redirect: &reqwest::Response) -> String {
+        assert!(redirect.status().is_redirection(), "{}", redirect.status());
+        let location = redirect.headers()["location"].to_str().expect("location");
+        let page = client.get(self.url(location)).send().await.expect("GET");
+        page.text().await.expect("page")
+    }
+
     /// Stops the server gracefully and waits until it has stopped.
     pub async fn stop(mut self) {
         if let Some(shutdown) = self.shutdown.take() {

@@ -10,6 +10,7 @@ mod connect;
 pub mod documents;
 pub mod email_outbox;
 pub mod figures;
+pub mod form_flashes;
 pub mod hqs_checks;
 pub mod hqs_evidence;
 pub mod hqs_label_profiles;

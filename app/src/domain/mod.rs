@@ -6,13 +6,15 @@ pub mod calendar;
 pub mod directory;
 pub mod field_errors;
 pub mod figures;
-pub mod form_outcome;
+pub mod flash;
 pub mod geo;
 pub mod hqs;
 pub mod label;
 pub mod organisations;
+pub mod outcome;
 pub mod search;
 
 pub use field_errors::FieldErrors;
 pub use figures::Figures;
-pub use form_outcome::{FormAnswer, FormResult};
+pub use flash::Flash;
+pub use outcome::Outcome;

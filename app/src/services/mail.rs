@@ -178,3 +178,20 @@ pub fn label_update(to: &str, what: &str, structure: &str, note: Option<&str>, l
         ),
     }
 }
+
+/// The last `count` messages of the outbox, newest first, for the administrators' page.
+pub async fn latest(
+    state: &crate::state::AppState,
+    count: i64,
+) -> Result<Vec<crate::domain::accounts::MailView>, crate::error::AppError> {
+    let rows = email_outbox::latest(&state.db, count).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(to, subject, body, sent_at)| crate::domain::accounts::MailView {
+            to,
+            subject,
+            body,
+            sent: sent_at.is_some(),
+        })
+        .collect())
+}

@@ -7,6 +7,7 @@ pub mod audit_trail;
 pub mod catalogue;
 pub mod directory;
 pub mod figures;
+pub mod flash;
 pub mod health;
 pub mod hqs;
 pub mod label;

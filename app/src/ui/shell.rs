@@ -6,7 +6,7 @@ use leptos_router::{
 };
 
 use super::{
-    components::provide_session,
+    components::{provide_flash, provide_session},
     layout::Layout,
     pages::{
         AccountPage, AdminMailsPage, CheckPage, CheckReportPage, ChecksPage, DirectoryPage,
@@ -46,6 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_session();
+    provide_flash();
     view! {
         <Stylesheet id="leptos" href="/pkg/ecossol.css"/>
         <Title formatter=|page: String| {

@@ -1,7 +1,7 @@
 //! Files of the structures: `POST /documents` receives a plain multipart form (it works
 //! without JavaScript), `GET /documents/{id}` serves a file to those who may see it.
 
-use app::{server::request, services::directory::documents, state::AppState};
+use app::{server_fns::request, services::directory::documents, state::AppState};
 use axum::{
     extract::{Path, Request, State},
     http::{HeaderMap, StatusCode},
@@ -12,7 +12,7 @@ use super::upload::{UploadForm, answer, file_response, session_user, status_of};
 
 /// `POST /documents`: fields `structure_id`, `purpose`, optional `offer_id`, `label_id`,
 /// `back` (the page to return to), and `file`. Answers with a redirection to `back`, carrying
-/// `document=1` or the French error as `erreur_document`.
+/// `document=1`, or the French error in a flash for that page (field `document`).
 pub async fn upload(State(state): State<AppState>, request: Request) -> Response {
     let form = match UploadForm::read(&state, request).await {
         Ok(form) => form,
@@ -31,7 +31,7 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
         .map(str::to_owned)
         .unwrap_or_else(|| format!("/espace/structures/{}", upload.structure_id));
     let outcome = documents::upload(&state, &form.user, upload).await;
-    answer(&page, outcome, "document", "erreur_document", "Ce fichier ne convient pas.")
+    answer(&state, &page, outcome, "document", "document", "Ce fichier ne convient pas.").await
 }
 
 /// `GET /documents/{id}`: the file, to those who may see it (404 for the others, so that

@@ -2,7 +2,7 @@
 //! multipart form (it works without JavaScript); `GET /hqs/pieces/{id}` serves a piece to
 //! those who may see its check.
 
-use app::{server::request, services::hqs::checks, state::AppState};
+use app::{server_fns::request, services::hqs::checks, state::AppState};
 use axum::{
     extract::{Path, Request, State},
     http::{HeaderMap, StatusCode},
@@ -31,7 +31,7 @@ pub async fn upload(
         bytes: form.bytes,
     };
     let outcome = checks::upload(&state, &form.user, upload).await;
-    answer(&page, outcome, "piece", "erreur_piece", "Cette pièce ne convient pas.")
+    answer(&state, &page, outcome, "piece", "piece", "Cette pièce ne convient pas.").await
 }
 
 /// `GET /hqs/pieces/{id}`: the piece, to those who may see its check (404 for the others).

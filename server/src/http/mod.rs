@@ -3,8 +3,10 @@
 
 mod csrf;
 mod documents;
+mod error_status;
 mod evidence;
 mod export;
+mod flash;
 mod health;
 mod router;
 mod search_api;

@@ -10,7 +10,7 @@ use axum::{
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, documents, evidence, export, health, search_api, upload};
+use super::{csrf, documents, error_status, evidence, export, flash, health, search_api, upload};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -41,6 +41,8 @@ pub fn router(state: AppState) -> Router {
         .route("/recherche.csv", get(search_api::results_csv))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(error_status::apply))
+        .layer(middleware::from_fn_with_state(state.clone(), flash::take))
         .layer(middleware::from_fn(csrf::reject_cross_site))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

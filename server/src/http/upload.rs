@@ -1,13 +1,14 @@
 //! What the file routes share: the session's user, a plain multipart form read once (file and
-//! text fields), the redirection that answers it, and a stored file as an answer.
+//! text fields), the redirection that answers it (with a flash when refused), and a stored
+//! file as an answer.
 
 use std::collections::HashMap;
 
 use app::{
-    domain::{FormAnswer, FormResult, accounts::SessionUser},
+    domain::{FieldErrors, Flash, Outcome, accounts::SessionUser},
     error::AppError,
-    server::request,
-    services::accounts,
+    server_fns::{cookies::site_cookie, request},
+    services::{accounts, flash},
     state::AppState,
 };
 use axum::{
@@ -91,27 +92,41 @@ impl UploadForm {
     }
 }
 
-/// Answers an upload with a redirection to `page`: `done` set to 1, or the French error as
-/// `error` (the first error of the form, or `unsuitable`).
-pub fn answer(
+/// Answers an upload with a redirection to `page`: `done` set to 1, or the French error kept
+/// in a flash for the page as the error of the field `field` (the first error of the form, or
+/// `unsuitable`).
+pub async fn answer<T>(
+    state: &AppState,
     page: &str,
-    outcome: Result<impl FormAnswer, AppError>,
+    outcome: Result<Outcome<T>, AppError>,
     done: &str,
-    error: &str,
+    field: &str,
     unsuitable: &str,
 ) -> Response {
-    let outcome = match outcome {
-        Ok(outcome) => outcome,
+    let message = match outcome {
+        Ok(Outcome::Done(_)) => {
+            return Redirect::to(&request::with_query(page, done, "1")).into_response();
+        }
+        Ok(Outcome::Invalid(errors)) => errors.first().unwrap_or(unsuitable).to_owned(),
+        Ok(Outcome::Refused(reason)) => reason,
         Err(failure) => return status_of(&failure),
     };
-    let target = match outcome.form_result() {
-        FormResult::Done => request::with_query(page, done, "1"),
-        FormResult::Invalid(errors) => {
-            request::with_query(page, error, errors.first().unwrap_or(unsuitable))
-        }
-        FormResult::Refused(reason) => request::with_query(page, error, reason),
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    let path = page.split(['?', '#']).next().unwrap_or_default().to_owned();
+    let kept = Flash { path, errors, refusal: None, values: Vec::new() };
+    let token = match flash::keep(state, &kept).await {
+        Ok(token) => token,
+        Err(failure) => return status_of(&failure),
     };
-    Redirect::to(&target).into_response()
+    let mut response = Redirect::to(page).into_response();
+    let secure = state.public_url.starts_with("https://");
+    if let Ok(cookie) =
+        HeaderValue::from_str(&site_cookie(flash::COOKIE, &token, flash::LIFETIME_S, secure))
+    {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
 }
 
 /// A stored file as an answer: its type, shown inline when an image, downloaded otherwise,

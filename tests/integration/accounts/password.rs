@@ -14,10 +14,10 @@ async fn a_reset_link_sets_a_new_password_once_and_closes_sessions() {
     let visitor = app.new_client();
     let unknown =
         app.call_ok(&visitor, "password-reset-request", &[("email", "personne@exemple.fr")]).await;
-    assert_eq!(unknown, "Done", "no account enumeration");
+    assert_eq!(unknown, serde_json::json!({"Done": null}), "no account enumeration");
     assert_eq!(
         app.call_ok(&visitor, "password-reset-request", &[("email", "claire@exemple.fr")]).await,
-        "Done"
+        serde_json::json!({"Done": null})
     );
     let token = reset_token(&app, "claire@exemple.fr").await;
 
@@ -27,7 +27,10 @@ async fn a_reset_link_sets_a_new_password_once_and_closes_sessions() {
     assert!(outcome["Invalid"].to_string().contains("pas identiques"), "{outcome}");
 
     let form = [("token", token.as_str()), ("password", NEW), ("password_confirm", NEW)];
-    assert_eq!(app.call_ok(&visitor, "password-reset", &form).await, "Done");
+    assert_eq!(
+        app.call_ok(&visitor, "password-reset", &form).await,
+        serde_json::json!({"Done": null})
+    );
     assert_eq!(app.call_ok(&laptop, "me", &[]).await, serde_json::Value::Null, "sessions closed");
     let old = [("email", "claire@exemple.fr"), ("password", PASSWORD)];
     assert_eq!(app.call_ok(&visitor, "login", &old).await, "WrongCredentials");
@@ -69,7 +72,10 @@ async fn changing_the_password_needs_the_current_one_and_keeps_this_session() {
     assert!(outcome["Invalid"].to_string().contains("actuel est incorrect"), "{outcome}");
 
     let right = [("current_password", PASSWORD), ("password", NEW), ("password_confirm", NEW)];
-    assert_eq!(app.call_ok(&laptop, "password-change", &right).await, "Done");
+    assert_eq!(
+        app.call_ok(&laptop, "password-change", &right).await,
+        serde_json::json!({"Done": null})
+    );
     assert_eq!(
         app.call_ok(&laptop, "me", &[]).await["email"],
         "claire@exemple.fr",
@@ -86,7 +92,10 @@ async fn deleting_the_account_removes_personal_data_and_keeps_the_organisation()
     let wrong =
         app.call_ok(&claire, "account-delete", &[("password", "pas le bon mot de passe")]).await;
     assert!(wrong.get("Invalid").is_some());
-    assert_eq!(app.call_ok(&claire, "account-delete", &[("password", PASSWORD)]).await, "Done");
+    assert_eq!(
+        app.call_ok(&claire, "account-delete", &[("password", PASSWORD)]).await,
+        serde_json::json!({"Done": null})
+    );
 
     assert_eq!(app.call_ok(&claire, "me", &[]).await, serde_json::Value::Null);
     let login = [("email", "claire@exemple.fr"), ("password", PASSWORD)];
@@ -103,7 +112,10 @@ async fn deleting_the_account_removes_personal_data_and_keeps_the_organisation()
     assert_eq!(count(&app.database_url, "memberships").await, 0);
     let _ = org;
     // The address is free again.
-    assert_eq!(app.sign_up("Claire", "claire@exemple.fr", PASSWORD).await, "CheckYourMail");
+    assert_eq!(
+        app.sign_up("Claire", "claire@exemple.fr", PASSWORD).await,
+        serde_json::json!({"Done": null})
+    );
     assert_eq!(count(&app.database_url, "users").await, 2);
 }
 

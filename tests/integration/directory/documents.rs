@@ -18,12 +18,17 @@ async fn upload(
     let mut form = Form::new()
         .text("structure_id", supplier.structure_id.clone())
         .text("purpose", purpose.to_owned())
-        .text("back", "/espace".to_owned());
+        .text("back", workspace(supplier));
     for (k, v) in extra {
         form = form.text((*k).to_owned(), (*v).to_owned());
     }
     form = form.part("file", Part::bytes(bytes.to_vec()).file_name(name.to_owned()));
     client.post(app.url("/documents")).multipart(form).send().await.expect("POST")
+}
+
+/// The structure's workspace, where uploads return.
+fn workspace(supplier: &Supplier) -> String {
+    format!("/espace/structures/{}", supplier.structure_id)
 }
 
 fn location(response: &reqwest::Response) -> String {
@@ -48,14 +53,16 @@ async fn a_logo_is_public_with_its_structure_and_evidence_stays_private() {
 
     // A PDF sent as a logo is refused in French; nothing is stored.
     let wrong = upload(&app, &supplier.client, &supplier, "logo", &[], "logo.png", PDF).await;
-    assert!(location(&wrong).contains("erreur_document=Formats+accept"), "{}", location(&wrong));
+    assert_eq!(location(&wrong), workspace(&supplier));
+    let page = app.follow(&supplier.client, &wrong).await;
+    assert!(page.contains("Formats accept"), "the error shows on the page: {page}");
     assert_eq!(count(&app.database_url, "documents").await, 0);
 
     let sent = upload(&app, &supplier.client, &supplier, "logo", &[], "logo.png", PNG).await;
-    assert_eq!(location(&sent), "/espace?document=1");
+    assert_eq!(location(&sent), format!("{}?document=1", workspace(&supplier)));
     let evidence =
         upload(&app, &supplier.client, &supplier, "esus_evidence", &[], "agrément.pdf", PDF).await;
-    assert_eq!(location(&evidence), "/espace?document=1");
+    assert_eq!(location(&evidence), format!("{}?document=1", workspace(&supplier)));
     let (logo, esus) = (document_id(&app, "logo").await, document_id(&app, "esus_evidence").await);
     let logo_url = format!("/documents/{logo}");
     let esus_url = format!("/documents/{esus}");
@@ -114,7 +121,7 @@ async fn only_editors_upload_and_photos_follow_their_offer() {
         PNG,
     )
     .await;
-    assert_eq!(location(&sent), "/espace?document=1");
+    assert_eq!(location(&sent), format!("{}?document=1", workspace(&supplier)));
     let photo = format!("/documents/{}", document_id(&app, "photo").await);
     assert_eq!(app.get(&photo).await.status(), 404, "the offer is a draft");
     app.call_ok(&supplier.client, "offer-status", &[("offer_id", &offer), ("status", "published")])

@@ -22,14 +22,14 @@ async fn a_structure_goes_from_draft_to_published_and_keeps_its_history() {
 
     app.complete_structure(&supplier, "Régie de quartier Villeneuve").await;
     let submitted = app.step(&supplier.client, &supplier.structure_id, "submit", "").await;
-    assert!(submitted["Done"].is_object(), "{submitted}");
+    assert!(submitted["Done"].is_string(), "{submitted}");
     assert_eq!(app.get(&page).await.status(), 404, "submitted is not public yet");
     let queue = app.call_ok(&animator, "moderation-queue", &[]).await;
     assert_eq!(queue["structures"][0]["id"], supplier.structure_id.as_str());
 
     app.clock.advance_ms(60_000);
     let validated = app.step(&animator, &supplier.structure_id, "validate", "").await;
-    assert!(validated["Done"].is_object(), "{validated}");
+    assert!(validated["Done"].is_string(), "{validated}");
     let public = app.get(&page).await;
     assert_eq!(public.status(), 200);
     let html = public.text().await.expect("body");
@@ -70,7 +70,7 @@ async fn refusal_and_suspension_need_a_reason_that_reaches_the_owner() {
     let refused = app
         .step(&animator, &supplier.structure_id, "refuse", "SIRET d'un autre établissement")
         .await;
-    assert!(refused["Done"].is_object(), "{refused}");
+    assert!(refused["Done"].is_string(), "{refused}");
     assert_eq!(
         app.column("structures", "status", &supplier.structure_id).await.as_deref(),
         Some("draft")
@@ -90,7 +90,7 @@ async fn refusal_and_suspension_need_a_reason_that_reaches_the_owner() {
     let suspended = app
         .step(&animator, &supplier.structure_id, "suspend", "Plainte fondée d'un acheteur")
         .await;
-    assert!(suspended["Done"].is_object(), "{suspended}");
+    assert!(suspended["Done"].is_string(), "{suspended}");
     assert_eq!(app.get(&page).await.status(), 404, "a suspended structure is never public");
     assert!(
         app.mail("esat@exemple.fr", "Votre fiche est suspendue : ESAT Les Ateliers du Drac")
@@ -163,7 +163,7 @@ async fn changing_siret_or_kind_sends_a_published_structure_back_to_validation()
     pairs.retain(|(k, v)| !(k == "form[kind][]" && v == "RQ"));
     pairs.push(("structure_id".into(), supplier.structure_id.clone()));
     let saved = app.call_pairs_ok(&supplier.client, "structure-update", &pairs).await;
-    assert!(saved["Done"].is_object(), "{saved}");
+    assert!(saved["Done"].is_string(), "{saved}");
     assert_eq!(
         app.column("structures", "status", &supplier.structure_id).await.as_deref(),
         Some("submitted")

@@ -55,7 +55,7 @@ async fn apply_review_grant_remind_renew_and_lapse() {
     assert!(early["Refused"].is_string(), "{early}");
     upload(&app, &supplier.client, &check, "statuts").await;
     let submitted = app.label_step(&supplier.client, &label, "submit", "", "").await;
-    assert!(submitted["Done"].is_object(), "{submitted}");
+    assert!(submitted["Done"].is_string(), "{submitted}");
     assert!(
         app.mail("anne@pole.fr", "Label Haute Qualité Solidaire : dossier déposé").await.is_some()
     );
@@ -79,12 +79,12 @@ async fn apply_review_grant_remind_renew_and_lapse() {
             &[("check_id", &check), ("evidence_id", &piece), ("decision", "accept")],
         )
         .await;
-    assert!(reviewed["Done"].is_object(), "{reviewed}");
+    assert!(reviewed["Done"].is_string(), "{reviewed}");
     let no_note = app.label_step(anne, &label, "prepare", "", "grant").await;
     assert!(no_note["Invalid"].to_string().contains("Résumez"), "{no_note}");
     let prepared =
         app.label_step(anne, &label, "prepare", "Statuts associatifs vérifiés.", "grant").await;
-    assert!(prepared["Done"].is_object(), "{prepared}");
+    assert!(prepared["Done"].is_string(), "{prepared}");
     // The prepared file is frozen for the second animator: no new piece, no new review.
     let late = reqwest::multipart::Form::new()
         .text("kind", "statuts")
@@ -97,8 +97,9 @@ async fn apply_review_grant_remind_renew_and_lapse() {
         .send()
         .await
         .expect("upload");
-    let location = refused.headers()["location"].to_str().expect("location").to_owned();
-    assert!(location.contains("erreur_piece="), "{location}");
+    let page = app.follow(&supplier.client, &refused).await;
+    assert!(page.contains(r#"id="champ-piece-erreur" role="alert">"#), "{page}");
+    assert!(!page.contains(r#"id="champ-piece-erreur" role="alert"></p>"#), "an error shows");
     let frozen = app
         .call_ok(
             bruno,
@@ -119,7 +120,7 @@ async fn apply_review_grant_remind_renew_and_lapse() {
     // Bruno grants: a number, a level from the weighted score, two years of validity.
     let granted =
         app.label_step(bruno, &label, "decide", "Dossier complet et conforme.", "grant").await;
-    assert!(granted["Done"].is_object(), "{granted}");
+    assert!(granted["Done"].is_string(), "{granted}");
     let file = app.label_file(&supplier.client, &label).await;
     let year = app.today().civil().0;
     assert_eq!(file["state"], "granted");
@@ -180,7 +181,7 @@ async fn apply_review_grant_remind_renew_and_lapse() {
     app.label_step(&holder, &renewal, "submit", "", "").await;
     app.label_step(&bruno, &renewal, "prepare", "Rien n'a changé.", "grant").await;
     let renewed = app.label_step(&anne, &renewal, "decide", "Renouvelé.", "grant").await;
-    assert!(renewed["Done"].is_object(), "{renewed}");
+    assert!(renewed["Done"].is_string(), "{renewed}");
     let file = app.label_file(&holder, &renewal).await;
     assert_eq!(file["number"], number.as_str(), "a renewal keeps its number");
     assert_eq!(file["valid_from"], until.plus_days(1).iso());

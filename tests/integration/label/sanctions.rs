@@ -61,7 +61,7 @@ async fn suspend_respond_reinstate_withdraw_and_the_index_follows() {
     assert!(no_reason["Invalid"].to_string().contains("Donnez la raison"), "{no_reason}");
     let suspended =
         app.label_step(anne, &label, "suspend", "Agrément ESUS contesté par la DDETS.", "").await;
-    assert!(suspended["Done"].is_object(), "{suspended}");
+    assert!(suspended["Done"].is_string(), "{suspended}");
     let mail = app.mail("regie@exemple.fr", "Label Haute Qualité Solidaire : label suspendu (vous pouvez répondre depuis le dossier)").await;
     assert!(mail.expect("told").contains("Agrément ESUS contesté"));
     assert_eq!(app.call_ok(&app.new_client(), "label-registry", &[]).await, serde_json::json!([]));
@@ -70,7 +70,7 @@ async fn suspend_respond_reinstate_withdraw_and_the_index_follows() {
     let answered = app
         .label_step(&supplier.client, &label, "respond", "La DDETS a confirmé notre agrément.", "")
         .await;
-    assert!(answered["Done"].is_object(), "{answered}");
+    assert!(answered["Done"].is_string(), "{answered}");
     assert!(
         app.mail("anne@pole.fr", "Label Haute Qualité Solidaire : réponse à la suspension")
             .await
@@ -83,11 +83,11 @@ async fn suspend_respond_reinstate_withdraw_and_the_index_follows() {
 
     // Reinstated, it is back; withdrawn, it is gone for good.
     let back = app.label_step(bruno, &label, "reinstate", "Agrément confirmé.", "").await;
-    assert!(back["Done"].is_object(), "{back}");
+    assert!(back["Done"].is_string(), "{back}");
     let found = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 1).await;
     assert!(found, "a reinstated label is back in the facet");
     let withdrawn = app.label_step(anne, &label, "withdraw", "Manquements répétés.", "").await;
-    assert!(withdrawn["Done"].is_object(), "{withdrawn}");
+    assert!(withdrawn["Done"].is_string(), "{withdrawn}");
     let again = app.label_step(anne, &label, "reinstate", "Erreur.", "").await;
     assert!(again["Refused"].is_string(), "a withdrawn label stays withdrawn: {again}");
     let gone = tests::eventually(30, async || labelled(&app, "bronze").await["total"] == 0).await;
@@ -132,9 +132,9 @@ async fn a_refusal_proposed_is_not_turned_into_a_grant_and_one_file_at_a_time() 
         app.call_ok(&supplier.client, "label-apply", &form)
     );
     let done: Vec<&Value> =
-        [&first, &second].into_iter().filter(|o| o["Done"].is_object()).collect();
+        [&first, &second].into_iter().filter(|o| o["Done"].is_string()).collect();
     assert_eq!(done.len(), 1, "{first} {second}");
-    let label = done[0]["Done"]["id"].as_str().expect("id").to_owned();
+    let label = done[0]["Done"].as_str().expect("id").to_owned();
 
     // Anne proposes a refusal: Bruno may refuse, not grant.
     app.label_step(&supplier.client, &label, "submit", "", "").await;
@@ -145,7 +145,7 @@ async fn a_refusal_proposed_is_not_turned_into_a_grant_and_one_file_at_a_time() 
         "{grant}"
     );
     let refused = app.label_step(bruno, &label, "decide", "Statuts manquants.", "refuse").await;
-    assert!(refused["Done"].is_object(), "{refused}");
+    assert!(refused["Done"].is_string(), "{refused}");
     assert_eq!(app.label_file(&supplier.client, &label).await["state"], "refused");
 
     // A suspended label is renewed, not replaced: the renewal keeps its number.

@@ -2,10 +2,12 @@
 
 mod display_name;
 mod email;
+mod mail_view;
 mod outcomes;
 mod password;
 
 pub use display_name::DisplayName;
 pub use email::Email;
-pub use outcomes::{AccountOutcome, LoginOutcome, SessionUser, SignUpOutcome, VerifyOutcome};
+pub use mail_view::MailView;
+pub use outcomes::{LoginOutcome, SessionUser, VerifyOutcome};
 pub use password::{Password, PasswordError};

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::FieldErrors;
-
 /// The signed-in person, as the interface needs them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionUser {
@@ -12,14 +10,6 @@ pub struct SessionUser {
     pub display_name: String,
     pub email: String,
     pub is_admin: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SignUpOutcome {
-    /// A verification e-mail is on its way (or, if the address already had an account, a
-    /// message saying so: the answer does not tell which).
-    CheckYourMail,
-    Invalid(FieldErrors),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,13 +89,4 @@ mod tests {
         }
         assert_eq!(LoginOutcome::from_code("nimporte"), None);
     }
-}
-
-/// The answer of the account-management server functions (password, deletion).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AccountOutcome {
-    Done,
-    Invalid(FieldErrors),
-    /// Refused with a French reason (expired link, wrong current password…).
-    Refused(String),
 }

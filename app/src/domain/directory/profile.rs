@@ -98,7 +98,7 @@ impl ProfileForm {
         fields
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (format!("v_{k}"), v.clone()))
+            .map(|(k, v)| (k.to_owned(), v.clone()))
             .collect()
     }
 }

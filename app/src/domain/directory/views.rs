@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 use super::{
     Completeness, OfferStatus, ProfileForm, StructureKind, StructureStatus, offer::OfferForm,
 };
-use crate::domain::FieldErrors;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivityView {
@@ -156,15 +155,24 @@ pub struct PendingStructure {
     pub submitted_at: i64,
 }
 
-/// The answer of the directory's server functions that change something.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum DirectoryOutcome {
-    /// Done; the structure concerned.
-    Done {
-        structure_id: String,
-    },
-    Invalid(FieldErrors),
-    Refused(String),
+/// How an animator closes the reports of an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagDecision {
+    /// The offer is fine: the reports are dismissed.
+    Dismiss,
+    /// The offer is withdrawn.
+    Archive,
+}
+
+impl FlagDecision {
+    /// How the reports are recorded as resolved.
+    pub fn resolution(self) -> &'static str {
+        match self {
+            Self::Dismiss => "dismissed",
+            Self::Archive => "archived",
+        }
+    }
 }
 
 /// An offer someone reported to the pôle.

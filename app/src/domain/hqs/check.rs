@@ -98,6 +98,14 @@ impl CheckStep {
     }
 
     /// The state after this step from `from`, or why it cannot be taken (French).
+    /// Who takes this step: the supplier says its evidence is there, the officer does the rest.
+    pub fn taker(self) -> super::views::CheckRole {
+        match self {
+            Self::SubmitEvidence => super::views::CheckRole::Supplier,
+            _ => super::views::CheckRole::Officer,
+        }
+    }
+
     pub fn from(self, from: CheckState) -> Result<CheckState, &'static str> {
         use CheckState::*;
         match (self, from) {
@@ -133,4 +141,13 @@ mod tests {
         assert!(SubmitEvidence.from(Draft).is_err());
         assert!(Reopen.from(UnderReview).is_err());
     }
+}
+
+/// What an officer makes of a piece of evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PieceDecision {
+    Accept,
+    /// Rejected, with a reason the supplier is told.
+    Reject,
 }

@@ -119,7 +119,7 @@ impl ProfileForm {
     }
 
     /// The values typed, to put back in the form after a plain form post with errors
-    /// (`v_<field>`, `v_values.<key>`).
+    /// (`v_<field>`, `v_values.<key>`), kept in a flash.
     pub fn typed_values(&self) -> Vec<(String, String)> {
         let mut typed = vec![
             ("v_name".to_owned(), self.name.clone()),
@@ -131,7 +131,7 @@ impl ProfileForm {
         typed
     }
 
-    /// The form from the values [`Self::typed_values`] put in an address.
+    /// The form from the values [`Self::typed_values`] kept in a flash.
     pub fn from_typed<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut form = Self::default();
         for (key, value) in pairs {

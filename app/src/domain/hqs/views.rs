@@ -3,28 +3,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::{harmonise::Comparison, profile_form::ProfileForm, referential::Referential};
-use crate::domain::FieldErrors;
-
-/// The answer of the HQS server functions that change something.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum HqsOutcome {
-    /// Done; the profile, version or check concerned.
-    Done {
-        id: String,
-    },
-    Invalid(FieldErrors),
-    Refused(String),
-}
-
-impl crate::domain::FormAnswer for HqsOutcome {
-    fn form_result(&self) -> crate::domain::FormResult<'_> {
-        match self {
-            Self::Done { .. } => crate::domain::FormResult::Done,
-            Self::Invalid(errors) => crate::domain::FormResult::Invalid(errors),
-            Self::Refused(reason) => crate::domain::FormResult::Refused(reason),
-        }
-    }
-}
 
 /// A published version of the référentiel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +94,14 @@ pub struct HistoryEntry {
     pub action: String,
     pub details: String,
     pub hash: String,
+}
+
+impl CheckView {
+    /// Whether the viewer may take `step` now: whether they are who takes it, and whether the
+    /// check's state machine leads anywhere with it (the service applies the same rule).
+    pub fn allows(&self, step: super::check::CheckStep) -> bool {
+        self.role == step.taker() && step.from(self.state).is_ok()
+    }
 }
 
 /// What the viewer may do on a check.

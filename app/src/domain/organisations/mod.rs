@@ -9,5 +9,5 @@ pub use kind::{BuyerKind, OrganisationKind};
 pub use name::OrganisationName;
 pub use role::MemberRole;
 pub use views::{
-    JoinRequestView, MemberView, OrganisationDetails, OrganisationOutcome, OrganisationSummary,
+    JoinDecision, JoinRequestView, MemberView, OrganisationDetails, OrganisationSummary,
 };

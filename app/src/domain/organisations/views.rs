@@ -1,7 +1,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::{MemberRole, OrganisationKind};
-use crate::domain::FieldErrors;
 
 /// An organisation as listed to a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,18 +27,6 @@ pub struct JoinRequestView {
     pub email: String,
 }
 
-/// The answer of the organisation server functions that change something.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OrganisationOutcome {
-    /// Done; the organisation concerned.
-    Done {
-        organisation_id: String,
-    },
-    Invalid(FieldErrors),
-    /// Refused with a French reason (e.g. the last owner cannot leave).
-    Refused(String),
-}
-
 /// An organisation's page, as its members see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationDetails {
@@ -49,4 +36,12 @@ pub struct OrganisationDetails {
     pub join_requests: Vec<JoinRequestView>,
     /// Roles this organisation can give.
     pub role_choices: Vec<MemberRole>,
+}
+
+/// What an owner decides on a request to join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinDecision {
+    Accept,
+    Refuse,
 }

@@ -6,7 +6,7 @@ mod password;
 mod sessions;
 mod sign_in;
 mod sign_up;
-mod tokens;
+pub(crate) mod tokens;
 mod verify_email;
 
 pub use admin::create_admin;

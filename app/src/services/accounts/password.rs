@@ -1,11 +1,12 @@
 //! Forgotten passwords (reset by a single-use expiring link) and password changes.
 
+use crate::domain::Outcome;
 use crate::{
     clock::HOUR_MS,
     db::{self, account_tokens, memberships, sessions, users},
     domain::{
         FieldErrors,
-        accounts::{AccountOutcome, Email, Password, SessionUser},
+        accounts::{Email, Password, SessionUser},
     },
     error::AppError,
     services::mail,
@@ -18,16 +19,13 @@ const RESET_VALIDITY_MS: i64 = HOUR_MS;
 
 /// Sends a reset link if the address has an account. The answer is the same either way.
 #[tracing::instrument(skip_all)]
-pub async fn request_password_reset(
-    state: &AppState,
-    email: &str,
-) -> Result<AccountOutcome, AppError> {
+pub async fn request_password_reset(state: &AppState, email: &str) -> Result<Outcome, AppError> {
     let mut errors = FieldErrors::new();
     let Some(email) = errors.check("email", Email::parse(email)) else {
-        return Ok(AccountOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     let Some(user) = users::find_by_email(&state.db, email.as_str()).await? else {
-        return Ok(AccountOutcome::Done);
+        return Ok(Outcome::Done(()));
     };
     let now = state.clock.now_ms();
     let token = new_token();
@@ -45,7 +43,7 @@ pub async fn request_password_reset(
     mail::enqueue(&mut tx, &mail::password_reset(email.as_str(), &user.display_name, &link), now)
         .await?;
     tx.commit().await?;
-    Ok(AccountOutcome::Done)
+    Ok(Outcome::Done(()))
 }
 
 fn new_password(errors: &mut FieldErrors, password: &str, confirm: &str) -> Option<Password> {
@@ -64,10 +62,10 @@ pub async fn reset_password(
     token: &str,
     password: &str,
     confirm: &str,
-) -> Result<AccountOutcome, AppError> {
+) -> Result<Outcome, AppError> {
     let mut errors = FieldErrors::new();
     let Some(password) = new_password(&mut errors, password, confirm) else {
-        return Ok(AccountOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
     let now = state.clock.now_ms();
@@ -82,17 +80,17 @@ pub async fn reset_password(
     let user_id = match redeemed {
         account_tokens::Redeemed::User(user_id) => user_id,
         account_tokens::Redeemed::Expired => {
-            return Ok(AccountOutcome::Refused(
+            return Ok(Outcome::Refused(
                 "Ce lien a expiré (il vaut une heure) : demandez-en un nouveau.".to_owned(),
             ));
         }
         account_tokens::Redeemed::AlreadyUsed => {
-            return Ok(AccountOutcome::Refused(
+            return Ok(Outcome::Refused(
                 "Ce lien a déjà servi : demandez-en un nouveau si besoin.".to_owned(),
             ));
         }
         account_tokens::Redeemed::Unknown => {
-            return Ok(AccountOutcome::Refused("Ce lien n'est pas valide.".to_owned()));
+            return Ok(Outcome::Refused("Ce lien n'est pas valide.".to_owned()));
         }
     };
     users::set_password(&mut tx, &user_id, &hash, now).await?;
@@ -102,7 +100,7 @@ pub async fn reset_password(
     sessions::delete_all_of(&mut *tx, &user_id).await?;
     tx.commit().await?;
     tracing::info!(user_id, "password reset");
-    Ok(AccountOutcome::Done)
+    Ok(Outcome::Done(()))
 }
 
 /// Changes the signed-in person's password; their other sessions are closed.
@@ -114,7 +112,7 @@ pub async fn change_password(
     current: &str,
     password: &str,
     confirm: &str,
-) -> Result<AccountOutcome, AppError> {
+) -> Result<Outcome, AppError> {
     let mut errors = FieldErrors::new();
     let stored = users::find_by_id(&state.db, &user.id).await?.and_then(|u| u.password_hash);
     if !state.hashing.verify(current, stored.as_deref()).await.map_err(AppError::internal)? {
@@ -122,7 +120,7 @@ pub async fn change_password(
     }
     let password = new_password(&mut errors, password, confirm);
     let Some(password) = password.filter(|_| errors.is_empty()) else {
-        return Ok(AccountOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
     let now = state.clock.now_ms();
@@ -131,7 +129,7 @@ pub async fn change_password(
     account_tokens::use_all(&mut tx, &user.id, account_tokens::Purpose::ResetPassword, now).await?;
     sessions::delete_others_of(&mut *tx, &user.id, &hash_token(session_token)).await?;
     tx.commit().await?;
-    Ok(AccountOutcome::Done)
+    Ok(Outcome::Done(()))
 }
 
 /// Deletes the signed-in person's account: personal data removed, the organisations and
@@ -141,15 +139,15 @@ pub async fn delete_account(
     state: &AppState,
     user: &SessionUser,
     password: &str,
-) -> Result<AccountOutcome, AppError> {
+) -> Result<Outcome, AppError> {
     let stored = users::find_by_id(&state.db, &user.id).await?.and_then(|u| u.password_hash);
     if !state.hashing.verify(password, stored.as_deref()).await.map_err(AppError::internal)? {
         let mut errors = FieldErrors::new();
         errors.add("password", "Le mot de passe est incorrect.");
-        return Ok(AccountOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     if let Some(name) = memberships::sole_owner_of_shared(&state.db, &user.id).await?.first() {
-        return Ok(AccountOutcome::Refused(format!(
+        return Ok(Outcome::Refused(format!(
             "Vous êtes le seul responsable de « {name} », qui a d'autres membres : nommez \
              d'abord un autre responsable."
         )));
@@ -159,5 +157,5 @@ pub async fn delete_account(
     users::anonymise(&mut tx, &user.id, state.clock.now_ms()).await?;
     tx.commit().await?;
     tracing::info!("account deleted");
-    Ok(AccountOutcome::Done)
+    Ok(Outcome::Done(()))
 }

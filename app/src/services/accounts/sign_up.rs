@@ -3,9 +3,10 @@ use serde::Deserialize;
 use crate::{
     clock::DAY_MS,
     db::{account_tokens, users},
+    domain::Outcome,
     domain::{
         FieldErrors,
-        accounts::{DisplayName, Email, Password, SignUpOutcome},
+        accounts::{DisplayName, Email, Password},
     },
     error::AppError,
     services::mail,
@@ -32,7 +33,7 @@ impl std::fmt::Debug for SignUpForm {
 const VERIFY_VALIDITY_MS: i64 = 2 * DAY_MS;
 
 #[tracing::instrument(skip_all, fields(email = %form.email))]
-pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<SignUpOutcome, AppError> {
+pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<Outcome, AppError> {
     let mut errors = FieldErrors::new();
     let name = errors.check("name", DisplayName::parse(&form.name));
     let email = errors.check("email", Email::parse(&form.email));
@@ -41,10 +42,10 @@ pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<SignUpOutcome
         errors.add("password_confirm", "Les deux mots de passe ne sont pas identiques.");
     }
     let (Some(name), Some(email), Some(password)) = (name, email, password) else {
-        return Ok(SignUpOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     if !errors.is_empty() {
-        return Ok(SignUpOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
 
     // Hash first so that a new and an existing address take the same time.
@@ -57,7 +58,7 @@ pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<SignUpOutcome
         mail::enqueue(&mut tx, &mail::account_already_exists(email.as_str(), &sign_in), now)
             .await?;
         tx.commit().await?;
-        return Ok(SignUpOutcome::CheckYourMail);
+        return Ok(Outcome::Done(()));
     }
     let id = uuid::Uuid::new_v4().to_string();
     let new_user = users::NewUser {
@@ -85,5 +86,5 @@ pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<SignUpOutcome
         .await?;
     tx.commit().await?;
     tracing::info!(user_id = id, "account created, awaiting verification");
-    Ok(SignUpOutcome::CheckYourMail)
+    Ok(Outcome::Done(()))
 }

@@ -2,7 +2,10 @@
 //! owns a structure edit it; the pôle's animators and administrators moderate.
 
 use crate::{
-    db::{memberships, structures::StructureRow},
+    db::{
+        memberships,
+        structures::{self, StructureRow},
+    },
     domain::{accounts::SessionUser, organisations::MemberRole},
     error::AppError,
     state::AppState,
@@ -33,6 +36,29 @@ pub async fn can_edit(
     Ok(role
         .and_then(|r| MemberRole::parse(&r).ok())
         .is_some_and(|r| matches!(r, MemberRole::Owner | MemberRole::Member)))
+}
+
+/// Whether the person edits the structure of `id` (with `slug`: found by its address).
+pub async fn can_edit_structure(
+    state: &AppState,
+    user: &SessionUser,
+    id_or_slug: StructureKey<'_>,
+) -> Result<bool, AppError> {
+    let row = match id_or_slug {
+        StructureKey::Id(id) => structures::find(&state.db, id).await?,
+        StructureKey::Slug(slug) => structures::find_by_slug(&state.db, slug).await?,
+    };
+    match row {
+        Some(row) => can_edit(state, user, &row).await,
+        None => Ok(false),
+    }
+}
+
+/// How a structure is named by a page.
+#[derive(Debug, Clone, Copy)]
+pub enum StructureKey<'a> {
+    Id(&'a str),
+    Slug(&'a str),
 }
 
 pub async fn require_editor(

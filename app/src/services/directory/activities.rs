@@ -1,10 +1,11 @@
 //! A structure's activities: what it does, of which kind, and where.
 
+use crate::domain::Outcome;
 use crate::{
     db::{structure_activities, structures},
     domain::{
         accounts::SessionUser,
-        directory::{Activity, ActivityForm, views::DirectoryOutcome},
+        directory::{Activity, ActivityForm},
     },
     error::AppError,
     services::directory::access,
@@ -20,15 +21,15 @@ pub async fn add(
     user: &SessionUser,
     structure_id: &str,
     form: ActivityForm,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &row).await?;
     let activity = match Activity::parse(&form) {
         Ok(activity) => activity,
-        Err(errors) => return Ok(DirectoryOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     if structure_activities::count(&state.db, structure_id).await? >= MAX_ACTIVITIES {
-        return Ok(DirectoryOutcome::Refused(format!(
+        return Ok(Outcome::Refused(format!(
             "Une structure déclare au plus {MAX_ACTIVITIES} activités."
         )));
     }
@@ -38,7 +39,7 @@ pub async fn add(
     structure_activities::insert(&mut tx, &id, structure_id, &activity, now).await?;
     structures::touch(&mut tx, structure_id, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, activity_id))]
@@ -47,15 +48,15 @@ pub async fn remove(
     user: &SessionUser,
     structure_id: &str,
     activity_id: &str,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &row).await?;
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     if !structure_activities::delete(&mut tx, structure_id, activity_id).await? {
-        return Ok(DirectoryOutcome::Refused("Cette activité n'existe plus.".into()));
+        return Ok(Outcome::Refused("Cette activité n'existe plus.".into()));
     }
     structures::touch(&mut tx, structure_id, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }

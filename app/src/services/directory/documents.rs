@@ -1,6 +1,7 @@
 //! Files of a structure: upload with rights, type and size checked; reading with the
 //! visibility of what they illustrate or prove.
 
+use crate::domain::Outcome;
 use crate::{
     db::{
         documents::{self, DocumentRow, NewDocument},
@@ -12,7 +13,6 @@ use crate::{
         directory::{
             OfferStatus, StructureStatus,
             document::{MAX_PHOTOS_PER_OFFER, Purpose, clean_file_name},
-            views::DirectoryOutcome,
         },
     },
     error::AppError,
@@ -32,10 +32,10 @@ pub struct Upload {
     pub bytes: Vec<u8>,
 }
 
-fn invalid(message: impl Into<String>) -> DirectoryOutcome {
+fn invalid(message: impl Into<String>) -> Outcome<String> {
     let mut errors = FieldErrors::new();
     errors.add("document", message);
-    DirectoryOutcome::Invalid(errors)
+    Outcome::Invalid(errors)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id = %upload.structure_id, purpose = %upload.purpose))]
@@ -43,7 +43,7 @@ pub async fn upload(
     state: &AppState,
     user: &SessionUser,
     upload: Upload,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let structure =
         structures::find(&state.db, &upload.structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &structure).await?;
@@ -114,7 +114,7 @@ pub async fn upload(
     structures::touch(&mut tx, &structure.id, now).await?;
     tx.commit().await?;
     tracing::info!(document_id = id, bytes = upload.bytes.len(), "document stored");
-    Ok(DirectoryOutcome::Done { structure_id: structure.id })
+    Ok(Outcome::Done(structure.id))
 }
 
 /// The document and its content, if `viewer` may see it: logos of public structures and
@@ -151,14 +151,14 @@ pub async fn remove(
     user: &SessionUser,
     structure_id: &str,
     document_id: &str,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &structure).await?;
     let mut tx = crate::db::begin(&state.db).await?;
     if !documents::delete(&mut tx, structure_id, document_id).await? {
-        return Ok(DirectoryOutcome::Refused("Ce document n'existe plus.".into()));
+        return Ok(Outcome::Refused("Ce document n'existe plus.".into()));
     }
     structures::touch(&mut tx, structure_id, state.clock.now_ms()).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }

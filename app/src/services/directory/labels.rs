@@ -1,10 +1,11 @@
 //! Labels and certifications a structure holds.
 
+use crate::domain::Outcome;
 use crate::{
     db::{structure_labels, structures},
     domain::{
         accounts::SessionUser,
-        directory::{HeldLabel, LabelForm, views::DirectoryOutcome},
+        directory::{HeldLabel, LabelForm},
     },
     error::AppError,
     services::directory::access,
@@ -17,12 +18,12 @@ pub async fn add(
     user: &SessionUser,
     structure_id: &str,
     form: LabelForm,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &row).await?;
     let label = match HeldLabel::parse(&form) {
         Ok(label) => label,
-        Err(errors) => return Ok(DirectoryOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
@@ -30,7 +31,7 @@ pub async fn add(
         .await?;
     structures::touch(&mut tx, structure_id, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, label_id))]
@@ -39,15 +40,15 @@ pub async fn remove(
     user: &SessionUser,
     structure_id: &str,
     label_id: &str,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &row).await?;
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     if !structure_labels::delete(&mut tx, structure_id, label_id).await? {
-        return Ok(DirectoryOutcome::Refused("Ce label n'est plus sur la fiche.".into()));
+        return Ok(Outcome::Refused("Ce label n'est plus sur la fiche.".into()));
     }
     structures::touch(&mut tx, structure_id, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }

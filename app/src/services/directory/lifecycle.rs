@@ -2,6 +2,7 @@
 //! archive and reopen. Every change of state is recorded with who and why, and the owners hear
 //! of the pôle's decisions by e-mail.
 
+use crate::domain::Outcome;
 use sqlx::{Any, Transaction};
 
 use crate::{
@@ -9,9 +10,7 @@ use crate::{
     domain::{
         FieldErrors,
         accounts::SessionUser,
-        directory::{
-            Extras, StructureStatus, StructureStep, completeness, views::DirectoryOutcome,
-        },
+        directory::{Extras, StructureStatus, StructureStep, completeness},
     },
     error::AppError,
     services::{
@@ -54,17 +53,14 @@ pub async fn record(
 }
 
 /// Takes `step` (its code) for the structure, if the person may and the state allows it.
-#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, step = step_code))]
+#[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, step = ?step))]
 pub async fn take_step(
     state: &AppState,
     user: &SessionUser,
     structure_id: &str,
-    step_code: &str,
+    step: StructureStep,
     reason: &str,
-) -> Result<DirectoryOutcome, AppError> {
-    let Some(step) = StructureStep::parse(step_code) else {
-        return Ok(DirectoryOutcome::Refused("Cette action n'existe pas.".into()));
-    };
+) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     let allowed = match step {
         s if s.is_moderation() => access::is_animator(state, user).await?,
@@ -80,12 +76,12 @@ pub async fn take_step(
     if step.needs_reason() && reason.is_empty() {
         let mut errors = FieldErrors::new();
         errors.add("reason", "Indiquez le motif : il sera envoyé à la structure.");
-        return Ok(DirectoryOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     if reason.chars().count() > 1000 {
         let mut errors = FieldErrors::new();
         errors.add("reason", "Le motif ne peut pas dépasser 1000 caractères.");
-        return Ok(DirectoryOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     if step == StructureStep::Submit {
         let profile = profile_of_row(&row);
@@ -96,7 +92,7 @@ pub async fn take_step(
         if !score.can_submit() {
             let missing: Vec<&str> =
                 score.missing.iter().filter(|m| m.required).map(|m| m.what.as_str()).collect();
-            return Ok(DirectoryOutcome::Refused(format!(
+            return Ok(Outcome::Refused(format!(
                 "Avant de soumettre la fiche, complétez : {}.",
                 missing.join(", ")
             )));
@@ -111,7 +107,7 @@ pub async fn take_step(
     let from = StructureStatus::from_code(&row.status).ok_or(AppError::Internal)?;
     let to = match from.after(step) {
         Ok(to) => to,
-        Err(why) => return Ok(DirectoryOutcome::Refused(why.to_owned())),
+        Err(why) => return Ok(Outcome::Refused(why.to_owned())),
     };
     let reason = (!reason.is_empty()).then_some(reason.as_str());
     record(&mut tx, structure_id, Change { step: step.code(), from, to, actor: user, reason, now })
@@ -127,5 +123,5 @@ pub async fn take_step(
     }
     tx.commit().await?;
     tracing::info!(from = from.code(), to = to.code(), "structure state changed");
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }

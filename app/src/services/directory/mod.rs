@@ -18,5 +18,5 @@ mod rows;
 mod slugs;
 mod store;
 
-pub use access::{can_edit, is_animator, require_animator};
+pub use access::{StructureKey, can_edit, can_edit_structure, is_animator, require_animator};
 pub use csv_files::{OFFER_COLUMNS, STRUCTURE_COLUMNS};

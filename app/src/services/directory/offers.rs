@@ -1,12 +1,13 @@
 //! Offers: created and edited by the structure's editors, published or archived by them,
 //! reported by anyone signed in, and moderated by the pôle.
 
+use crate::domain::Outcome;
 use crate::{
     db::{offers, structures},
     domain::{
         FieldErrors,
         accounts::SessionUser,
-        directory::{OfferDetails, OfferForm, OfferStatus, views::DirectoryOutcome},
+        directory::{OfferDetails, OfferForm, OfferStatus, views::FlagDecision},
     },
     error::AppError,
     services::directory::{
@@ -17,23 +18,18 @@ use crate::{
 };
 
 /// The answer of an offer's creation: the new offer's id, or why not.
-pub enum Created {
-    Offer(String),
-    Not(DirectoryOutcome),
-}
-
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn create(
     state: &AppState,
     user: &SessionUser,
     structure_id: &str,
     form: OfferForm,
-) -> Result<Created, AppError> {
-    let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+) -> Result<Outcome<String>, AppError> {
+    let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::NotFound)?;
     access::require_editor(state, user, &structure).await?;
     let details = match OfferDetails::parse(&form) {
         Ok(details) => details,
-        Err(errors) => return Ok(Created::Not(DirectoryOutcome::Invalid(errors))),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let now = state.clock.now_ms();
     let id = uuid::Uuid::new_v4().to_string();
@@ -46,7 +42,7 @@ pub async fn create(
     structures::touch(&mut tx, structure_id, now).await?;
     tx.commit().await?;
     tracing::info!(offer_id = id, "offer created");
-    Ok(Created::Offer(id))
+    Ok(Outcome::Done(id))
 }
 
 async fn editable(
@@ -54,9 +50,9 @@ async fn editable(
     user: &SessionUser,
     offer_id: &str,
 ) -> Result<offers::OfferRow, AppError> {
-    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::Forbidden)?;
+    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::NotFound)?;
     let structure =
-        structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::Forbidden)?;
+        structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::NotFound)?;
     access::require_editor(state, user, &structure).await?;
     Ok(offer)
 }
@@ -67,18 +63,18 @@ pub async fn update(
     user: &SessionUser,
     offer_id: &str,
     form: OfferForm,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let offer = editable(state, user, offer_id).await?;
     let details = match OfferDetails::parse(&form) {
         Ok(details) => details,
-        Err(errors) => return Ok(DirectoryOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     offers::update_details(&mut tx, offer_id, &details, now).await?;
     structures::touch(&mut tx, &offer.structure_id, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: offer.structure_id })
+    Ok(Outcome::Done(offer.structure_id))
 }
 
 /// Publishes, archives or takes back to draft. An offer is public only while its structure is
@@ -88,21 +84,18 @@ pub async fn set_status(
     state: &AppState,
     user: &SessionUser,
     offer_id: &str,
-    status: &str,
-) -> Result<DirectoryOutcome, AppError> {
+    status: OfferStatus,
+) -> Result<Outcome<String>, AppError> {
     let offer = editable(state, user, offer_id).await?;
-    let Some(status) = OfferStatus::from_code(status) else {
-        return Ok(DirectoryOutcome::Refused("Cet état n'existe pas.".into()));
-    };
     if status == OfferStatus::Published && offer.title.is_empty() {
-        return Ok(DirectoryOutcome::Refused("Complétez l'offre avant de la publier.".into()));
+        return Ok(Outcome::Refused("Complétez l'offre avant de la publier.".into()));
     }
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     offers::set_status(&mut tx, offer_id, status.code(), now).await?;
     structures::touch(&mut tx, &offer.structure_id, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: offer.structure_id })
+    Ok(Outcome::Done(offer.structure_id))
 }
 
 /// Reports an offer to the pôle (misleading, not solidarity-based, out of date…).
@@ -112,7 +105,7 @@ pub async fn flag(
     user: &SessionUser,
     offer_id: &str,
     reason: &str,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut errors = FieldErrors::new();
     match reason.chars().count() {
@@ -123,11 +116,11 @@ pub async fn flag(
         _ => {}
     }
     if !errors.is_empty() {
-        return Ok(DirectoryOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
-    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::Forbidden)?;
+    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::NotFound)?;
     let structure =
-        structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::Forbidden)?;
+        structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::NotFound)?;
     let public = offer.status == OfferStatus::Published.code() && structure.status == "published";
     if !public {
         return Err(AppError::Forbidden);
@@ -135,7 +128,7 @@ pub async fn flag(
     let mut tx = crate::db::begin(&state.db).await?;
     offers::flag(&mut tx, offer_id, &user.id, &reason, state.clock.now_ms()).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure.id })
+    Ok(Outcome::Done(structure.id))
 }
 
 /// An animator closes the reports of an offer: `dismiss` keeps it, `archive` withdraws it.
@@ -144,25 +137,17 @@ pub async fn resolve_flags(
     state: &AppState,
     user: &SessionUser,
     offer_id: &str,
-    decision: &str,
-) -> Result<DirectoryOutcome, AppError> {
+    decision: FlagDecision,
+) -> Result<Outcome<String>, AppError> {
     access::require_animator(state, user).await?;
-    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::Forbidden)?;
-    let resolution = match decision {
-        "dismiss" => "dismissed",
-        "archive" => "archived",
-        _ => {
-            return Ok(DirectoryOutcome::Refused(
-                "Choisissez : classer ou archiver l'offre.".into(),
-            ));
-        }
-    };
+    let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::NotFound)?;
+    let resolution = decision.resolution();
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
-    if resolution == "archived" {
+    if decision == FlagDecision::Archive {
         offers::set_status(&mut tx, offer_id, OfferStatus::Archived.code(), now).await?;
     }
     offers::resolve_flags(&mut tx, offer_id, &user.id, resolution, now).await?;
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: offer.structure_id })
+    Ok(Outcome::Done(offer.structure_id))
 }

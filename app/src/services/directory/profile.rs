@@ -1,12 +1,13 @@
 //! Creating a structure and editing its profile.
 
+use crate::domain::Outcome;
 use crate::{
     db::structures,
     domain::calendar::year_of,
     domain::{
         FieldErrors,
         accounts::SessionUser,
-        directory::{ProfileForm, StructureProfile, StructureStatus, views::DirectoryOutcome},
+        directory::{ProfileForm, StructureProfile, StructureStatus},
         organisations::{MemberRole, OrganisationKind},
     },
     error::AppError,
@@ -28,14 +29,14 @@ pub async fn create(
     user: &SessionUser,
     organisation_id: &str,
     form: ProfileForm,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let (kind, role) = standing(state, user, organisation_id).await?;
     let member = role.is_some_and(|r| matches!(r, MemberRole::Owner | MemberRole::Member));
     if !(member || user.is_admin) {
         return Err(AppError::Forbidden);
     }
     if kind != OrganisationKind::Supplier {
-        return Ok(DirectoryOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Seule une structure de l'ESS (organisation fournisseur) a une fiche dans l'annuaire."
                 .into(),
         ));
@@ -43,20 +44,18 @@ pub async fn create(
     let now = state.clock.now_ms();
     let profile = match StructureProfile::parse(&form, year_of(now)) {
         Ok(profile) => profile,
-        Err(errors) => return Ok(DirectoryOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let mut tx = crate::db::begin(&state.db).await?;
     if structures::organisation_has_one(&mut tx, organisation_id).await? {
-        return Ok(DirectoryOutcome::Refused(
-            "Cette organisation a déjà sa fiche dans l'annuaire.".into(),
-        ));
+        return Ok(Outcome::Refused("Cette organisation a déjà sa fiche dans l'annuaire.".into()));
     }
     let id = uuid::Uuid::new_v4().to_string();
     let slug = unique_slug(&mut tx, Table::Structures, &profile.name).await?;
     structures::insert(&mut tx, &id, &slug, Some(organisation_id), &profile, now).await?;
     tx.commit().await?;
     tracing::info!(structure_id = id, "structure created");
-    Ok(DirectoryOutcome::Done { structure_id: id })
+    Ok(Outcome::Done(id))
 }
 
 /// Saves the profile. A published structure stays published (the pôle validated its identity
@@ -67,19 +66,19 @@ pub async fn update(
     user: &SessionUser,
     structure_id: &str,
     form: ProfileForm,
-) -> Result<DirectoryOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let current = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &current).await?;
     let now = state.clock.now_ms();
     let profile = match StructureProfile::parse(&form, year_of(now)) {
         Ok(profile) => profile,
-        Err(errors) => return Ok(DirectoryOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let status = StructureStatus::from_code(&current.status).unwrap_or(StructureStatus::Draft);
     if status == StructureStatus::Archived {
         let mut errors = FieldErrors::new();
         errors.add("name", "Rouvrez la fiche archivée avant de la modifier.");
-        return Ok(DirectoryOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     let facts = &profile.facts;
     let facts_changed = current.permanent_staff != facts.permanent_staff
@@ -111,5 +110,5 @@ pub async fn update(
         .await?;
     }
     tx.commit().await?;
-    Ok(DirectoryOutcome::Done { structure_id: structure_id.to_owned() })
+    Ok(Outcome::Done(structure_id.to_owned()))
 }

@@ -1,6 +1,7 @@
 //! Buyers' requirement profiles: built from the référentiel (or a template), private to their
 //! organisation unless shared, compared side by side (harmonisation).
 
+use crate::domain::Outcome;
 use crate::{
     db::hqs_profiles::{self, ListedProfile, ProfileRow},
     domain::{
@@ -9,7 +10,7 @@ use crate::{
         hqs::{
             ProfileDraft, ProfileForm, Requirements, Template,
             harmonise::compare,
-            views::{Harmonisation, HqsOutcome, ProfileSummary, ProfileView, ProfilesPage},
+            views::{Harmonisation, ProfileSummary, ProfileView, ProfilesPage},
         },
     },
     error::AppError,
@@ -125,14 +126,14 @@ pub async fn create(
     user: &SessionUser,
     organisation_id: &str,
     form: &ProfileForm,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     if !access::can_manage(state, user, organisation_id).await? {
         return Err(AppError::Forbidden);
     }
     let latest = referential::latest(state).await?;
     let draft = match form.parse(&latest.referential) {
         Ok(draft) => draft,
-        Err(errors) => return Ok(HqsOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let id = uuid::Uuid::new_v4().to_string();
     let row =
@@ -141,7 +142,7 @@ pub async fn create(
     hqs_profiles::insert(&mut tx, &row).await?;
     tx.commit().await?;
     reindex_for_profiles(state).await?;
-    Ok(HqsOutcome::Done { id })
+    Ok(Outcome::Done(id))
 }
 
 async fn editable(state: &AppState, user: &SessionUser, id: &str) -> Result<ProfileRow, AppError> {
@@ -160,12 +161,12 @@ pub async fn update(
     user: &SessionUser,
     id: &str,
     form: &ProfileForm,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let current = editable(state, user, id).await?;
     let latest = referential::latest(state).await?;
     let draft = match form.parse(&latest.referential) {
         Ok(draft) => draft,
-        Err(errors) => return Ok(HqsOutcome::Invalid(errors)),
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let mut row = row_of(
         id.to_owned(),
@@ -180,7 +181,7 @@ pub async fn update(
     hqs_profiles::update(&mut tx, &row).await?;
     tx.commit().await?;
     reindex_for_profiles(state).await?;
-    Ok(HqsOutcome::Done { id: id.to_owned() })
+    Ok(Outcome::Done(id.to_owned()))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, profile_id = id))]
@@ -188,13 +189,13 @@ pub async fn archive(
     state: &AppState,
     user: &SessionUser,
     id: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     editable(state, user, id).await?;
     let mut tx = crate::db::begin(&state.db).await?;
     hqs_profiles::archive(&mut tx, id, state.clock.now_ms()).await?;
     tx.commit().await?;
     reindex_for_profiles(state).await?;
-    Ok(HqsOutcome::Done { id: id.to_owned() })
+    Ok(Outcome::Done(id.to_owned()))
 }
 
 /// A profile, for whoever may read it.
@@ -277,15 +278,15 @@ pub async fn create_from_core(
     organisation_id: &str,
     ids: &[String],
     name: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     if !access::can_manage(state, user, organisation_id).await? {
         return Err(AppError::Forbidden);
     }
     let Some(harmonisation) = harmonise(state, user, ids).await? else {
-        return Ok(HqsOutcome::Refused("Choisissez au moins deux profils à comparer.".to_owned()));
+        return Ok(Outcome::Refused("Choisissez au moins deux profils à comparer.".to_owned()));
     };
     if harmonisation.comparison.core.items.is_empty() {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Ces profils n'ont aucun critère en commun : il n'y a pas de socle à reprendre."
                 .to_owned(),
         ));
@@ -301,7 +302,7 @@ pub async fn create_from_core(
     if form.name.is_empty() {
         let mut errors = FieldErrors::new();
         errors.add("name", "Donnez un nom au profil.");
-        return Ok(HqsOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     form.shared = String::new();
     create(state, user, organisation_id, &form).await

@@ -1,16 +1,14 @@
 //! The référentiel's versions: the first one is created on first use; animators publish the
 //! next ones. A published version never changes.
 
+use crate::domain::Outcome;
 use crate::{
     db::hqs_referentials::{self, ReferentialRow},
     domain::{
         FieldErrors,
         accounts::SessionUser,
         directory::text::required_text,
-        hqs::{
-            CriterionCode, Referential,
-            views::{HqsOutcome, ReferentialVersion},
-        },
+        hqs::{CriterionCode, Referential, views::ReferentialVersion},
     },
     error::AppError,
     services::{audit, directory::require_animator},
@@ -72,7 +70,7 @@ pub async fn publish(
     kept: &[String],
     percents: &[(String, String)],
     note: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;
     let mut errors = FieldErrors::new();
     let note = errors
@@ -96,7 +94,7 @@ pub async fn publish(
         }
     };
     let (Some(note), Some(referential), true) = (note, referential, errors.is_empty()) else {
-        return Ok(HqsOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     let current = latest(state).await?;
     let now = state.clock.now_ms();
@@ -109,7 +107,7 @@ pub async fn publish(
     };
     let mut tx = crate::db::begin(&state.db).await?;
     if !hqs_referentials::insert(&mut tx, &row).await? {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Une autre version vient d'être publiée : rechargez la page.".to_owned(),
         ));
     }
@@ -128,5 +126,5 @@ pub async fn publish(
     )
     .await?;
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: version })
+    Ok(Outcome::Done(version))
 }

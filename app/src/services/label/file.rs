@@ -1,5 +1,6 @@
 //! A structure applies for the label (or renews it) and submits its file.
 
+use crate::domain::Outcome;
 use serde_json::json;
 
 use super::{Step, file, profile, state_of, store};
@@ -13,7 +14,7 @@ use crate::{
         accounts::SessionUser,
         calendar::iso_date,
         directory::StructureStatus,
-        hqs::{Review, check::CheckState, views::HqsOutcome},
+        hqs::{Review, check::CheckState},
         label::{LabelState, LabelStep},
     },
     error::AppError,
@@ -29,25 +30,25 @@ pub async fn apply(
     state: &AppState,
     user: &SessionUser,
     structure_id: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     if !can_edit(state, user, &structure).await? {
         return Err(AppError::Forbidden);
     }
     if structure.status != StructureStatus::Published.code() {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Seule une fiche publiée dans l'annuaire peut demander le label.".into(),
         ));
     }
     let files = hqs_labels::of_structure(&state.db, structure_id).await?;
     if let Some(open) = files.iter().find(|f| state_of(f).is_ok_and(LabelState::in_progress)) {
-        return Ok(HqsOutcome::Refused(format!(
+        return Ok(Outcome::Refused(format!(
             "Un dossier est déjà en cours pour cette structure (ouvert le {}).",
             crate::domain::calendar::french_date(open.created_at)
         )));
     }
     let Some(pole) = super::pole(state).await? else {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Le pôle n'a pas encore d'équipe pour examiner les dossiers.".into(),
         ));
     };
@@ -124,7 +125,7 @@ pub async fn apply(
         if let sqlx::Error::Database(database) = &error
             && database.is_unique_violation()
         {
-            return Ok(HqsOutcome::Refused(
+            return Ok(Outcome::Refused(
                 "Un dossier est déjà en cours pour cette structure.".into(),
             ));
         }
@@ -139,7 +140,7 @@ pub async fn apply(
     let action = if row.renewal_of.is_some() { "renew" } else { "apply" };
     super::log(&mut tx, Some(user), &row.id, action, &details, now).await?;
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: row.id })
+    Ok(Outcome::Done(row.id))
 }
 
 /// Sends the file to the pôle; the structure's editors.
@@ -148,13 +149,13 @@ pub async fn submit(
     state: &AppState,
     user: &SessionUser,
     label_id: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let (row, structure) = file(state, label_id).await?;
     if !can_edit(state, user, &structure).await? {
         return Err(AppError::Forbidden);
     }
     let Some(next) = LabelStep::Submit.after(state_of(&row)?, None) else {
-        return Ok(HqsOutcome::Refused("Ce dossier n'est pas en préparation.".into()));
+        return Ok(Outcome::Refused("Ce dossier n'est pas en préparation.".into()));
     };
     let mut after = row.clone();
     after.state = next.code().to_owned();

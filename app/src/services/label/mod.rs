@@ -5,6 +5,7 @@
 //! transaction that makes it, and every change of who holds a label reaches the search index
 //! through the outbox.
 
+use crate::domain::Outcome;
 pub mod file;
 pub mod profile;
 pub mod public;
@@ -25,7 +26,6 @@ use crate::{
     },
     domain::{
         accounts::SessionUser,
-        hqs::views::HqsOutcome,
         label::{LabelState, LabelStep, Recommendation},
     },
     error::AppError,
@@ -77,7 +77,7 @@ pub(crate) struct Step<'a> {
     pub check: Option<(CheckRow, CheckRow)>,
 }
 
-pub(crate) async fn store(state: &AppState, step: Step<'_>) -> Result<HqsOutcome, AppError> {
+pub(crate) async fn store(state: &AppState, step: Step<'_>) -> Result<Outcome<String>, AppError> {
     let tx = crate::db::begin(&state.db).await?;
     store_in(state, tx, step).await
 }
@@ -88,7 +88,7 @@ pub(crate) async fn store_in(
     state: &AppState,
     mut tx: sqlx::Transaction<'_, sqlx::Any>,
     step: Step<'_>,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let now = state.clock.now_ms();
     if !hqs_labels::update(&mut tx, &step.after, step.before).await? {
         return Ok(moved());
@@ -107,11 +107,11 @@ pub(crate) async fn store_in(
         mail::enqueue(&mut tx, message, now).await?;
     }
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: step.after.id.clone() })
+    Ok(Outcome::Done(step.after.id.clone()))
 }
 
-pub(crate) fn moved() -> HqsOutcome {
-    HqsOutcome::Refused("Ce dossier vient de changer : rechargez la page et recommencez.".into())
+pub(crate) fn moved() -> Outcome<String> {
+    Outcome::Refused("Ce dossier vient de changer : rechargez la page et recommencez.".into())
 }
 
 pub(crate) async fn log(
@@ -180,20 +180,20 @@ pub(crate) async fn check_moved(
 }
 
 /// A reason, a note or an answer: required, at most 2,000 characters.
-pub(crate) fn words(text: &str, missing: &str) -> Result<String, HqsOutcome> {
+pub(crate) fn words(text: &str, missing: &str) -> Result<String, Outcome<String>> {
     let text = text.trim();
     if text.is_empty() {
         let mut errors = crate::domain::FieldErrors::new();
         errors.add("text", missing);
-        return Err(HqsOutcome::Invalid(errors));
+        return Err(Outcome::Invalid(errors));
     }
     Ok(text.chars().take(2000).collect())
 }
 
-pub(crate) fn choice(code: &str) -> Result<Recommendation, HqsOutcome> {
+pub(crate) fn choice(code: &str) -> Result<Recommendation, Outcome<String>> {
     Recommendation::parse(code).ok_or_else(|| {
         let mut errors = crate::domain::FieldErrors::new();
         errors.add("decision", "Choisissez : attribuer ou refuser.");
-        HqsOutcome::Invalid(errors)
+        Outcome::Invalid(errors)
     })
 }

@@ -1,12 +1,13 @@
 //! The label profile: its first version is stored on first use; animators publish the next
 //! ones from the profile builder. Files keep the version they were opened with.
 
+use crate::domain::Outcome;
 use crate::{
     db::hqs_label_profiles::{self, LabelProfileRow},
     domain::{
         accounts::SessionUser,
         directory::text::required_text,
-        hqs::{ProfileForm, Requirement, views::HqsOutcome},
+        hqs::{ProfileForm, Requirement},
         label::{initial_profile, views::LabelProfileVersion},
     },
     error::AppError,
@@ -64,7 +65,7 @@ pub async fn publish(
     user: &SessionUser,
     form: &ProfileForm,
     note: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;
     let current = current(state).await?;
     let referential = referential::latest(state).await?;
@@ -79,13 +80,13 @@ pub async fn publish(
             if let Err(message) = note {
                 errors.add("note", message);
             }
-            return Ok(HqsOutcome::Invalid(errors));
+            return Ok(Outcome::Invalid(errors));
         }
     };
     if !draft.requirements.items.iter().any(|i| i.requirement == Requirement::Mandatory) {
         let mut errors = crate::domain::FieldErrors::new();
         errors.add("criteria", "Le label exige au moins un critère obligatoire.");
-        return Ok(HqsOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     let row = LabelProfileRow {
         version: current.version + 1,
@@ -97,7 +98,7 @@ pub async fn publish(
     };
     let mut tx = crate::db::begin(&state.db).await?;
     if !hqs_label_profiles::insert(&mut tx, &row).await? {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Une autre version vient d'être publiée : rechargez la page.".to_owned(),
         ));
     }
@@ -112,5 +113,5 @@ pub async fn publish(
     };
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: row.version.to_string() })
+    Ok(Outcome::Done(row.version.to_string()))
 }

@@ -1,6 +1,7 @@
 //! The pôle reviews a file: an animator returns it for more or prepares it with a
 //! recommendation; a second animator, who did not prepare it, grants or refuses.
 
+use crate::domain::Outcome;
 use serde_json::json;
 
 use super::{Step, check_moved, choice, file, state_of, store, store_in, words};
@@ -12,7 +13,6 @@ use crate::{
         hqs::{
             Overall,
             check::{CheckState, Decision},
-            views::HqsOutcome,
         },
         label::{LabelState, LabelStep, Level, Recommendation, Validity, may_decide},
     },
@@ -28,11 +28,11 @@ pub async fn send_back(
     user: &SessionUser,
     label_id: &str,
     text: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;
     let (row, structure) = file(state, label_id).await?;
     let Some(next) = LabelStep::Return.after(state_of(&row)?, None) else {
-        return Ok(HqsOutcome::Refused("Ce dossier n'est pas en cours d'examen.".into()));
+        return Ok(Outcome::Refused("Ce dossier n'est pas en cours d'examen.".into()));
     };
     let reason = match words(text, "Dites à la structure ce qui manque.") {
         Ok(reason) => reason,
@@ -67,7 +67,7 @@ pub async fn prepare(
     label_id: &str,
     recommendation: &str,
     text: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;
     let (row, structure) = file(state, label_id).await?;
     let recommendation = match choice(recommendation) {
@@ -75,7 +75,7 @@ pub async fn prepare(
         Err(invalid) => return Ok(invalid),
     };
     let Some(next) = LabelStep::Prepare.after(state_of(&row)?, Some(recommendation)) else {
-        return Ok(HqsOutcome::Refused("Seul un dossier déposé s'instruit.".into()));
+        return Ok(Outcome::Refused("Seul un dossier déposé s'instruit.".into()));
     };
     let note = match words(text, "Résumez l'instruction du dossier.") {
         Ok(note) => note,
@@ -115,7 +115,7 @@ pub async fn decide(
     decision: &str,
     text: &str,
     years: u32,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;
     let (row, structure) = file(state, label_id).await?;
     let decision = match choice(decision) {
@@ -123,10 +123,10 @@ pub async fn decide(
         Err(invalid) => return Ok(invalid),
     };
     let Some(next) = LabelStep::Decide.after(state_of(&row)?, Some(decision)) else {
-        return Ok(HqsOutcome::Refused("Seul un dossier instruit se décide.".into()));
+        return Ok(Outcome::Refused("Seul un dossier instruit se décide.".into()));
     };
     if !may_decide(row.preparer_id.as_deref(), &user.id) {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "La décision revient à un autre animateur que celui qui a instruit le dossier \
              (règle des quatre yeux)."
                 .into(),
@@ -138,7 +138,7 @@ pub async fn decide(
     };
     let prepared_as = row.recommendation.as_deref().and_then(Recommendation::parse);
     if decision == Recommendation::Grant && prepared_as != Some(Recommendation::Grant) {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Le dossier a été instruit avec une proposition de refus : pour l'attribuer, \
              renvoyez-le pour une nouvelle instruction."
                 .into(),
@@ -146,7 +146,7 @@ pub async fn decide(
     }
     let check = hqs_checks::find(&state.db, &row.check_id).await?.ok_or(AppError::Internal)?;
     if row.prepared_file != Some(check.updated_at) {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Le dossier a changé depuis son instruction : renvoyez-le pour une nouvelle \
              instruction."
                 .into(),
@@ -154,7 +154,7 @@ pub async fn decide(
     }
     let evaluation = checks::evaluation_of(state, &check).await?;
     if decision == Recommendation::Grant && evaluation.overall != Overall::Compliant {
-        return Ok(HqsOutcome::Refused(format!(
+        return Ok(Outcome::Refused(format!(
             "Le dossier n'est pas conforme au profil du label ({}) : le label ne peut pas être \
              attribué.",
             evaluation.overall.label()

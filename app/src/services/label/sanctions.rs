@@ -1,16 +1,13 @@
 //! After the grant: animators suspend a label with a reason (an evidence expired, a complaint
 //! was upheld), the structure answers, animators reinstate or withdraw it.
 
+use crate::domain::Outcome;
 use serde_json::json;
 
 use super::{Step, file, state_of, store, words};
 use crate::{
     db::hqs_checks,
-    domain::{
-        accounts::SessionUser,
-        hqs::{Overall, views::HqsOutcome},
-        label::LabelStep,
-    },
+    domain::{accounts::SessionUser, hqs::Overall, label::LabelStep},
     error::AppError,
     services::{
         directory::{can_edit, require_animator},
@@ -26,17 +23,16 @@ pub async fn sanction(
     state: &AppState,
     user: &SessionUser,
     label_id: &str,
-    step: &str,
+    step: LabelStep,
     text: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;
-    let step = match LabelStep::parse(step) {
-        Some(s @ (LabelStep::Suspend | LabelStep::Reinstate | LabelStep::Withdraw)) => s,
-        _ => return Ok(HqsOutcome::Refused("Étape inconnue.".into())),
-    };
+    if !matches!(step, LabelStep::Suspend | LabelStep::Reinstate | LabelStep::Withdraw) {
+        return Ok(Outcome::Refused("Cette étape ne se prend pas ici.".into()));
+    }
     let (row, structure) = file(state, label_id).await?;
     let Some(next) = step.after(state_of(&row)?, None) else {
-        return Ok(HqsOutcome::Refused(format!(
+        return Ok(Outcome::Refused(format!(
             "Impossible depuis l'état « {} ».",
             state_of(&row)?.label()
         )));
@@ -51,7 +47,7 @@ pub async fn sanction(
         let check = hqs_checks::find(&state.db, &row.check_id).await?.ok_or(AppError::Internal)?;
         let evaluation = checks::evaluation_of(state, &check).await?;
         if evaluation.overall != Overall::Compliant {
-            return Ok(HqsOutcome::Refused(format!(
+            return Ok(Outcome::Refused(format!(
                 "Le dossier n'est pas conforme au profil du label ({}) : la structure doit \
                  d'abord compléter ses faits ou ses pièces.",
                 evaluation.overall.label()
@@ -83,13 +79,13 @@ pub async fn respond(
     user: &SessionUser,
     label_id: &str,
     text: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let (row, structure) = file(state, label_id).await?;
     if !can_edit(state, user, &structure).await? {
         return Err(AppError::Forbidden);
     }
     let Some(next) = LabelStep::Respond.after(state_of(&row)?, None) else {
-        return Ok(HqsOutcome::Refused("Ce label n'est pas suspendu.".into()));
+        return Ok(Outcome::Refused("Ce label n'est pas suspendu.".into()));
     };
     let answer = match words(text, "Écrivez votre réponse.") {
         Ok(answer) => answer,

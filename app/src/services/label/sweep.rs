@@ -3,6 +3,7 @@
 //! 90 and 30 days before the end. Run by a worker on every server; each change is
 //! conditional on the label's state and reminders, so two servers sweeping at once act once.
 
+use crate::domain::Outcome;
 use serde_json::json;
 
 use super::{Step, state_of, store};
@@ -13,7 +14,7 @@ use crate::{
     },
     domain::{
         calendar::Day,
-        hqs::{Overall, Requirement, Verdict, views::HqsOutcome},
+        hqs::{Overall, Requirement, Verdict},
         label::{LabelState, LabelStep, Reminder, Validity},
     },
     error::AppError,
@@ -92,7 +93,7 @@ pub async fn sweep(state: &AppState) -> Result<Swept, AppError> {
             Step { user: None, step, before: &row, after, details, mails, check: None },
         )
         .await?;
-        if matches!(outcome, HqsOutcome::Done { .. }) {
+        if matches!(outcome, Outcome::Done(_)) {
             match step {
                 LabelStep::Lapse => swept.lapsed += 1,
                 LabelStep::Suspend => swept.suspended += 1,

@@ -1,3 +1,4 @@
+use crate::domain::Outcome;
 use serde::Deserialize;
 
 use crate::{
@@ -5,7 +6,7 @@ use crate::{
     domain::{
         FieldErrors,
         accounts::SessionUser,
-        organisations::{MemberRole, OrganisationKind, OrganisationName, OrganisationOutcome},
+        organisations::{MemberRole, OrganisationKind, OrganisationName},
     },
     error::AppError,
     state::AppState,
@@ -26,7 +27,7 @@ pub async fn create(
     state: &AppState,
     user: &SessionUser,
     form: CreateOrganisationForm,
-) -> Result<OrganisationOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let mut errors = FieldErrors::new();
     let name = errors.check("name", OrganisationName::parse(&form.name));
     let kind = if form.kind == "pole" && user.is_admin {
@@ -39,10 +40,10 @@ pub async fn create(
         errors.add("buyer_detail", "La précision ne peut pas dépasser 100 caractères.");
     }
     let (Some(name), Some(kind)) = (name, kind) else {
-        return Ok(OrganisationOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     if !errors.is_empty() {
-        return Ok(OrganisationOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     let detail =
         matches!(kind, OrganisationKind::Buyer(_)).then_some(detail).filter(|d| !d.is_empty());
@@ -53,5 +54,5 @@ pub async fn create(
     memberships::insert(&mut tx, &id, &user.id, MemberRole::Owner.as_str(), now).await?;
     tx.commit().await?;
     tracing::info!(organisation_id = id, "organisation created");
-    Ok(OrganisationOutcome::Done { organisation_id: id })
+    Ok(Outcome::Done(id))
 }

@@ -1,10 +1,11 @@
+use crate::domain::Outcome;
 use crate::{
     clock::DAY_MS,
     db::{invitations, memberships, organisations, users},
     domain::{
         FieldErrors,
         accounts::{Email, SessionUser},
-        organisations::{MemberRole, OrganisationOutcome},
+        organisations::MemberRole,
     },
     error::AppError,
     services::{
@@ -26,7 +27,7 @@ pub async fn invite(
     organisation_id: &str,
     email: &str,
     role: &str,
-) -> Result<OrganisationOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let kind = require_owner(state, user, organisation_id).await?;
     let mut errors = FieldErrors::new();
     let email = errors.check("email", Email::parse(email));
@@ -37,10 +38,10 @@ pub async fn invite(
         errors.add("role", "Ce rôle n'existe pas pour ce type d'organisation.");
     }
     let (Some(email), Some(role)) = (email, role) else {
-        return Ok(OrganisationOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     if !errors.is_empty() {
-        return Ok(OrganisationOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     let organisation =
         organisations::find(&state.db, organisation_id).await?.ok_or(AppError::Forbidden)?;
@@ -68,7 +69,7 @@ pub async fn invite(
     .await?;
     mail::enqueue(&mut tx, &message, now).await?;
     tx.commit().await?;
-    Ok(OrganisationOutcome::Done { organisation_id: organisation_id.to_owned() })
+    Ok(Outcome::Done(organisation_id.to_owned()))
 }
 
 /// Joins the organisation of an invitation. The invitation must be for the signed-in
@@ -78,24 +79,24 @@ pub async fn accept_invitation(
     state: &AppState,
     user: &SessionUser,
     token: &str,
-) -> Result<OrganisationOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let now = state.clock.now_ms();
     let hash = hash_token(token.trim());
     let mut tx = crate::db::begin(&state.db).await?;
     let Some((organisation_id, email, role, invited_by)) =
         invitations::pending(&mut tx, &hash, now).await?
     else {
-        return Ok(OrganisationOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Cette invitation n'est plus valable (déjà utilisée ou expirée).".to_owned(),
         ));
     };
     if email != user.email {
-        return Ok(OrganisationOutcome::Refused(format!(
+        return Ok(Outcome::Refused(format!(
             "Cette invitation a été envoyée à {email} : connectez-vous avec cette adresse pour l'accepter."
         )));
     }
     if !still_may_invite(state, &organisation_id, invited_by.as_deref()).await? {
-        return Ok(OrganisationOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Cette invitation n'est plus valable : la personne qui l'a envoyée n'est plus \
              responsable de l'organisation."
                 .to_owned(),
@@ -104,17 +105,15 @@ pub async fn accept_invitation(
     if memberships::role_of(&state.db, &organisation_id, &user.id).await?.is_some() {
         invitations::mark_accepted(&mut tx, &hash, now).await?;
         tx.commit().await?;
-        return Ok(OrganisationOutcome::Done { organisation_id });
+        return Ok(Outcome::Done(organisation_id));
     }
     if !invitations::mark_accepted(&mut tx, &hash, now).await? {
-        return Ok(OrganisationOutcome::Refused(
-            "Cette invitation a déjà été utilisée.".to_owned(),
-        ));
+        return Ok(Outcome::Refused("Cette invitation a déjà été utilisée.".to_owned()));
     }
     memberships::insert(&mut tx, &organisation_id, &user.id, &role, now).await?;
     tx.commit().await?;
     tracing::info!(organisation_id, "invitation accepted");
-    Ok(OrganisationOutcome::Done { organisation_id })
+    Ok(Outcome::Done(organisation_id))
 }
 
 /// An invitation is only as good as its sender's rights: they must still be an owner of the

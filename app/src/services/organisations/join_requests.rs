@@ -1,9 +1,7 @@
+use crate::domain::Outcome;
 use crate::{
     db::{join_requests, memberships, organisations, users},
-    domain::{
-        accounts::SessionUser,
-        organisations::{MemberRole, OrganisationOutcome},
-    },
+    domain::{accounts::SessionUser, organisations::MemberRole},
     error::AppError,
     services::mail,
     state::AppState,
@@ -17,15 +15,13 @@ pub async fn request_to_join(
     state: &AppState,
     user: &SessionUser,
     organisation_id: &str,
-) -> Result<OrganisationOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let (kind, role) = standing(state, user, organisation_id).await?;
     if kind == crate::domain::organisations::OrganisationKind::Pole {
         return Err(AppError::Forbidden);
     }
     if role.is_some() {
-        return Ok(OrganisationOutcome::Refused(
-            "Vous êtes déjà membre de cette organisation.".to_owned(),
-        ));
+        return Ok(Outcome::Refused("Vous êtes déjà membre de cette organisation.".to_owned()));
     }
     let organisation =
         organisations::find(&state.db, organisation_id).await?.ok_or(AppError::Forbidden)?;
@@ -35,7 +31,7 @@ pub async fn request_to_join(
     // Check, request and e-mails in one transaction; a unique index backs the check.
     let mut tx = crate::db::begin(&state.db).await?;
     if join_requests::has_pending(&mut tx, organisation_id, &user.id).await? {
-        return Ok(OrganisationOutcome::Refused("Votre demande est déjà en attente.".to_owned()));
+        return Ok(Outcome::Refused("Votre demande est déjà en attente.".to_owned()));
     }
     join_requests::insert(&mut tx, &id, organisation_id, &user.id, now).await?;
     for owner in memberships::owner_emails(&state.db, organisation_id).await? {
@@ -43,7 +39,7 @@ pub async fn request_to_join(
         mail::enqueue(&mut tx, &message, now).await?;
     }
     tx.commit().await?;
-    Ok(OrganisationOutcome::Done { organisation_id: organisation_id.to_owned() })
+    Ok(Outcome::Done(organisation_id.to_owned()))
 }
 
 /// Accepts (as a member) or refuses a request to join. Owners only.
@@ -54,7 +50,7 @@ pub async fn decide_join_request(
     organisation_id: &str,
     request_id: &str,
     accept: bool,
-) -> Result<OrganisationOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     require_owner(state, user, organisation_id).await?;
     let organisation =
         organisations::find(&state.db, organisation_id).await?.ok_or(AppError::Forbidden)?;
@@ -63,7 +59,7 @@ pub async fn decide_join_request(
     let Some(requester) =
         join_requests::decide(&mut tx, request_id, organisation_id, accept, &user.id, now).await?
     else {
-        return Ok(OrganisationOutcome::Refused("Cette demande a déjà été traitée.".to_owned()));
+        return Ok(Outcome::Refused("Cette demande a déjà été traitée.".to_owned()));
     };
     let already_member =
         memberships::role_of(&mut *tx, organisation_id, &requester).await?.is_some();
@@ -76,5 +72,5 @@ pub async fn decide_join_request(
             .await?;
     }
     tx.commit().await?;
-    Ok(OrganisationOutcome::Done { organisation_id: organisation_id.to_owned() })
+    Ok(Outcome::Done(organisation_id.to_owned()))
 }

@@ -2,17 +2,15 @@
 //! (`form[siret]`), each with its French error underneath and linked for screen readers.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+
+use super::flash::page_flash;
 
 /// What a field starts with: the value typed before a plain form post came back with errors
-/// (`v_<key>` in the address, marked by `v=1`), or the stored one.
+/// (from the page's flash), or the stored one.
 pub fn initial_value(stored: &str, key: &str) -> String {
-    let query = use_query_map();
-    let query = query.read_untracked();
-    if query.get("v").is_some() {
-        query.get(&format!("v_{key}")).unwrap_or_default()
-    } else {
-        stored.to_owned()
+    match page_flash().filter(|f| f.has_values()) {
+        Some(flash) => flash.value(key).unwrap_or_default().to_owned(),
+        None => stored.to_owned(),
     }
 }
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{domain::Figures, server::home::home_figures};
+use crate::{domain::Figures, server_fns::home::home_figures};
 
 /// Live figures of the catalogue, with a refresh button.
 ///

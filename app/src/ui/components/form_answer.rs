@@ -1,56 +1,56 @@
+//! What a form shows of its answer: from the action once hydrated, or from the flash a plain
+//! form post left for the page.
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::{
-    domain::{FormAnswer, FormResult},
-    error::AppError,
-};
+use super::flash::page_flash;
+use crate::{domain::Outcome, error::AppError};
 
 /// What a form's server function answered, as a signal.
-pub type Answer<O> = Signal<Option<Result<O, AppError>>>;
+pub type Answer<T> = Signal<Option<Result<Outcome<T>, AppError>>>;
 
-/// The error to show for a field: from the action once hydrated, or from the address after
-/// a plain form post (`erreur_<field>`).
-pub fn field_error<O>(answer: Answer<O>, field: &'static str) -> Signal<Option<String>>
+/// The error to show for a field.
+pub fn field_error<T>(answer: Answer<T>, field: &'static str) -> Signal<Option<String>>
 where
-    O: FormAnswer + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
 {
-    let query = use_query_map();
+    let flashed = page_flash().and_then(|f| f.errors.get(field).map(str::to_owned));
     Signal::derive(move || match answer.get() {
-        Some(Ok(outcome)) => match outcome.form_result() {
-            FormResult::Invalid(errors) => errors.get(field).map(str::to_owned),
-            _ => None,
-        },
+        Some(Ok(outcome)) => outcome.errors().and_then(|e| e.get(field)).map(str::to_owned),
         Some(Err(_)) => None,
-        None => query.read().get(&format!("erreur_{field}")),
+        None => flashed.clone(),
     })
 }
 
-/// A refusal or failure for the whole form, from the action or from the address (`refus`).
-pub fn refusal<O>(answer: Answer<O>) -> Signal<Option<String>>
+/// A refusal or failure for the whole form.
+pub fn refusal<T>(answer: Answer<T>) -> Signal<Option<String>>
 where
-    O: FormAnswer + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
 {
-    let query = use_query_map();
+    let flashed = page_flash().and_then(|f| f.refusal);
     Signal::derive(move || match answer.get() {
-        Some(Ok(outcome)) => match outcome.form_result() {
-            FormResult::Refused(reason) => Some(reason.to_owned()),
-            _ => None,
-        },
+        Some(Ok(outcome)) => outcome.refusal().map(str::to_owned),
         Some(Err(error)) => Some(error.to_string()),
-        None => query.read().get("refus"),
+        None => flashed.clone(),
     })
 }
 
-/// Whether the form succeeded: from the action, or from a marker in the address.
-pub fn succeeded<O>(answer: Answer<O>, marker: &'static str) -> Signal<bool>
+/// Whether the form succeeded: from the action, or from a marker in the address (the page a
+/// plain form post goes to on success).
+pub fn succeeded<T>(answer: Answer<T>, marker: &'static str) -> Signal<bool>
 where
-    O: FormAnswer + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
 {
     let query = use_query_map();
     Signal::derive(move || match answer.get() {
-        Some(Ok(outcome)) => matches!(outcome.form_result(), FormResult::Done),
+        Some(Ok(outcome)) => outcome.is_done(),
         Some(Err(_)) => false,
         None => query.read().get(marker).is_some(),
     })
+}
+
+/// A flashed error of a field, for forms outside an action (multipart uploads).
+pub fn flashed_error(field: &str) -> Option<String> {
+    page_flash().and_then(|f| f.errors.get(field).map(str::to_owned).or(f.refusal))
 }

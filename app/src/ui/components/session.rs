@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{domain::accounts::SessionUser, error::AppError, server::accounts::me};
+use crate::{domain::accounts::SessionUser, error::AppError, server_fns::accounts::me};
 
 /// The signed-in person, shared by the whole page. `refresh` reloads it after a sign-in or
 /// sign-out done without leaving the page.

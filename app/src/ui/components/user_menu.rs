@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{server::accounts::Logout, ui::components::SessionContext};
+use crate::{server_fns::accounts::Logout, ui::components::SessionContext};
 
 /// Sign-in links for visitors; the person's name and a sign-out button once signed in.
 #[component]

@@ -1,6 +1,7 @@
 //! Evidence of a check: the supplier sends pieces, the officer accepts or rejects each; the
 //! check's stored evaluation follows in the same transaction.
 
+use crate::domain::Outcome;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -18,11 +19,7 @@ use crate::{
             document::{clean_file_name, sniff},
             text::optional_date,
         },
-        hqs::{
-            EvidenceKind, Review,
-            check::CheckState,
-            views::{CheckRole, HqsOutcome},
-        },
+        hqs::{EvidenceKind, Review, check::CheckState, views::CheckRole},
         label::LabelState,
     },
     error::AppError,
@@ -48,16 +45,16 @@ pub async fn upload(
     state: &AppState,
     user: &SessionUser,
     upload: Upload,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let row = hqs_checks::find(&state.db, &upload.check_id).await?.ok_or(AppError::Forbidden)?;
     if role_on(state, user, &row).await? != Some(CheckRole::Supplier) {
         return Err(AppError::Forbidden);
     }
     if let Some(refusal) = label_file_refuses(state, &row, LabelState::takes_pieces).await? {
-        return Ok(HqsOutcome::Refused(refusal));
+        return Ok(Outcome::Refused(refusal));
     }
     if row.purpose == hqs_checks::FOR_BUYER && row.state == CheckState::Decided.code() {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Ce contrôle est décidé : il ne reçoit plus de pièces.".into(),
         ));
     }
@@ -83,7 +80,7 @@ pub async fn upload(
         }
     };
     let (Some(kind), Some(content_type), true) = (kind, content_type, errors.is_empty()) else {
-        return Ok(HqsOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     let now = state.clock.now_ms();
     let sha256: String = Sha256::digest(&upload.bytes).iter().map(|b| format!("{b:02x}")).collect();
@@ -119,7 +116,7 @@ pub async fn upload(
         return Ok(moved());
     }
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: row.id })
+    Ok(Outcome::Done(row.id))
 }
 
 /// For a label file's check: why its label's state refuses pieces (or their review) now.
@@ -144,8 +141,8 @@ async fn label_file_refuses(
 }
 
 /// The check changed state meanwhile (a decision, say): nothing is stored.
-fn moved() -> HqsOutcome {
-    HqsOutcome::Refused("Ce contrôle vient de changer : rechargez la page et recommencez.".into())
+fn moved() -> Outcome<String> {
+    Outcome::Refused("Ce contrôle vient de changer : rechargez la page et recommencez.".into())
 }
 
 /// Stores the check's evaluation with the evidence as `tx` sees it, unless the check left
@@ -174,22 +171,22 @@ pub async fn review(
     evidence_id: &str,
     accept: bool,
     reason: &str,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     let row = hqs_checks::find(&state.db, check_id).await?.ok_or(AppError::Forbidden)?;
     if role_on(state, user, &row).await? != Some(CheckRole::Officer) {
         return Err(AppError::Forbidden);
     }
     if let Some(refusal) = label_file_refuses(state, &row, LabelState::reviews_pieces).await? {
-        return Ok(HqsOutcome::Refused(refusal));
+        return Ok(Outcome::Refused(refusal));
     }
     if row.purpose == hqs_checks::FOR_BUYER && row.state == CheckState::Decided.code() {
-        return Ok(HqsOutcome::Refused("Ce contrôle est décidé : rouvrez-le d'abord.".into()));
+        return Ok(Outcome::Refused("Ce contrôle est décidé : rouvrez-le d'abord.".into()));
     }
     let reason = reason.trim();
     if !accept && reason.is_empty() {
         let mut errors = FieldErrors::new();
         errors.add("reason", "Dites pourquoi la pièce est refusée.");
-        return Ok(HqsOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     }
     let review = if accept { Review::Accepted } else { Review::Rejected };
     let now = state.clock.now_ms();
@@ -207,7 +204,7 @@ pub async fn review(
     )
     .await?
     {
-        return Ok(HqsOutcome::Refused("Cette pièce n'est pas dans ce contrôle.".into()));
+        return Ok(Outcome::Refused("Cette pièce n'est pas dans ce contrôle.".into()));
     }
     let details = json!({ "evidence": evidence_id, "review": review.code(), "reason": reason });
     log(&mut tx, user, check_id, "evidence_reviewed", &details, now).await?;
@@ -215,7 +212,7 @@ pub async fn review(
         return Ok(moved());
     }
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: check_id.to_owned() })
+    Ok(Outcome::Done(check_id.to_owned()))
 }
 
 /// A piece's file, for those who may see its check.

@@ -3,6 +3,7 @@
 //! decides. Every event goes to the audit log in the transaction that makes it; the other
 //! party is told by e-mail.
 
+use crate::domain::Outcome;
 use serde_json::json;
 
 use crate::{
@@ -17,7 +18,7 @@ use crate::{
         hqs::{
             Requirements,
             check::{CheckState, CheckStep, Decision},
-            views::{CheckRole, CheckSummary, HqsOutcome},
+            views::{CheckRole, CheckSummary},
         },
     },
     error::AppError,
@@ -142,21 +143,19 @@ pub async fn open(
     profile_id: &str,
     structure_id: &str,
     offer_id: Option<&str>,
-) -> Result<HqsOutcome, AppError> {
+) -> Result<Outcome<String>, AppError> {
     if !user.is_admin
         && !access::officer_of(state, user).await?.iter().any(|b| b.id == organisation_id)
     {
         return Err(AppError::Forbidden);
     }
     let Some(profile) = profiles::view(state, user, profile_id).await? else {
-        return Ok(HqsOutcome::Refused("Choisissez un profil que vous pouvez utiliser.".into()));
+        return Ok(Outcome::Refused("Choisissez un profil que vous pouvez utiliser.".into()));
     };
     let structure = structures::find(&state.db, structure_id).await?;
     let Some(structure) = structure.filter(|s| s.status == StructureStatus::Published.code())
     else {
-        return Ok(HqsOutcome::Refused(
-            "Cette structure n'est pas publiée dans l'annuaire.".into(),
-        ));
+        return Ok(Outcome::Refused("Cette structure n'est pas publiée dans l'annuaire.".into()));
     };
     let offer = match offer_id.filter(|id| !id.is_empty()) {
         None => None,
@@ -167,7 +166,7 @@ pub async fn open(
                 Some(o)
             }
             _ => {
-                return Ok(HqsOutcome::Refused(
+                return Ok(Outcome::Refused(
                     "Cette offre n'est pas publiée par la structure.".into(),
                 ));
             }
@@ -208,7 +207,7 @@ pub async fn open(
     });
     log(&mut tx, user, &row.id, "opened", &details, now).await?;
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: row.id })
+    Ok(Outcome::Done(row.id))
 }
 
 /// Takes a step: ask for evidence (officer, with a message), say the evidence is there
@@ -219,31 +218,24 @@ pub async fn take_step(
     state: &AppState,
     user: &SessionUser,
     check_id: &str,
-    step: &str,
+    step: CheckStep,
     text: &str,
-    decision: &str,
-) -> Result<HqsOutcome, AppError> {
-    let row = hqs_checks::find(&state.db, check_id).await?.ok_or(AppError::Forbidden)?;
+    decision: Option<Decision>,
+) -> Result<Outcome<String>, AppError> {
+    let row = hqs_checks::find(&state.db, check_id).await?.ok_or(AppError::NotFound)?;
     let role = role_on(state, user, &row).await?.ok_or(AppError::Forbidden)?;
-    let Some(step) = CheckStep::parse(step) else {
-        return Ok(HqsOutcome::Refused("Étape inconnue.".into()));
-    };
     if row.purpose == hqs_checks::FOR_LABEL {
-        return Ok(HqsOutcome::Refused(
+        return Ok(Outcome::Refused(
             "Ce dossier de label avance depuis la page du dossier.".into(),
         ));
     }
-    let allowed = match step {
-        CheckStep::SubmitEvidence => role == CheckRole::Supplier,
-        _ => role == CheckRole::Officer,
-    };
-    if !allowed {
+    if role != step.taker() {
         return Err(AppError::Forbidden);
     }
     let from = CheckState::parse(&row.state).ok_or(AppError::Internal)?;
     let to = match step.from(from) {
         Ok(to) => to,
-        Err(why) => return Ok(HqsOutcome::Refused(why.to_owned())),
+        Err(why) => return Ok(Outcome::Refused(why.to_owned())),
     };
     let mut errors = FieldErrors::new();
     let text = if step.needs_text() {
@@ -257,7 +249,7 @@ pub async fn take_step(
         Some(text.trim().to_owned())
     };
     let decision = match step {
-        CheckStep::Decide => match Decision::parse(decision) {
+        CheckStep::Decide => match decision {
             Some(d) => Some(d),
             None => {
                 errors.add("decision", "Choisissez conforme ou non conforme.");
@@ -267,7 +259,7 @@ pub async fn take_step(
         _ => None,
     };
     let Some(text) = text.filter(|_| errors.is_empty()) else {
-        return Ok(HqsOutcome::Invalid(errors));
+        return Ok(Outcome::Invalid(errors));
     };
     let now = state.clock.now_ms();
     let evaluation = evaluation_of(state, &row).await?;
@@ -292,7 +284,7 @@ pub async fn take_step(
     }
     let mut tx = crate::db::begin(&state.db).await?;
     if !hqs_checks::transition(&mut tx, &next, &row.state).await? {
-        return Ok(HqsOutcome::Refused("Le contrôle vient de changer : rechargez la page.".into()));
+        return Ok(Outcome::Refused("Le contrôle vient de changer : rechargez la page.".into()));
     }
     let details = json!({
         "from": from.code(),
@@ -334,7 +326,7 @@ pub async fn take_step(
         mail::enqueue(&mut tx, &message, now).await?;
     }
     tx.commit().await?;
-    Ok(HqsOutcome::Done { id: check_id.to_owned() })
+    Ok(Outcome::Done(check_id.to_owned()))
 }
 
 async fn owners(state: &AppState, organisation_id: Option<&str>) -> Result<Vec<String>, AppError> {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    server::accounts::{ChangePassword, DeleteAccount, LogoutEverywhere},
+    server_fns::accounts::{ChangePassword, DeleteAccount, LogoutEverywhere},
     ui::components::{FormField, SessionContext, field_error, refusal, succeeded},
 };
 

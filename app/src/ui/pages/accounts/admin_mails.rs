@@ -1,7 +1,9 @@
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 
-use crate::{error::AppError, server::accounts::admin_mails};
+use crate::{error::AppError, server_fns::accounts::admin_mails};
 
 /// `/admin/courriels`: the outbox, for administrators (what `.eml` files hold without SMTP).
 #[component]
@@ -33,7 +35,7 @@ pub fn AdminMailsPage() -> impl IntoView {
                         <p class="panel error">"Page réservée aux administrateurs."</p>
                     }
                         .into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    server::accounts::RequestPasswordReset,
+    server_fns::accounts::RequestPasswordReset,
     ui::components::{FormField, field_error, refusal, succeeded},
 };
 

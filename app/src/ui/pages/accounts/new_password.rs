@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    server::accounts::ResetPassword,
+    server_fns::accounts::ResetPassword,
     ui::components::{FormField, field_error, refusal, succeeded},
 };
 

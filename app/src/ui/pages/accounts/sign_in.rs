@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     domain::accounts::LoginOutcome,
-    server::accounts::Login,
+    server_fns::accounts::Login,
     ui::components::{FormField, SessionContext},
 };
 

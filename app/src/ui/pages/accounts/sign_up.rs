@@ -1,36 +1,30 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
-use crate::{domain::accounts::SignUpOutcome, server::accounts::SignUp, ui::components::FormField};
+use crate::{
+    server_fns::accounts::SignUp,
+    ui::components::{FormField, field_error, initial_value, refusal, succeeded},
+};
 
 /// `/inscription`: create an account. Errors come from the action once hydrated, from the
-/// address after a plain form post.
+/// page's flash after a plain form post.
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
-    let query = use_query_map();
-    let sent = move || {
-        matches!(action.value().get(), Some(Ok(SignUpOutcome::CheckYourMail)))
-            || query.read().get("envoye").is_some()
-    };
-    let error = move |field: &'static str| {
-        Signal::derive(move || match action.value().get() {
-            Some(Ok(SignUpOutcome::Invalid(errors))) => errors.get(field).map(str::to_owned),
-            Some(_) => None,
-            None => query.read().get(&format!("erreur_{field}")),
-        })
-    };
-    let failure = move || action.value().get().and_then(|r| r.err()).map(|e| e.to_string());
+    let answer = Signal::derive(move || action.value().get());
+    let sent = succeeded(answer, "envoye");
+    let error = move |field: &'static str| field_error(answer, field);
+    let failure = refusal(answer);
     let kept = move |field: &'static str| {
-        Signal::derive(move || query.read().get(field).unwrap_or_default())
+        let value = initial_value("", field);
+        Signal::derive(move || value.clone())
     };
     view! {
         <Title text="Créer un compte"/>
         <section class="panel narrow">
             <h1>"Créer un compte"</h1>
             <Show
-                when=sent
+                when=move || sent.get()
                 fallback=move || {
                     view! {
                         <p class="muted">

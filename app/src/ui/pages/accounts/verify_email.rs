@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::{domain::accounts::VerifyOutcome, server::accounts::VerifyEmail};
+use crate::{domain::accounts::VerifyOutcome, server_fns::accounts::VerifyEmail};
 
 /// `/verification-email?jeton=…`: the link of the verification e-mail. Confirming is a
 /// button (a POST), so that a mail scanner opening the link does not use it up.

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::choices;
 use crate::{
     domain::directory::views::ActivityView,
-    server::directory::{AddActivity, RemoveActivity},
+    server_fns::directory::{AddActivity, RemoveActivity},
     ui::components::{GroupField, GroupSelect, field_error, refusal},
 };
 

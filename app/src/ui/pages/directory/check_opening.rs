@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    server::hqs::{OpenCheck, get_check_opening},
+    server_fns::hqs::{OpenCheck, get_check_opening},
     ui::components::refusal,
 };
 

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::server::directory::get_directory;
+use crate::server_fns::directory::get_directory;
 
 /// `/annuaire`: published structures by name, 50 a page, and the CSV export.
 #[component]
@@ -19,7 +21,7 @@ pub fn DirectoryPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
                     Ok(structures) => {
                         let n = page();
                         let full = structures.len() == 50;

@@ -3,16 +3,18 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     domain::directory::views::{DocumentView, LabelView},
-    server::directory::RemoveDocument,
+    server_fns::directory::RemoveDocument,
+    ui::components::flashed_error,
 };
 
-/// The French message of the last upload, from the address (`document=1` or
-/// `erreur_document`): uploads are plain multipart forms, answered by a redirection.
+/// The French message of the last upload: `document=1` in the address, or the error the
+/// page's flash holds (uploads are plain multipart forms, answered by a redirection).
 #[component]
 pub fn UploadMessage() -> impl IntoView {
     let query = use_query_map();
+    let error = flashed_error("document");
     view! {
-        {move || query.read().get("erreur_document").map(|e| view! {
+        {error.map(|e| view! {
             <p class="error" role="alert" id="document-error">{e}</p>
         })}
         {move || query.read().get("document").map(|_| view! {

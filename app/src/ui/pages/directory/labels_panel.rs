@@ -5,7 +5,7 @@ use crate::{
         calendar::french_iso_date,
         directory::{KNOWN_LABELS, views::LabelView},
     },
-    server::directory::{AddLabel, RemoveLabel},
+    server_fns::directory::{AddLabel, RemoveLabel},
     ui::components::{GroupField, GroupSelect, field_error, refusal},
 };
 

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::directory::StructureStatus, server::directory::StructureStep, ui::components::refusal,
+    domain::directory::StructureStatus, server_fns::directory::StructureStep,
+    ui::components::refusal,
 };
 
 /// The owner's steps: submit a draft, archive, reopen an archived profile.

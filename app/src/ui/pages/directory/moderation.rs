@@ -1,10 +1,12 @@
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 
 use crate::{
     domain::{calendar::french_date, directory::StructureStatus},
     error::AppError,
-    server::directory::{ResolveOfferFlags, StructureStep, get_moderation_queue},
+    server_fns::directory::{ResolveOfferFlags, StructureStep, get_moderation_queue},
     ui::components::{field_error, refusal, succeeded},
 };
 
@@ -18,77 +20,81 @@ pub fn ModerationPage() -> impl IntoView {
         |_| get_moderation_queue(),
     );
     view! {
-        <Title text="Modération"/>
-        <h1>"Modération de l'annuaire"</h1>
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match queue.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour modérer l'annuaire. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(AppError::Forbidden) => view! {
-                        <p class="panel error" id="moderation-forbidden">"La modération est réservée aux animateurs du pôle."</p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(queue) => view! {
-                        <section class="panel">
-                            <h2>"Fiches à valider"</h2>
-                            {if queue.structures.is_empty() {
-                                view! { <p class="muted" id="no-pending">"Aucune fiche en attente."</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plain-list" id="pending-structures">
-                                        {queue.structures.into_iter().map(|p| view! {
-                                            <li>
-                                                <a href=format!("/structures/{}", p.slug)>{p.name.clone()}</a>
-                                                " · " <span class="muted">{p.kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")}</span>
-                                                " · SIRET " {p.siret.clone().unwrap_or_default()}
-                                                " · " {p.commune_name.clone().unwrap_or_default()}
-                                                " · soumise le " {french_date(p.submitted_at)}
-                                                <ModerationControls
-                                                    action=step structure_id=p.id.clone() status=StructureStatus::Submitted back="/moderation".to_owned()/>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                        <section class="panel">
-                            <h2>"Offres signalées"</h2>
-                            {if queue.offers.is_empty() {
-                                view! { <p class="muted" id="no-flag">"Aucune offre signalée."</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="plain-list" id="flagged-offers">
-                                        {queue.offers.into_iter().map(|f| {
-                                            let (dismiss_id, archive_id) = (f.offer_id.clone(), f.offer_id.clone());
-                                            view! {
-                                            <li>
-                                                <a href=format!("/offres/{}", f.offer_slug)>{f.offer_title.clone()}</a>
-                                                " (" {f.structure_name.clone()} ") · signalée le " {french_date(f.reported_at)}
-                                                <blockquote>{f.reason.clone()}</blockquote>
-                                                <ActionForm action=resolve attr:class="inline-form">
-                                                    <input type="hidden" name="offer_id" value=dismiss_id/>
-                                                    <input type="hidden" name="decision" value="dismiss"/>
-                                                    <button type="submit" class="small">"Classer le signalement"</button>
-                                                </ActionForm>
-                                                " "
-                                                <ActionForm action=resolve attr:class="inline-form">
-                                                    <input type="hidden" name="offer_id" value=archive_id/>
-                                                    <input type="hidden" name="decision" value="archive"/>
-                                                    <button type="submit" class="small secondary">"Archiver l'offre"</button>
-                                                </ActionForm>
-                                            </li>
-                                        }}).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+            <Title text="Modération"/>
+            <h1>"Modération de l'annuaire"</h1>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match queue.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour modérer l'annuaire. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(AppError::Forbidden) => view! {
+    <ErrorView error=AppError::Forbidden>
+                            <p class="panel error" id="moderation-forbidden">"La modération est réservée aux animateurs du pôle."</p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(queue) => view! {
+                            <section class="panel">
+                                <h2>"Fiches à valider"</h2>
+                                {if queue.structures.is_empty() {
+                                    view! { <p class="muted" id="no-pending">"Aucune fiche en attente."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="plain-list" id="pending-structures">
+                                            {queue.structures.into_iter().map(|p| view! {
+                                                <li>
+                                                    <a href=format!("/structures/{}", p.slug)>{p.name.clone()}</a>
+                                                    " · " <span class="muted">{p.kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")}</span>
+                                                    " · SIRET " {p.siret.clone().unwrap_or_default()}
+                                                    " · " {p.commune_name.clone().unwrap_or_default()}
+                                                    " · soumise le " {french_date(p.submitted_at)}
+                                                    <ModerationControls
+                                                        action=step structure_id=p.id.clone() status=StructureStatus::Submitted back="/moderation".to_owned()/>
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                            <section class="panel">
+                                <h2>"Offres signalées"</h2>
+                                {if queue.offers.is_empty() {
+                                    view! { <p class="muted" id="no-flag">"Aucune offre signalée."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="plain-list" id="flagged-offers">
+                                            {queue.offers.into_iter().map(|f| {
+                                                let (dismiss_id, archive_id) = (f.offer_id.clone(), f.offer_id.clone());
+                                                view! {
+                                                <li>
+                                                    <a href=format!("/offres/{}", f.offer_slug)>{f.offer_title.clone()}</a>
+                                                    " (" {f.structure_name.clone()} ") · signalée le " {french_date(f.reported_at)}
+                                                    <blockquote>{f.reason.clone()}</blockquote>
+                                                    <ActionForm action=resolve attr:class="inline-form">
+                                                        <input type="hidden" name="offer_id" value=dismiss_id/>
+                                                        <input type="hidden" name="decision" value="dismiss"/>
+                                                        <button type="submit" class="small">"Classer le signalement"</button>
+                                                    </ActionForm>
+                                                    " "
+                                                    <ActionForm action=resolve attr:class="inline-form">
+                                                        <input type="hidden" name="offer_id" value=archive_id/>
+                                                        <input type="hidden" name="decision" value="archive"/>
+                                                        <button type="submit" class="small secondary">"Archiver l'offre"</button>
+                                                    </ActionForm>
+                                                </li>
+                                            }}).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
 }
 
 /// The animator's decisions on a structure in `status`: validate or refuse a submitted one,

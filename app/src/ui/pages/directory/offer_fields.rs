@@ -2,16 +2,13 @@ use leptos::prelude::*;
 
 use super::choices;
 use crate::{
-    domain::{FormAnswer, directory::OfferForm},
+    domain::directory::OfferForm,
     ui::components::{Answer, GroupField, GroupSelect, GroupTextArea, field_error},
 };
 
 /// The fields of an offer, shared by its creation and its editor.
 #[component]
-pub fn OfferFields<O>(answer: Answer<O>, form: OfferForm) -> impl IntoView
-where
-    O: FormAnswer + Clone + Send + Sync + 'static,
-{
+pub fn OfferFields(answer: Answer<String>, form: OfferForm) -> impl IntoView {
     let e = move |field: &'static str| field_error(answer, field);
     let on_quote = form.on_quote.is_some();
     view! {

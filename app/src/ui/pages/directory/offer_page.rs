@@ -1,4 +1,8 @@
 use leptos::prelude::*;
+
+use crate::error::AppError;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
@@ -6,7 +10,7 @@ use super::structure_page::paragraphs;
 use crate::ui::pages::LabelBadge;
 use crate::{
     domain::directory::OfferStatus,
-    server::directory::{FlagOffer, OfferPage, get_offer_page},
+    server_fns::directory::{FlagOffer, OfferPage, get_offer_page},
     ui::components::{field_error, refusal, succeeded},
 };
 
@@ -17,24 +21,26 @@ pub fn OfferPageView() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let page = Resource::new(slug, get_offer_page);
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(page)) => view! { <OfferDetails page/> }.into_any(),
-                    Ok(None) => view! {
-                        <Title text="Offre introuvable"/>
-                        <h1>"Offre introuvable"</h1>
-                        <p class="panel" id="offer-not-found">
-                            "Cette offre n'existe pas ou n'est pas publiée. "
-                            <a href="/annuaire">"Voir l'annuaire"</a>
-                        </p>
-                    }
-                        .into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <OfferDetails page/> }.into_any(),
+                        Err(AppError::NotFound) => view! {
+    <ErrorView error=AppError::NotFound>
+                            <Title text="Offre introuvable"/>
+                            <h1>"Offre introuvable"</h1>
+                            <p class="panel" id="offer-not-found">
+                                "Cette offre n'existe pas ou n'est pas publiée. "
+                                <a href="/annuaire">"Voir l'annuaire"</a>
+                            </p>
+                        </ErrorView>
     }
+                            .into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
 }
 
 #[component]

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::offer_fields::OfferFields;
 use crate::{
     domain::directory::{OfferForm, views::OfferSummary},
-    server::directory::CreateOffer,
+    server_fns::directory::CreateOffer,
     ui::components::refusal,
 };
 

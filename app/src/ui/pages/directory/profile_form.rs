@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::choices;
 use crate::{
     domain::directory::ProfileForm,
-    server::directory::UpdateStructure,
+    server_fns::directory::UpdateStructure,
     ui::components::{
         GroupField, GroupSelect, GroupTextArea, field_error, initial_value, refusal, succeeded,
     },

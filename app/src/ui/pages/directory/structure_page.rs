@@ -1,6 +1,10 @@
 use super::check_opening::CheckOpeningPanel;
 use crate::ui::pages::LabelBadge;
 use leptos::prelude::*;
+
+use crate::error::AppError;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
@@ -10,7 +14,7 @@ use crate::{
         calendar::{french_date, french_iso_date},
         directory::{StructureStatus, views::StructureView},
     },
-    server::directory::{StructurePage, StructureStep, get_structure_page},
+    server_fns::directory::{StructurePage, StructureStep, get_structure_page},
 };
 
 /// `/structures/{slug}`: a structure's public page (a preview for its editors and the pôle).
@@ -24,24 +28,26 @@ pub fn StructurePageView() -> impl IntoView {
         |(slug, _)| get_structure_page(slug),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(page)) => view! { <StructureDetails page decide/> }.into_any(),
-                    Ok(None) => view! {
-                        <Title text="Structure introuvable"/>
-                        <h1>"Structure introuvable"</h1>
-                        <p class="panel" id="structure-not-found">
-                            "Cette structure n'existe pas ou n'est pas publiée. "
-                            <a href="/annuaire">"Voir l'annuaire"</a>
-                        </p>
-                    }
-                        .into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <StructureDetails page decide/> }.into_any(),
+                        Err(AppError::NotFound) => view! {
+    <ErrorView error=AppError::NotFound>
+                            <Title text="Structure introuvable"/>
+                            <h1>"Structure introuvable"</h1>
+                            <p class="panel" id="structure-not-found">
+                                "Cette structure n'existe pas ou n'est pas publiée. "
+                                <a href="/annuaire">"Voir l'annuaire"</a>
+                            </p>
+                        </ErrorView>
     }
+                            .into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
 }
 
 fn summary(structure: &StructureView) -> String {

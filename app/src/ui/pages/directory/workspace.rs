@@ -1,4 +1,7 @@
+use crate::domain::Outcome;
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -8,9 +11,8 @@ use super::{
 };
 use crate::ui::pages::LabelPanel;
 use crate::{
-    domain::{FormAnswer, FormResult, directory::views::DirectoryOutcome},
     error::AppError,
-    server::directory::{
+    server_fns::directory::{
         AddActivity, AddLabel, CreateOffer, RemoveActivity, RemoveDocument, RemoveLabel,
         StructureStep, UpdateStructure, get_structure_workspace,
     },
@@ -20,7 +22,7 @@ use crate::{
 /// form with errors, which keeps what was typed).
 fn successes<A>(action: ServerAction<A>) -> Memo<u32>
 where
-    A: server_fn::ServerFn<Output = DirectoryOutcome, Error = AppError>
+    A: server_fn::ServerFn<Output = Outcome<String>, Error = AppError>
         + Clone
         + Send
         + Sync
@@ -30,7 +32,7 @@ where
     let count = RwSignal::new(0_u32);
     Effect::new(move |_| {
         if let Some(Ok(outcome)) = action.value().get()
-            && matches!(outcome.form_result(), FormResult::Done)
+            && outcome.is_done()
         {
             count.update(|n| *n += 1);
         }
@@ -63,71 +65,75 @@ pub fn StructureWorkspacePage() -> impl IntoView {
         |(id, ..)| get_structure_workspace(id),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match workspace.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour modifier cette fiche. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(AppError::Forbidden) => view! {
-                        <p class="panel error" id="workspace-forbidden">"Seuls les membres de la structure peuvent modifier sa fiche."</p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(ws) => {
-                        let s = ws.structure.clone();
-                        view! {
-                            <Title text=format!("Fiche : {}", s.name)/>
-                            <h1>{s.name.clone()}</h1>
-                            <p>
-                                "État : " <strong id="structure-status">{s.status.label()}</strong>
-                                " · " <a href=format!("/structures/{}", s.slug) id="preview-link">
-                                    {if s.status.is_public() { "Voir la page publique" } else { "Aperçu de la page" }}
-                                </a>
-                            </p>
-                            <section class="panel" id="completude">
-                                <h2>"Complétude : " <span id="completeness-score">{ws.completeness.score}</span> " %"</h2>
-                                <progress max="100" value=ws.completeness.score></progress>
-                                {(!ws.completeness.missing.is_empty()).then(|| view! {
-                                    <ul class="plain-list" id="missing">
-                                        {ws.completeness.missing.iter().map(|m| view! {
-                                            <li>
-                                                {if m.required { "À compléter avant de soumettre : " } else { "Pour une fiche plus complète : " }}
-                                                {m.what.clone()}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                })}
-                            </section>
-                            <LifecyclePanel action=step structure_id=s.id.clone() status=s.status can_submit=ws.completeness.can_submit()/>
-                            <ProfileEditor action=update structure_id=s.id.clone() form=ws.form.clone()/>
-                            <ActivitiesPanel add=add_activity remove=remove_activity structure_id=s.id.clone() activities=s.activities.clone()/>
-                            <LabelsPanel add=add_label remove=remove_label structure_id=s.id.clone() labels=s.labels.clone()/>
-                            <DocumentsPanel remove=remove_document structure_id=s.id.clone() documents=ws.documents.clone() labels=s.labels.clone()/>
-                            <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
-                            <LabelPanel structure_id=s.id.clone() published=s.status.is_public()/>
-                            <section class="panel" id="historique">
-                                <h2>"Historique"</h2>
-                                {if ws.events.is_empty() {
-                                    view! { <p class="muted">"Brouillon jamais soumis."</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="plain-list" id="events">
-                                            {ws.events.iter().map(|ev| view! {
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match workspace.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour modifier cette fiche. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(AppError::Forbidden) => view! {
+    <ErrorView error=AppError::Forbidden>
+                            <p class="panel error" id="workspace-forbidden">"Seuls les membres de la structure peuvent modifier sa fiche."</p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(ws) => {
+                            let s = ws.structure.clone();
+                            view! {
+                                <Title text=format!("Fiche : {}", s.name)/>
+                                <h1>{s.name.clone()}</h1>
+                                <p>
+                                    "État : " <strong id="structure-status">{s.status.label()}</strong>
+                                    " · " <a href=format!("/structures/{}", s.slug) id="preview-link">
+                                        {if s.status.is_public() { "Voir la page publique" } else { "Aperçu de la page" }}
+                                    </a>
+                                </p>
+                                <section class="panel" id="completude">
+                                    <h2>"Complétude : " <span id="completeness-score">{ws.completeness.score}</span> " %"</h2>
+                                    <progress max="100" value=ws.completeness.score></progress>
+                                    {(!ws.completeness.missing.is_empty()).then(|| view! {
+                                        <ul class="plain-list" id="missing">
+                                            {ws.completeness.missing.iter().map(|m| view! {
                                                 <li>
-                                                    {crate::domain::calendar::french_date(ev.at)} " · "
-                                                    {ev.from_status.label()} " → " <strong>{ev.to_status.label()}</strong>
-                                                    {ev.actor.clone().map(|a| view! { " · par " {a} })}
-                                                    {ev.reason.clone().map(|r| view! { " · motif : " <em>{r}</em> })}
+                                                    {if m.required { "À compléter avant de soumettre : " } else { "Pour une fiche plus complète : " }}
+                                                    {m.what.clone()}
                                                 </li>
                                             }).collect_view()}
                                         </ul>
-                                    }.into_any()
-                                }}
-                            </section>
-                        }.into_any()
+                                    })}
+                                </section>
+                                <LifecyclePanel action=step structure_id=s.id.clone() status=s.status can_submit=ws.completeness.can_submit()/>
+                                <ProfileEditor action=update structure_id=s.id.clone() form=ws.form.clone()/>
+                                <ActivitiesPanel add=add_activity remove=remove_activity structure_id=s.id.clone() activities=s.activities.clone()/>
+                                <LabelsPanel add=add_label remove=remove_label structure_id=s.id.clone() labels=s.labels.clone()/>
+                                <DocumentsPanel remove=remove_document structure_id=s.id.clone() documents=ws.documents.clone() labels=s.labels.clone()/>
+                                <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
+                                <LabelPanel structure_id=s.id.clone() published=s.status.is_public()/>
+                                <section class="panel" id="historique">
+                                    <h2>"Historique"</h2>
+                                    {if ws.events.is_empty() {
+                                        view! { <p class="muted">"Brouillon jamais soumis."</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="plain-list" id="events">
+                                                {ws.events.iter().map(|ev| view! {
+                                                    <li>
+                                                        {crate::domain::calendar::french_date(ev.at)} " · "
+                                                        {ev.from_status.label()} " → " <strong>{ev.to_status.label()}</strong>
+                                                        {ev.actor.clone().map(|a| view! { " · par " {a} })}
+                                                        {ev.reason.clone().map(|r| view! { " · motif : " <em>{r}</em> })}
+                                                    </li>
+                                                }).collect_view()}
+                                            </ul>
+                                        }.into_any()
+                                    }}
+                                </section>
+                            }.into_any()
+                        }
                     }
-                }
-            })}
-        </Suspense>
-    }
+                })}
+            </Suspense>
+        }
 }

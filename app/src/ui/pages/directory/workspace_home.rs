@@ -1,10 +1,12 @@
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 
 use crate::{
     domain::directory::ProfileForm,
     error::AppError,
-    server::directory::{CreateStructure, get_my_structures},
+    server_fns::directory::{CreateStructure, get_my_structures},
     ui::components::{GroupField, field_error, refusal},
 };
 
@@ -15,46 +17,48 @@ pub fn WorkspaceHomePage() -> impl IntoView {
     let create = ServerAction::<CreateStructure>::new();
     let mine = Resource::new(move || create.version().get(), |_| get_my_structures());
     view! {
-        <Title text="Mon espace structure"/>
-        <h1>"Mon espace structure"</h1>
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match mine.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour gérer la fiche de votre structure. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(mine) => {
-                        let nothing = mine.structures.is_empty() && mine.organisations_without.is_empty();
-                        view! {
-                            {(!mine.structures.is_empty()).then(|| view! {
-                                <section class="panel">
-                                    <h2>"Mes fiches"</h2>
-                                    <ul class="plain-list" id="my-structures">
-                                        {mine.structures.iter().map(|s| view! {
-                                            <li>
-                                                <a href=format!("/espace/structures/{}", s.id)>{s.name.clone()}</a>
-                                                " · " <span class="muted">{s.status.label()}</span>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                </section>
-                            })}
-                            {mine.organisations_without.iter().map(|(id, name)| view! {
-                                <CreateStructureForm action=create organisation_id=id.clone() organisation_name=name.clone()/>
-                            }).collect_view()}
-                            {nothing.then(|| view! {
-                                <p class="panel" id="no-supplier">
-                                    "Pour inscrire une structure de l'ESS dans l'annuaire, créez d'abord son organisation (type « structure de l'ESS ») ou rejoignez-la. "
-                                    <a href="/organisations">"Mes organisations"</a>
-                                </p>
-                            })}
-                        }.into_any()
+            <Title text="Mon espace structure"/>
+            <h1>"Mon espace structure"</h1>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match mine.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour gérer la fiche de votre structure. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(mine) => {
+                            let nothing = mine.structures.is_empty() && mine.organisations_without.is_empty();
+                            view! {
+                                {(!mine.structures.is_empty()).then(|| view! {
+                                    <section class="panel">
+                                        <h2>"Mes fiches"</h2>
+                                        <ul class="plain-list" id="my-structures">
+                                            {mine.structures.iter().map(|s| view! {
+                                                <li>
+                                                    <a href=format!("/espace/structures/{}", s.id)>{s.name.clone()}</a>
+                                                    " · " <span class="muted">{s.status.label()}</span>
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    </section>
+                                })}
+                                {mine.organisations_without.iter().map(|(id, name)| view! {
+                                    <CreateStructureForm action=create organisation_id=id.clone() organisation_name=name.clone()/>
+                                }).collect_view()}
+                                {nothing.then(|| view! {
+                                    <p class="panel" id="no-supplier">
+                                        "Pour inscrire une structure de l'ESS dans l'annuaire, créez d'abord son organisation (type « structure de l'ESS ») ou rejoignez-la. "
+                                        <a href="/organisations">"Mes organisations"</a>
+                                    </p>
+                                })}
+                            }.into_any()
+                        }
                     }
-                }
-            })}
-        </Suspense>
-    }
+                })}
+            </Suspense>
+        }
 }
 
 #[component]

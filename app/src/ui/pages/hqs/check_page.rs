@@ -14,13 +14,13 @@ use crate::{
         calendar::french_date,
         hqs::{
             EvidenceKind,
-            check::CheckState,
+            check::{self, CheckState},
             views::{CheckRole, CheckView, EvidenceView},
         },
     },
     error::AppError,
-    server::hqs::{CheckStep, ReviewEvidence, get_check},
-    ui::components::{field_error, refusal},
+    server_fns::hqs::{CheckStep, ReviewEvidence, get_check},
+    ui::components::{ErrorView, field_error, flashed_error, refusal},
 };
 
 #[component]
@@ -34,23 +34,27 @@ pub fn CheckPage() -> impl IntoView {
         |(id, _, _)| get_check(id),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match check.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour voir ce contrôle. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(None) => view! {
-                        <Title text="Contrôle introuvable"/>
-                        <h1>"Contrôle introuvable"</h1>
-                        <p>"Ce contrôle n'existe pas ou ne vous concerne pas."</p>
-                    }.into_any(),
-                    Ok(Some(view)) => view! { <CheckDetails view=view step=step review=review/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match check.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour voir ce contrôle. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(AppError::NotFound) => view! {
+    <ErrorView error=AppError::NotFound>
+                            <Title text="Contrôle introuvable"/>
+                            <h1>"Contrôle introuvable"</h1>
+                            <p>"Ce contrôle n'existe pas ou ne vous concerne pas."</p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(view) => view! { <CheckDetails view=view step=step review=review/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
 }
 
 #[component]
@@ -147,7 +151,7 @@ fn ReviewForms(
 #[component]
 fn UploadForm(check_id: String) -> impl IntoView {
     let query = use_query_map();
-    let error = move || query.read().get("erreur_piece");
+    let error = flashed_error("piece");
     let sent = move || query.read().get("piece").is_some();
     view! {
         <h3>"Envoyer une pièce"</h3>
@@ -188,25 +192,23 @@ fn Steps(view: CheckView, action: ServerAction<CheckStep>) -> impl IntoView {
     let decision_error = field_error(answer, "decision");
     let refused = refusal(answer);
     let id = view.id.clone();
-    let state = view.state;
     let officer = view.role == CheckRole::Officer;
     let supplier = view.role == CheckRole::Supplier;
     let fields = hidden(id.clone(), "request_evidence");
-    let request_form = (officer && matches!(state, CheckState::Draft | CheckState::UnderReview))
-        .then(move || {
-            view! {
-                <ActionForm action=action attr:id="request-form">
-                    {fields}
-                    <div class="field">
-                        <label for="champ-request-text">"Pièces attendues du fournisseur"</label>
-                        <textarea id="champ-request-text" name="text"></textarea>
-                    </div>
-                    <button type="submit">"Demander les pièces"</button>
-                </ActionForm>
-            }
-        });
+    let request_form = view.allows(check::CheckStep::RequestEvidence).then(move || {
+        view! {
+            <ActionForm action=action attr:id="request-form">
+                {fields}
+                <div class="field">
+                    <label for="champ-request-text">"Pièces attendues du fournisseur"</label>
+                    <textarea id="champ-request-text" name="text"></textarea>
+                </div>
+                <button type="submit">"Demander les pièces"</button>
+            </ActionForm>
+        }
+    });
     let fields = hidden(id.clone(), "submit_evidence");
-    let submit_form = (supplier && state == CheckState::AwaitingEvidence).then(move || {
+    let submit_form = view.allows(check::CheckStep::SubmitEvidence).then(move || {
         view! {
             <ActionForm action=action attr:id="submit-form">
                 {fields}
@@ -216,7 +218,7 @@ fn Steps(view: CheckView, action: ServerAction<CheckStep>) -> impl IntoView {
         }
     });
     let fields = hidden(id.clone(), "decide");
-    let decide_form = (officer && state != CheckState::Decided).then(move || view! {
+    let decide_form = view.allows(check::CheckStep::Decide).then(move || view! {
         <ActionForm action=action attr:id="decide-form">
             {fields}
             <fieldset class="inline-choices">
@@ -233,7 +235,7 @@ fn Steps(view: CheckView, action: ServerAction<CheckStep>) -> impl IntoView {
         </ActionForm>
     });
     let fields = hidden(id.clone(), "reopen");
-    let reopen_form = (officer && state == CheckState::Decided).then(move || {
+    let reopen_form = view.allows(check::CheckStep::Reopen).then(move || {
         view! {
             <ActionForm action=action attr:id="reopen-form">
                 {fields}

@@ -2,6 +2,8 @@
 //! core, every difference, and a new profile from the core.
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
@@ -9,7 +11,7 @@ use super::requirements_table::RequirementsTable;
 use crate::{
     domain::hqs::{Strictness, harmonise::Cell, views::Harmonisation},
     error::AppError,
-    server::hqs::{CreateCoreProfile, get_harmonisation},
+    server_fns::hqs::{CreateCoreProfile, get_harmonisation},
     ui::components::{field_error, refusal},
 };
 
@@ -35,43 +37,45 @@ pub fn HarmonisationPage() -> impl IntoView {
     let chosen = move || query.read().get_all("p").unwrap_or_default().join(",");
     let page = Resource::new(chosen, get_harmonisation);
     view! {
-        <Title text="Harmonisation des exigences"/>
-        <h1>"Harmonisation des exigences qualité"</h1>
-        <p>"Mettez côte à côte les profils de plusieurs donneurs d'ordre publics et privés : voyez leur socle commun et chacune de leurs différences."</p>
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour comparer des profils. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(page) => {
-                        let selected = chosen();
-                        let ids: Vec<String> = selected.split(',').map(str::to_owned).collect();
-                        let buyers = page.available.buyers.clone();
-                        view! {
-                            <Form method="GET" action="/hqs/harmonisation" attr:id="harmonisation-form" attr:class="panel">
-                                <fieldset>
-                                    <legend>"Profils à comparer (deux ou plus)"</legend>
-                                    {page.available.profiles.iter().map(|p| {
-                                        let on = ids.contains(&p.id);
-                                        view! {
-                                            <label class="checkbox">
-                                                <input type="checkbox" name="p" value=p.id.clone() checked=on/>
-                                                " " {p.name.clone()} " · " <span class="muted">{p.organisation_name.clone()}</span>
-                                            </label>
-                                        }
-                                    }).collect_view()}
-                                </fieldset>
-                                <button type="submit" id="compare">"Comparer"</button>
-                            </Form>
-                            {page.comparison.map(|c| view! { <Comparison harmonisation=c buyers=buyers ids=selected.clone()/> })}
-                        }.into_any()
+            <Title text="Harmonisation des exigences"/>
+            <h1>"Harmonisation des exigences qualité"</h1>
+            <p>"Mettez côte à côte les profils de plusieurs donneurs d'ordre publics et privés : voyez leur socle commun et chacune de leurs différences."</p>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour comparer des profils. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(page) => {
+                            let selected = chosen();
+                            let ids: Vec<String> = selected.split(',').map(str::to_owned).collect();
+                            let buyers = page.available.buyers.clone();
+                            view! {
+                                <Form method="GET" action="/hqs/harmonisation" attr:id="harmonisation-form" attr:class="panel">
+                                    <fieldset>
+                                        <legend>"Profils à comparer (deux ou plus)"</legend>
+                                        {page.available.profiles.iter().map(|p| {
+                                            let on = ids.contains(&p.id);
+                                            view! {
+                                                <label class="checkbox">
+                                                    <input type="checkbox" name="p" value=p.id.clone() checked=on/>
+                                                    " " {p.name.clone()} " · " <span class="muted">{p.organisation_name.clone()}</span>
+                                                </label>
+                                            }
+                                        }).collect_view()}
+                                    </fieldset>
+                                    <button type="submit" id="compare">"Comparer"</button>
+                                </Form>
+                                {page.comparison.map(|c| view! { <Comparison harmonisation=c buyers=buyers ids=selected.clone()/> })}
+                            }.into_any()
+                        }
                     }
-                }
-            })}
-        </Suspense>
-    }
+                })}
+            </Suspense>
+        }
 }
 
 #[component]

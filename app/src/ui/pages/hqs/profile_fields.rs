@@ -2,31 +2,24 @@
 //! per criterion of the référentiel version in force.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use super::criterion_fields::CriterionFields;
 use crate::{
     domain::{
         directory::communes::communes,
-        hqs::{
-            ProfileForm,
-            views::{HqsOutcome, ReferentialVersion},
-        },
+        hqs::{ProfileForm, views::ReferentialVersion},
     },
-    ui::components::{Answer, GroupField, GroupTextArea, field_error},
+    ui::components::{Answer, GroupField, GroupTextArea, field_error, page_flash},
 };
 
-/// The form to show: the values typed before a plain form post came back with errors
-/// (`v=1` in the address), or `stored`.
+/// The form to show: the values typed before a plain form post came back with errors (the
+/// page's flash), or `stored`.
 pub fn typed_or(stored: ProfileForm) -> ProfileForm {
-    let query = use_query_map();
-    let query = query.read_untracked();
-    if query.get("v").is_some() {
-        let pairs: Vec<(String, String)> =
-            query.clone().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        ProfileForm::from_typed(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    } else {
-        stored
+    match page_flash().filter(|f| f.has_values()) {
+        Some(flash) => {
+            ProfileForm::from_typed(flash.values.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        }
+        None => stored,
     }
 }
 
@@ -34,7 +27,7 @@ pub fn typed_or(stored: ProfileForm) -> ProfileForm {
 pub fn ProfileFields(
     form: ProfileForm,
     latest: ReferentialVersion,
-    answer: Answer<HqsOutcome>,
+    answer: Answer<String>,
     /// Criteria and scope only, without the name, description and sharing (the label
     /// profile's builder).
     #[prop(optional)]

@@ -2,6 +2,8 @@
 //! earlier versions, and for animators the form to publish the next one.
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::{Meta, Title};
 
 use crate::{
@@ -9,7 +11,7 @@ use crate::{
         calendar::french_date,
         hqs::{LIBRARY, Threshold, views::ReferentialVersion},
     },
-    server::hqs::{PublishReferential, get_referential},
+    server_fns::hqs::{PublishReferential, get_referential},
     ui::components::{field_error, refusal, succeeded},
 };
 
@@ -25,7 +27,7 @@ pub fn ReferentialPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
                     Ok(page) => {
                         let latest = page.versions.first().cloned();
                         view! {

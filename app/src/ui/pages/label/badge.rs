@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::{domain::calendar::french_iso_date, server::label::get_label_badge};
+use crate::{domain::calendar::french_iso_date, server_fns::label::get_label_badge};
 
 #[component]
 pub fn LabelBadge(structure_slug: String) -> impl IntoView {

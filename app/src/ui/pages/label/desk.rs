@@ -1,36 +1,42 @@
 //! `/label-hqs/dossiers`: the animators' desk — files waiting for them, labels held.
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 
 use crate::{
     domain::{calendar::french_date, label::views::LabelSummary},
     error::AppError,
-    server::label::get_label_desk,
+    server_fns::label::get_label_desk,
 };
 
 #[component]
 pub fn LabelDeskPage() -> impl IntoView {
     let desk = Resource::new(|| (), |_| get_label_desk());
     view! {
-        <Title text="Dossiers de label HQS"/>
-        <h1>"Dossiers de label « Haute Qualité Solidaire »"</h1>
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match desk.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour voir les dossiers. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(AppError::Forbidden) => view! {
-                        <p class="panel error">"Les dossiers de label sont examinés par les animateurs du pôle."</p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="panel muted" id="no-file">"Aucun dossier."</p> }.into_any(),
-                    Ok(list) => view! { <FileList files=list/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+            <Title text="Dossiers de label HQS"/>
+            <h1>"Dossiers de label « Haute Qualité Solidaire »"</h1>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match desk.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour voir les dossiers. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(AppError::Forbidden) => view! {
+    <ErrorView error=AppError::Forbidden>
+                            <p class="panel error">"Les dossiers de label sont examinés par les animateurs du pôle."</p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="panel muted" id="no-file">"Aucun dossier."</p> }.into_any(),
+                        Ok(list) => view! { <FileList files=list/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
 }
 
 /// Files as links, with their state.

@@ -3,6 +3,8 @@
 //! check page.
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -10,7 +12,7 @@ use super::file_steps::Steps;
 use crate::{
     domain::{calendar::french_iso_date, label::views::LabelView},
     error::AppError,
-    server::label::{LabelStep, get_label_file},
+    server_fns::label::{LabelStep, get_label_file},
     ui::pages::hqs::check_parts::HistoryList,
 };
 
@@ -21,23 +23,27 @@ pub fn LabelFilePage() -> impl IntoView {
     let step = ServerAction::<LabelStep>::new();
     let file = Resource::new(move || (id(), step.version().get()), |(id, _)| get_label_file(id));
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match file.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour voir ce dossier. " <a href="/connexion">"Se connecter"</a></p>
-                    }.into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(None) => view! {
-                        <Title text="Dossier introuvable"/>
-                        <h1>"Dossier introuvable"</h1>
-                        <p>"Ce dossier n'existe pas ou ne vous concerne pas."</p>
-                    }.into_any(),
-                    Ok(Some(view)) => view! { <FileDetails view=view step=step/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match file.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour voir ce dossier. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(AppError::NotFound) => view! {
+    <ErrorView error=AppError::NotFound>
+                            <Title text="Dossier introuvable"/>
+                            <h1>"Dossier introuvable"</h1>
+                            <p>"Ce dossier n'existe pas ou ne vous concerne pas."</p>
+                        </ErrorView>
+    }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(view) => view! { <FileDetails view=view step=step/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        }
 }
 
 #[component]

@@ -7,7 +7,7 @@ use crate::{
         LabelState,
         views::{LabelRole, LabelView},
     },
-    server::label::LabelStep,
+    server_fns::label::LabelStep,
     ui::components::{field_error, refusal},
 };
 

@@ -2,11 +2,13 @@
 //! for animators the builder of the next version.
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 
 use crate::{
     domain::calendar::french_date,
-    server::label::{LabelProfilePage as Page, PublishLabelProfile, get_label_profile},
+    server_fns::label::{LabelProfilePage as Page, PublishLabelProfile, get_label_profile},
     ui::{
         components::{field_error, refusal, succeeded},
         pages::hqs::{
@@ -27,7 +29,7 @@ pub fn LabelProfilePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
                     Ok(page) => view! { <Versions page=page publish=publish/> }.into_any(),
                 }
             })}

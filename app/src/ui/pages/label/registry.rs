@@ -2,9 +2,11 @@
 //! verification.
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::{Meta, Title};
 
-use crate::{domain::calendar::french_iso_date, server::label::get_label_registry};
+use crate::{domain::calendar::french_iso_date, server_fns::label::get_label_registry};
 
 #[component]
 pub fn LabelRegistryPage() -> impl IntoView {
@@ -27,7 +29,7 @@ pub fn LabelRegistryPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
                 {move || Suspend::new(async move {
                     match registry.await {
-                        Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
                         Ok(list) if list.is_empty() => view! { <p class="muted" id="no-label">"Aucune structure labellisée pour l'instant."</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="data-table" id="registry">

@@ -2,6 +2,8 @@
 //! say).
 
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -10,7 +12,7 @@ use crate::{
         calendar::french_iso_date,
         label::{LabelState, views::Verification},
     },
-    server::label::get_label_verification,
+    server_fns::label::get_label_verification,
 };
 
 #[component]
@@ -35,7 +37,7 @@ pub fn LabelVerifyPage() -> impl IntoView {
                     return ().into_any();
                 }
                 match found.await {
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <ErrorView error/> }.into_any(),
                     Ok(Verification::Unknown) => view! {
                         <p class="panel error" id="verification">"Aucun label ne porte le numéro « " {typed} " ». Vérifiez la saisie (format HQS-AAAA-NNNN)."</p>
                     }.into_any(),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::desk::FileList;
 use crate::{
     domain::label::{LabelState, views::LabelSummary},
-    server::label::{ApplyLabel, get_label_files},
+    server_fns::label::{ApplyLabel, get_label_files},
     ui::components::refusal,
 };
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::ui::components::{field_error, refusal};
-use crate::{server::organisations::CreateOrganisation, ui::components::FormField};
+use crate::{server_fns::organisations::CreateOrganisation, ui::components::FormField};
 
 /// Creates an organisation; its creator becomes its owner.
 #[component]

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
+
+use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::members::{InviteForm, JoinRequests, LeaveForm, MembersTable};
-use crate::{error::AppError, server::organisations::organisation_details_of};
+use crate::{error::AppError, server_fns::organisations::organisation_details_of};
 
 /// `/organisations/{id}`: members and their roles; for owners, invitations and requests.
 #[component]
@@ -14,39 +16,43 @@ pub fn OrganisationPage() -> impl IntoView {
     let details = Resource::new(id, organisation_details_of);
     let invited = move || query.read().get("invitation").is_some();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
-            {move || Suspend::new(async move {
-                match details.await {
-                    Err(AppError::Unauthenticated) => view! {
-                        <p class="panel">"Connectez-vous pour voir cette organisation. " <a href="/connexion">"Se connecter"</a></p>
-                    }
-                        .into_any(),
-                    Err(AppError::Forbidden) => view! {
-                        <p class="panel error" id="organisation-forbidden">"Cette organisation n'est visible que par ses membres."</p>
-                    }
-                        .into_any(),
-                    Err(error) => view! { <p class="error">{error.to_string()}</p> }.into_any(),
-                    Ok(details) => {
-                        let owner = details.summary.my_role.is_some_and(|r| r.manages_members());
-                        let organisation_id = details.summary.id.clone();
-                        view! {
-                            <Title text=details.summary.name.clone()/>
-                            <h1 id="organisation-name">{details.summary.name.clone()}</h1>
-                            <p class="muted">{details.summary.kind.label()}</p>
-                            <Show when=invited>
-                                <p class="success" role="status" id="invitation-sent">"L'invitation a été envoyée par e-mail."</p>
-                            </Show>
-                            <MembersTable details=details.clone() owner/>
-                            {owner.then(|| view! {
-                                <InviteForm organisation_id=organisation_id.clone() choices=details.role_choices.clone()/>
-                                <JoinRequests organisation_id=organisation_id.clone() requests=details.join_requests.clone()/>
-                            })}
-                            {details.summary.my_role.is_some().then(|| view! { <LeaveForm organisation_id=organisation_id.clone()/> })}
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
+            <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match details.await {
+                        Err(AppError::Unauthenticated) => view! {
+    <ErrorView error=AppError::Unauthenticated>
+                            <p class="panel">"Connectez-vous pour voir cette organisation. " <a href="/connexion">"Se connecter"</a></p>
+                        </ErrorView>
     }
+                            .into_any(),
+                        Err(AppError::Forbidden) => view! {
+    <ErrorView error=AppError::Forbidden>
+                            <p class="panel error" id="organisation-forbidden">"Cette organisation n'est visible que par ses membres."</p>
+                        </ErrorView>
+    }
+                            .into_any(),
+                        Err(error) => view! { <ErrorView error/> }.into_any(),
+                        Ok(details) => {
+                            let owner = details.summary.my_role.is_some_and(|r| r.manages_members());
+                            let organisation_id = details.summary.id.clone();
+                            view! {
+                                <Title text=details.summary.name.clone()/>
+                                <h1 id="organisation-name">{details.summary.name.clone()}</h1>
+                                <p class="muted">{details.summary.kind.label()}</p>
+                                <Show when=invited>
+                                    <p class="success" role="status" id="invitation-sent">"L'invitation a été envoyée par e-mail."</p>
+                                </Show>
+                                <MembersTable details=details.clone() owner/>
+                                {owner.then(|| view! {
+                                    <InviteForm organisation_id=organisation_id.clone() choices=details.role_choices.clone()/>
+                                    <JoinRequests organisation_id=organisation_id.clone() requests=details.join_requests.clone()/>
+                                })}
+                                {details.summary.my_role.is_some().then(|| view! { <LeaveForm organisation_id=organisation_id.clone()/> })}
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::ui::components::refusal;
-use crate::{server::organisations::AcceptInvitation, ui::components::SessionContext};
+use crate::{server_fns::organisations::AcceptInvitation, ui::components::SessionContext};
 
 /// `/invitation?jeton=…`: the link of an invitation e-mail.
 #[component]

@@ -1,11 +1,9 @@
+use crate::domain::Outcome;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::server_fns::organisations::{RequestToJoin, search_organisations};
 use crate::ui::components::refusal;
-use crate::{
-    domain::organisations::OrganisationOutcome,
-    server::organisations::{RequestToJoin, search_organisations},
-};
 
 /// Find an organisation by name and ask to join it. A GET form: works without JavaScript.
 #[component]
@@ -16,8 +14,7 @@ pub fn JoinSearch() -> impl IntoView {
     let action = ServerAction::<RequestToJoin>::new();
     let answer = Signal::derive(move || action.value().get());
     let sent = move || {
-        matches!(answer.get(), Some(Ok(OrganisationOutcome::Done { .. })))
-            || query.read().get("demande").is_some()
+        matches!(answer.get(), Some(Ok(Outcome::Done(_)))) || query.read().get("demande").is_some()
     };
     view! {
         <section class="panel">

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use crate::ui::components::{field_error, refusal};
 use crate::{
     domain::organisations::{JoinRequestView, MemberRole, OrganisationDetails},
-    server::organisations::{DecideJoinRequest, InviteMember, LeaveOrganisation, SetMemberRole},
+    server_fns::organisations::{
+        DecideJoinRequest, InviteMember, LeaveOrganisation, SetMemberRole,
+    },
     ui::components::FormField,
 };
 
@@ -67,12 +69,7 @@ pub fn MembersTable(details: OrganisationDetails, owner: bool) -> impl IntoView 
 pub fn InviteForm(organisation_id: String, choices: Vec<MemberRole>) -> impl IntoView {
     let action = ServerAction::<InviteMember>::new();
     let answer = Signal::derive(move || action.value().get());
-    let sent = move || {
-        matches!(
-            answer.get(),
-            Some(Ok(crate::domain::organisations::OrganisationOutcome::Done { .. }))
-        )
-    };
+    let sent = move || matches!(answer.get(), Some(Ok(crate::domain::Outcome::Done(_))));
     view! {
         <section class="panel">
             <h2>"Inviter une personne"</h2>

@@ -8,7 +8,7 @@ use crate::{
         directory::communes::communes,
         search::{SearchQuery, Sort, Target},
     },
-    server::search::{get_search_profiles, search_catalogue},
+    server_fns::search::{get_search_profiles, search_catalogue},
 };
 
 /// The HQS profile filter: a choice among the person's profiles, or, for a profile given in

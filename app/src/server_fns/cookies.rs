@@ -1,0 +1,59 @@
+//! The cookies server functions set: the session and the flash of a plain form post.
+
+use cookie::{Cookie, SameSite, time::Duration};
+use http::{HeaderValue, header};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use super::request;
+use crate::services::{accounts, flash};
+
+/// A cookie of this site: `HttpOnly`, `SameSite=Lax`, `Secure` over HTTPS, for every path;
+/// an empty value with no lifetime removes it.
+pub fn site_cookie(name: &str, value: &str, max_age_s: i64, secure: bool) -> String {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(Duration::seconds(max_age_s))
+        .build()
+        .to_string()
+}
+
+fn set(name: &str, value: &str, max_age_s: i64) {
+    let Some(response) = use_context::<ResponseOptions>() else { return };
+    let secure = request::state().is_ok_and(|s| s.public_url.starts_with("https://"));
+    if let Ok(value) = HeaderValue::from_str(&site_cookie(name, value, max_age_s, secure)) {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}
+
+/// Sets or clears the session cookie.
+pub fn set_session(token: Option<&str>, max_age_s: i64) {
+    match token {
+        Some(token) => set(accounts::SESSION_COOKIE, token, max_age_s),
+        None => set(accounts::SESSION_COOKIE, "", 0),
+    }
+}
+
+/// Hands a flash's token to the next page.
+pub fn set_flash(token: &str) {
+    set(flash::COOKIE, token, flash::LIFETIME_S);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_cookies_are_locked_down() {
+        let cookie = site_cookie("ecossol_session", "abc", 3600, true);
+        for part in ["ecossol_session=abc", "HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+            assert!(cookie.contains(part), "{cookie} lacks {part}");
+        }
+        assert!(cookie.contains("Max-Age=3600"), "{cookie}");
+        let removal = site_cookie("ecossol_session", "", 0, false);
+        assert!(removal.contains("Max-Age=0") && !removal.contains("Secure"), "{removal}");
+    }
+}

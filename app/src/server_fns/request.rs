@@ -1,0 +1,101 @@
+//! What server functions read from the HTTP request: the state, the session, the client.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use axum_extra::extract::cookie::CookieJar;
+use http::{header, request::Parts};
+use leptos::prelude::*;
+
+use crate::{domain::accounts::SessionUser, error::AppError, services::accounts, state::AppState};
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or(AppError::Internal)
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The value of the session cookie, if the browser sent one.
+pub fn session_token() -> Option<String> {
+    session_token_in(&parts()?.headers)
+}
+
+/// The value of the session cookie among request headers (for plain axum handlers).
+pub fn session_token_in(headers: &http::HeaderMap) -> Option<String> {
+    cookie_in(headers, accounts::SESSION_COOKIE)
+}
+
+/// The value of a cookie among request headers, when it is not empty.
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    let jar = CookieJar::from_headers(headers);
+    jar.get(name).map(|c| c.value().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// The signed-in person, if any.
+pub async fn session_user() -> Result<Option<SessionUser>, AppError> {
+    let Some(token) = session_token() else { return Ok(None) };
+    accounts::current_user(&state()?, &token).await
+}
+
+/// The signed-in person, or `Unauthenticated` (HTTP 401).
+pub async fn require_user() -> Result<SessionUser, AppError> {
+    session_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// An administrator, or `Forbidden` (HTTP 403).
+pub async fn require_admin() -> Result<SessionUser, AppError> {
+    let user = require_user().await?;
+    if user.is_admin { Ok(user) } else { Err(AppError::Forbidden) }
+}
+
+/// The client's address, for throttling: the peer, or, when the peer is a trusted reverse
+/// proxy, the last address of `X-Forwarded-For` that is not one of those proxies.
+pub fn client_ip() -> String {
+    let Some(parts) = parts() else { return "unknown".to_owned() };
+    let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()) else {
+        return "unknown".to_owned();
+    };
+    let trusted = state().map(|s| s.trusted_proxies).unwrap_or_default();
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+        .collect::<Vec<_>>();
+    forwarded.into_iter().rev().find(|ip| !trusted.contains(ip)).unwrap_or(peer).to_string()
+}
+
+/// Percent-encodes a value put in an address.
+pub fn encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// `back` if it is a path on this site (never another site's address), to return to.
+pub fn local_path(back: &str) -> Option<&str> {
+    (back.starts_with('/') && !back.starts_with("//") && !back.contains('\\')).then_some(back)
+}
+
+/// `path` with one more query parameter.
+pub fn with_query(path: &str, key: &str, value: &str) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    let query =
+        url::form_urlencoded::Serializer::new(String::new()).append_pair(key, value).finish();
+    format!("{path}{separator}{query}")
+}
+
+/// Whether the request is a plain HTML form post (no JavaScript): the answer must then be a
+/// page to go to, not data.
+pub fn is_plain_form() -> bool {
+    parts()
+        .and_then(|p| {
+            p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        })
+        .is_some_and(|accept| accept.contains("text/html"))
+}
