@@ -9,7 +9,7 @@ use std::{
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::unix;
+use super::platform;
 
 /// What Meilisearch may use for indexing. Its default, two thirds of the machine's memory,
 /// makes every small write pay for buffers sized to it: on a 24 GiB machine a one-offer edit
@@ -63,8 +63,8 @@ impl MeiliProcess {
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log);
-        unix::die_with_parent(&mut command);
-        unix::without_huge_pages(&mut command);
+        platform::die_with_parent(&mut command);
+        platform::without_huge_pages(&mut command);
         Ok(command)
     }
 }

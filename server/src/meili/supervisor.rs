@@ -5,7 +5,8 @@ use secrecy::SecretString;
 use tokio::{process::Child, sync::watch, task::JoinHandle};
 
 use super::{
-    MeiliProcess, binary, free_port, master_key, process::embedded_dir, unix, wait_until_healthy,
+    MeiliProcess, binary, free_port, master_key, platform, process::embedded_dir,
+    wait_until_healthy,
 };
 
 const START_LIMIT: Duration = Duration::from_secs(60);
@@ -129,11 +130,10 @@ async fn supervise(
 }
 
 async fn shut_down(child: &mut Child) {
-    if let Some(id) = child.id() {
-        unix::terminate(id);
-    }
-    if tokio::time::timeout(STOP_LIMIT, child.wait()).await.is_err() {
-        tracing::warn!("Meilisearch did not stop in time; killing it");
+    // A child that has already exited has no id and needs no signal.
+    let asked = child.id().is_none_or(platform::terminate);
+    if !asked || tokio::time::timeout(STOP_LIMIT, child.wait()).await.is_err() {
+        tracing::warn!("Meilisearch did not stop when asked; killing it");
         child.kill().await.ok();
     }
     tracing::info!("embedded Meilisearch stopped");

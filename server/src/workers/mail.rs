@@ -9,7 +9,8 @@ use app::{
     db::{Db, email_outbox},
 };
 use lettre::{
-    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::header::ContentType,
+    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::header::ContentType,
 };
 use secrecy::ExposeSecret;
 use tokio::sync::watch;
@@ -23,7 +24,14 @@ const LEASE_MS: i64 = 2 * MINUTE_MS;
 
 /// Where messages go.
 pub enum Delivery {
-    Files(PathBuf),
+    /// lettre names each file `<uuid>.eml`, not after the outbox id: nothing reads the files
+    /// by name (the admin mail page and the tests read the outbox table; the files are for a
+    /// developer's mail client), and an outbox id in the name would only keep a delivery
+    /// retried after a crash from leaving a second copy, which SMTP cannot promise either.
+    Files {
+        dir: PathBuf,
+        transport: AsyncFileTransport<Tokio1Executor>,
+    },
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
 }
 
@@ -39,15 +47,20 @@ impl Delivery {
                     .timeout(Some(Duration::from_secs(20)))
                     .build(),
             )),
-            None => Ok(Self::Files(data_dir.join("mail"))),
+            None => {
+                let dir = data_dir.join("mail");
+                Ok(Self::Files { transport: AsyncFileTransport::new(&dir), dir })
+            }
         }
     }
 
     async fn send(&self, id: &str, message: Message) -> anyhow::Result<()> {
         match self {
-            Self::Files(dir) => {
+            Self::Files { dir, transport } => {
+                // The transport writes into the folder but does not create it.
                 tokio::fs::create_dir_all(dir).await?;
-                tokio::fs::write(dir.join(format!("{id}.eml")), message.formatted()).await?;
+                let file = transport.send(message).await?;
+                tracing::debug!(mail_id = id, file = format!("{file}.eml"), "mail written");
                 Ok(())
             }
             Self::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(Into::into),
@@ -90,7 +103,7 @@ impl MailWorker {
             match result {
                 Ok(()) => {
                     // Without SMTP (development), bodies stay readable on the admin mail page.
-                    let keep_body = matches!(self.delivery, Delivery::Files(_));
+                    let keep_body = matches!(self.delivery, Delivery::Files { .. });
                     email_outbox::mark_sent(&self.db, &mail.id, self.clock.now_ms(), keep_body)
                         .await?;
                     sent += 1;

@@ -2,7 +2,8 @@
 //! counted in the agglomeration (DOMAIN.md §1), spread over the 49 communes by population,
 //! with French names and descriptions, activities and offers that fit their kind.
 
-use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
+use rand::{Rng, SeedableRng, seq::IndexedRandom};
+use rand_chacha::ChaCha8Rng;
 
 use super::{
     demo_vocabulary::{
@@ -58,9 +59,10 @@ pub fn kind_counts(total: usize) -> Vec<(StructureKind, usize)> {
 }
 
 /// Generates `structures` structures and `offers` offers from `seed`: the same arguments always
-/// give the same directory.
+/// give the same directory. ChaCha8 is a fixed algorithm, unlike `StdRng` which rand may change
+/// in any release: the demo directory stays the same across dependency updates.
 pub fn generate(seed: u64, structures: usize, offers: usize, now: i64) -> Vec<NewStructure> {
-    let mut rng = StdRng::seed_from_u64(seed);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let all = communes();
     let weights: Vec<u32> = all.iter().map(|c| c.population).collect();
     let total_weight: u64 = weights.iter().map(|w| u64::from(*w)).sum();

@@ -1,7 +1,8 @@
 //! The words of the demo directory: names, missions, sectors and offers that fit each kind
 //! of structure, and valid SIRETs.
 
-use rand::{Rng, rngs::StdRng, seq::IndexedRandom};
+use rand::{Rng, seq::IndexedRandom};
+use rand_chacha::ChaCha8Rng;
 
 use crate::domain::directory::{OfferForm, Sector, StructureKind, siret::passes_luhn};
 
@@ -154,7 +155,7 @@ pub(super) fn of_commune(commune: &str) -> String {
     }
 }
 
-pub(super) fn name_for(rng: &mut StdRng, kind: StructureKind, commune: &str) -> String {
+pub(super) fn name_for(rng: &mut ChaCha8Rng, kind: StructureKind, commune: &str) -> String {
     use StructureKind as K;
     let place = *PLACES.choose(rng).expect("non-empty");
     let nature = *NATURE.choose(rng).expect("non-empty");
@@ -225,7 +226,7 @@ pub(super) fn mission(kind: StructureKind) -> &'static str {
 }
 
 /// A SIRET that passes the Luhn check: a random SIREN with its check digit, a NIC with its own.
-pub(super) fn siret(rng: &mut StdRng) -> String {
+pub(super) fn siret(rng: &mut ChaCha8Rng) -> String {
     fn with_check(digits: &str) -> String {
         (0..10)
             .map(|last| format!("{digits}{last}"))
@@ -277,7 +278,7 @@ fn offer_names(sector: &Sector) -> &'static [&'static str] {
     }
 }
 
-pub(super) fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) -> OfferForm {
+pub(super) fn offer_for(rng: &mut ChaCha8Rng, sector: &Sector, kind: StructureKind) -> OfferForm {
     const QUALIFIERS: &[&str] = &[
         "pour les collectivités",
         "pour les entreprises",
@@ -326,12 +327,12 @@ pub(super) fn offer_for(rng: &mut StdRng, sector: &Sector, kind: StructureKind) 
 }
 
 /// A first and last name.
-pub(super) fn person_name(rng: &mut StdRng) -> String {
+pub(super) fn person_name(rng: &mut ChaCha8Rng) -> String {
     format!("{} {}", FIRST.choose(rng).expect("non-empty"), LAST.choose(rng).expect("non-empty"))
 }
 
 /// A number and a street.
-pub(super) fn street_address(rng: &mut StdRng) -> String {
+pub(super) fn street_address(rng: &mut ChaCha8Rng) -> String {
     format!(
         "{} {} {}",
         rng.random_range(1..150),
