@@ -1,6 +1,7 @@
 //! Searching the catalogue: the query a buyer makes and the results they see.
 
 pub mod cells;
+pub mod params;
 pub mod places;
 pub mod query;
 pub mod results;
