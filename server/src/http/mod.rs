@@ -1,13 +1,14 @@
 //! The HTTP application: Leptos pages and server functions, plain routes, and the layers
 //! around them.
 
+pub mod api_v1;
 mod csrf;
 mod documents;
 mod evidence;
 mod export;
 mod health;
 mod router;
-mod search_api;
+mod search_csv;
 mod upload;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};

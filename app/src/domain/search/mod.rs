@@ -2,6 +2,8 @@
 
 pub mod cells;
 pub mod params;
+#[cfg(feature = "ssr")]
+pub mod params_doc;
 pub mod places;
 pub mod query;
 pub mod results;
