@@ -760,3 +760,18 @@ fn every_server_function_has_a_row() {
         .collect();
     assert!(missing.is_empty(), "add rows for {missing:?}");
 }
+
+#[test]
+fn every_api_route_has_a_row_and_every_api_row_is_documented() {
+    let document = server::http::api_v1::document();
+    let documented: Vec<&str> = document.paths.paths.keys().map(String::as_str).collect();
+    let rows: Vec<&str> = ROWS
+        .iter()
+        .map(|row| row.path.split('?').next().unwrap_or(row.path))
+        .filter(|path| path.starts_with(server::http::api_v1::PREFIX))
+        .collect();
+    let without_row: Vec<&&str> = documented.iter().filter(|p| !rows.contains(p)).collect();
+    assert!(without_row.is_empty(), "add rows for {without_row:?}");
+    let undocumented: Vec<&&str> = rows.iter().filter(|p| !documented.contains(p)).collect();
+    assert!(undocumented.is_empty(), "document {undocumented:?} in server::http::api_v1");
+}

@@ -12,6 +12,7 @@ mod hqs;
 mod label;
 mod migrations;
 mod not_found;
+mod openapi;
 mod organisations;
 mod rendering;
 mod search;

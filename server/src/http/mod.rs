@@ -1,6 +1,7 @@
 //! The HTTP application: Leptos pages and server functions, plain routes, and the layers
 //! around them.
 
+pub mod api_v1;
 mod csrf;
 mod documents;
 mod error_status;
@@ -9,7 +10,7 @@ mod export;
 mod flash;
 mod health;
 mod router;
-mod search_api;
+mod search_csv;
 mod upload;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};

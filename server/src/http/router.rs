@@ -10,7 +10,9 @@ use axum::{
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use super::{csrf, documents, error_status, evidence, export, flash, health, search_api, upload};
+use super::{
+    api_v1, csrf, documents, error_status, evidence, export, flash, health, search_csv, upload,
+};
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
 /// process-wide flag while it walks the app, and a resource first polled in that window never
@@ -18,8 +20,8 @@ use super::{csrf, documents, error_status, evidence, export, flash, health, sear
 /// many servers) would leave that page hanging for ever.
 static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
-/// Every route of the server: `/healthz`, the Leptos pages and server functions (`/api/…`),
-/// static files of the built site, and the 404 page for the rest.
+/// Every route of the server: `/healthz`, the JSON API (`/api/v1/…`), the Leptos pages and
+/// server functions (`/api/…`), static files of the built site, and the 404 page for the rest.
 pub fn router(state: AppState) -> Router {
     let routes = ROUTES.clone();
     let options = state.leptos_options.clone();
@@ -36,9 +38,9 @@ pub fn router(state: AppState) -> Router {
             post(evidence::upload).layer(DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES)),
         )
         .route("/hqs/pieces/{id}", get(evidence::download))
-        .route("/api/v1/search", get(search_api::search))
-        .route("/api/v1/openapi.json", get(search_api::openapi))
-        .route("/recherche.csv", get(search_api::results_csv))
+        // Every `/api/v1` route, documented: add API routes there, never here.
+        .merge(api_v1::router())
+        .route("/recherche.csv", get(search_csv::results_csv))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(error_status::apply))

@@ -1,6 +1,9 @@
 //! Searching the catalogue: the query a buyer makes and the results they see.
 
 pub mod cells;
+pub mod params;
+#[cfg(feature = "ssr")]
+pub mod params_doc;
 pub mod places;
 pub mod query;
 pub mod results;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::params::Param;
 use crate::domain::{
     directory::{Family, InseeCode, Sector, ServiceKind, StructureKind, commune_centres},
     label::level::INDEX_VALUES,
@@ -38,6 +39,10 @@ pub struct Point {
 pub const PER_PAGE: u32 = 20;
 /// The largest radius one may ask for.
 pub const MAX_RADIUS_KM: u32 = 200;
+/// The last page one may ask for.
+pub const MAX_PAGE: u32 = 500;
+/// The value of `hqs` that asks for every level of the label.
+pub const HQS_ALL: &str = "tous";
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SearchQuery {
@@ -72,61 +77,64 @@ impl SearchQuery {
         let mut lat = None;
         let mut lng = None;
         for (key, value) in pairs {
+            let Some(param) = Param::parse(key) else { continue };
             let value = value.trim();
-            match key {
-                "q" => query.text = value.chars().take(200).collect(),
-                "cible" => {
+            match param {
+                Param::Text => query.text = value.chars().take(200).collect(),
+                Param::Target => {
                     query.target =
                         if value == "structures" { Target::Structures } else { Target::Offers }
                 }
-                "type" => query.kinds.extend(StructureKind::parse(value).ok()),
-                "famille" => query.families.extend(Family::from_code(value)),
-                "secteur" if Sector::find(value).is_some() => query.sectors.push(value.to_owned()),
-                "prestation" => query.services.extend(ServiceKind::parse(value).ok()),
-                "commune" if InseeCode::parse(value).is_ok() => {
+                Param::Kind => query.kinds.extend(StructureKind::parse(value).ok()),
+                Param::Family => query.families.extend(Family::from_code(value)),
+                Param::Sector if Sector::find(value).is_some() => {
+                    query.sectors.push(value.to_owned())
+                }
+                Param::Service => query.services.extend(ServiceKind::parse(value).ok()),
+                Param::Commune if InseeCode::parse(value).is_ok() => {
                     query.communes.push(value.to_owned())
                 }
                 // No label name holds a backslash or a control character; dropped, they can
                 // neither break nor bend the index's filter.
-                "label" if value.chars().any(|c| c != '\\' && !c.is_control()) => {
+                Param::Label if value.chars().any(|c| c != '\\' && !c.is_control()) => {
                     query.labels.push(
                         value.chars().filter(|c| *c != '\\' && !c.is_control()).take(120).collect(),
                     )
                 }
-                "esus" => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
-                "hqs" if value == "tous" => {
+                Param::Esus => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
+                Param::Hqs if value == HQS_ALL => {
                     query.hqs.extend(INDEX_VALUES.iter().map(|v| (*v).to_owned()))
                 }
-                "hqs" if INDEX_VALUES.contains(&value) => query.hqs.push(value.to_owned()),
-                "profil"
+                Param::Hqs if INDEX_VALUES.contains(&value) => query.hqs.push(value.to_owned()),
+                Param::Profile
                     if !value.is_empty()
                         && value.len() <= 64
                         && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
                 {
                     query.profile = Some(value.to_owned());
                 }
-                "pres_de" if commune_centres::centre(value).is_some() => {
+                Param::NearCommune if commune_centres::centre(value).is_some() => {
                     query.near_commune = Some(value.to_owned());
                 }
-                "lat" => {
+                Param::Lat => {
                     lat = value
                         .replace(',', ".")
                         .parse::<f64>()
                         .ok()
                         .filter(|v| (-90.0..=90.0).contains(v))
                 }
-                "lng" => {
+                Param::Lng => {
                     lng = value
                         .replace(',', ".")
                         .parse::<f64>()
                         .ok()
                         .filter(|v| (-180.0..=180.0).contains(v))
                 }
-                "rayon" => {
+                Param::Radius => {
                     query.radius_km =
                         value.parse::<u32>().ok().filter(|km| (1..=MAX_RADIUS_KM).contains(km))
                 }
-                "tri" => {
+                Param::Sort => {
                     query.sort = match value {
                         "nom" => Sort::Name,
                         "recent" => Sort::Recent,
@@ -134,11 +142,20 @@ impl SearchQuery {
                         _ => Sort::Relevance,
                     }
                 }
-                "page" => {
-                    query.page =
-                        value.parse::<u32>().ok().filter(|p| (1..=500).contains(p)).unwrap_or(1)
+                Param::Page => {
+                    query.page = value
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|p| (1..=MAX_PAGE).contains(p))
+                        .unwrap_or(1)
                 }
-                _ => {}
+                // A value the checks above refused: dropped.
+                Param::Sector
+                | Param::Commune
+                | Param::Label
+                | Param::Hqs
+                | Param::Profile
+                | Param::NearCommune => {}
             }
         }
         query.origin = match (lat, lng) {
@@ -172,43 +189,43 @@ impl SearchQuery {
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if self.target == Target::Structures {
-            pairs.push(("cible", "structures".to_owned()));
+            pairs.push((Param::Target.name(), "structures".to_owned()));
         }
         if !self.text.is_empty() {
-            pairs.push(("q", self.text.clone()));
+            pairs.push((Param::Text.name(), self.text.clone()));
         }
-        pairs.extend(self.kinds.iter().map(|k| ("type", k.code().to_owned())));
-        pairs.extend(self.families.iter().map(|f| ("famille", f.code().to_owned())));
-        pairs.extend(self.sectors.iter().map(|s| ("secteur", s.clone())));
-        pairs.extend(self.services.iter().map(|s| ("prestation", s.code().to_owned())));
-        pairs.extend(self.communes.iter().map(|c| ("commune", c.clone())));
-        pairs.extend(self.labels.iter().map(|l| ("label", l.clone())));
+        pairs.extend(self.kinds.iter().map(|k| (Param::Kind.name(), k.code().to_owned())));
+        pairs.extend(self.families.iter().map(|f| (Param::Family.name(), f.code().to_owned())));
+        pairs.extend(self.sectors.iter().map(|s| (Param::Sector.name(), s.clone())));
+        pairs.extend(self.services.iter().map(|s| (Param::Service.name(), s.code().to_owned())));
+        pairs.extend(self.communes.iter().map(|c| (Param::Commune.name(), c.clone())));
+        pairs.extend(self.labels.iter().map(|l| (Param::Label.name(), l.clone())));
         if self.esus {
-            pairs.push(("esus", "1".to_owned()));
+            pairs.push((Param::Esus.name(), "1".to_owned()));
         }
-        pairs.extend(self.hqs.iter().map(|l| ("hqs", l.clone())));
+        pairs.extend(self.hqs.iter().map(|l| (Param::Hqs.name(), l.clone())));
         if let Some(profile) = &self.profile {
-            pairs.push(("profil", profile.clone()));
+            pairs.push((Param::Profile.name(), profile.clone()));
         }
         match (&self.near_commune, &self.origin) {
-            (Some(code), _) => pairs.push(("pres_de", code.clone())),
+            (Some(code), _) => pairs.push((Param::NearCommune.name(), code.clone())),
             (None, Some(point)) => {
-                pairs.push(("lat", format!("{:.5}", point.lat)));
-                pairs.push(("lng", format!("{:.5}", point.lng)));
+                pairs.push((Param::Lat.name(), format!("{:.5}", point.lat)));
+                pairs.push((Param::Lng.name(), format!("{:.5}", point.lng)));
             }
             _ => {}
         }
         if let Some(km) = self.radius_km {
-            pairs.push(("rayon", km.to_string()));
+            pairs.push((Param::Radius.name(), km.to_string()));
         }
         match self.sort {
             Sort::Relevance => {}
-            Sort::Name => pairs.push(("tri", "nom".to_owned())),
-            Sort::Recent => pairs.push(("tri", "recent".to_owned())),
-            Sort::Distance => pairs.push(("tri", "distance".to_owned())),
+            Sort::Name => pairs.push((Param::Sort.name(), "nom".to_owned())),
+            Sort::Recent => pairs.push((Param::Sort.name(), "recent".to_owned())),
+            Sort::Distance => pairs.push((Param::Sort.name(), "distance".to_owned())),
         }
         if self.page > 1 {
-            pairs.push(("page", self.page.to_string()));
+            pairs.push((Param::Page.name(), self.page.to_string()));
         }
         pairs
     }

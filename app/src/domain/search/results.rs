@@ -3,10 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A piece of text, highlighted when it matched the query.
+// Doc comments of the types below describe the JSON API (`GET /api/v1/search`), in French.
+
+/// Morceau de texte, mis en évidence quand il correspond à la recherche.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Segment {
     pub text: String,
+    /// Partie du texte qui correspond à la recherche.
     pub matched: bool,
 }
 
@@ -35,49 +39,73 @@ pub fn segments(marked: &str) -> Vec<Segment> {
     out
 }
 
+/// Une offre ou une structure trouvée.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Hit {
     pub id: String,
-    /// `/offres/…` or `/structures/…`.
+    /// Page publique, relative au site (`/offres/…` ou `/structures/…`).
     pub url: String,
+    /// Titre, en morceaux mis en évidence ou non.
     pub title: Vec<Segment>,
+    /// Extrait de la description, en morceaux mis en évidence ou non.
     pub excerpt: Vec<Segment>,
-    /// The structure (for an offer) and its commune.
+    /// La structure (pour une offre) et sa commune.
     pub subtitle: String,
+    /// Types de la structure (ACI, ESAT…).
     pub kinds: Vec<String>,
+    /// Labels valides.
     pub labels: Vec<String>,
+    /// Structure agréée ESUS.
     pub esus: bool,
-    /// The HQS label held: its level, or `sans-niveau`.
+    /// Label HQS détenu : son niveau (`or`, `argent`, `bronze`) ou `sans-niveau`.
     pub hqs_label: Option<String>,
+    /// Prix indicatif de l'offre.
     pub price: Option<String>,
-    /// Metres from the search's point, when it has one and the item has coordinates.
+    /// Distance à l'origine, en mètres, quand la recherche en a une et l'élément des
+    /// coordonnées.
     pub distance_m: Option<u64>,
 }
 
+/// Une valeur d'une facette et son compte.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FacetValue {
+    /// Valeur du paramètre d'adresse.
     pub value: String,
+    /// Nom affiché.
     pub label: String,
+    /// Nombre de résultats avec cette valeur.
     pub count: u64,
+    /// Valeur choisie dans la recherche.
     pub selected: bool,
 }
 
+/// Comptes par valeur d'un paramètre de recherche.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Facet {
-    /// The address parameter (`type`, `secteur`…).
+    /// Paramètre d'adresse (`type`, `secteur`…).
     pub param: String,
     pub title: String,
     pub values: Vec<FacetValue>,
 }
 
+/// Résultats d'une recherche.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SearchResults {
+    /// Nombre total de résultats.
     pub total: u64,
     pub hits: Vec<Hit>,
+    /// Comptes par valeur; ceux d'un groupe dont des valeurs sont choisies sont calculés sans
+    /// ce groupe (facettes disjonctives).
     pub facets: Vec<Facet>,
+    /// Page renvoyée, à partir de 1.
     pub page: u32,
+    /// Nombre de pages.
     pub pages: u32,
-    /// Shown when nothing matched: what to relax, in French.
+    /// Quand rien ne correspond : quoi élargir.
     pub suggestions: Vec<String>,
 }
 

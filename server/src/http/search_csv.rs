@@ -1,35 +1,14 @@
-//! `GET /api/v1/search`: the catalogue search as JSON, with the search page's parameters
-//! (`q`, `cible`, `type`, `famille`, `secteur`, `prestation`, `commune`, `label`, `esus`,
-//! `pres_de` or `lat`/`lng`, `rayon`, `tri`, `page`). Public: it shows public items only.
+//! `GET /recherche.csv`: the results of a search (the search page's parameters), first 500, as
+//! CSV.
 
 use app::{services::catalogue, state::AppState};
 use axum::{
-    Json,
     extract::{RawQuery, State},
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
 
-pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    let query = catalogue::parse_query(&raw.unwrap_or_default());
-    // Public and without a session: only shared HQS profiles filter here.
-    match catalogue::search(&state, None, &query).await {
-        Ok(results) => ([(header::CACHE_CONTROL, "no-store")], Json(results)).into_response(),
-        Err(error) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(serde_json::json!({ "error": error.to_string() })),
-        )
-            .into_response(),
-    }
-}
-
-/// `GET /api/v1/openapi.json`: the description of this API.
-pub async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], include_str!("openapi.json"))
-        .into_response()
-}
-
-/// `GET /recherche.csv`: the results of a search (same parameters), first 500, as CSV.
+/// The search page's export.
 pub async fn results_csv(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,

@@ -1,0 +1,118 @@
+//! The API's OpenAPI description, generated from the code: every route under `/api/v1` is in
+//! it and served, every parameter the search reads is documented, and the results' schema has
+//! every field the JSON holds.
+
+use std::collections::BTreeSet;
+
+use app::domain::search::{Hit, SearchResults, Segment, params::Param};
+use serde_json::Value;
+use server::http::api_v1;
+use tests::{TestApp, spawn_app};
+
+async fn served_description(app: &TestApp) -> Value {
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    response.json().await.expect("JSON")
+}
+
+/// The generated description, without a server.
+fn description() -> Value {
+    serde_json::to_value(api_v1::document()).expect("serialisable")
+}
+
+/// The schema a `$ref` points to, or the schema itself.
+fn resolve<'a>(document: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema["$ref"].as_str() {
+        Some(reference) => {
+            let name = reference.strip_prefix("#/components/schemas/").expect("local reference");
+            &document["components"]["schemas"][name]
+        }
+        None => schema,
+    }
+}
+
+fn property_names(schema: &Value) -> BTreeSet<String> {
+    schema["properties"].as_object().expect("properties").keys().cloned().collect()
+}
+
+fn keys(value: &Value) -> BTreeSet<String> {
+    value.as_object().expect("object").keys().cloned().collect()
+}
+
+#[tokio::test]
+async fn every_documented_route_is_served_under_the_prefix() {
+    let app = spawn_app().await;
+    let served = served_description(&app).await;
+    assert_eq!(served, description(), "the server serves the generated description");
+    assert_eq!(served["openapi"], "3.1.0");
+    assert_eq!(served["info"]["version"], "1");
+    assert!(served["info"]["title"].as_str().expect("title").starts_with("Ecossol"));
+    let paths = served["paths"].as_object().expect("paths");
+    assert!(!paths.is_empty());
+    for (path, operations) in paths {
+        assert!(path.starts_with(api_v1::PREFIX), "{path} is under {}", api_v1::PREFIX);
+        assert!(operations["get"].is_object(), "{path}: a GET operation");
+        // Served by a route, not by the 404 page (the search may be unavailable so early).
+        assert_ne!(app.get(path).await.status(), 404, "GET {path} is served");
+    }
+    assert_eq!(app.get(&format!("{}/inconnu", api_v1::PREFIX)).await.status(), 404);
+}
+
+#[test]
+fn every_parameter_the_search_reads_is_documented() {
+    let document = description();
+    let parameters = document["paths"]["/api/v1/search"]["get"]["parameters"]
+        .as_array()
+        .expect("the search's parameters");
+    let documented: BTreeSet<&str> = parameters
+        .iter()
+        .inspect(|p| {
+            assert_eq!((&p["in"], &p["required"]), (&"query".into(), &false.into()), "{p}")
+        })
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    let read: BTreeSet<&str> = Param::ALL.iter().map(|p| p.name()).collect();
+    assert_eq!(documented, read, "documented parameters = parameters the parser reads");
+    for parameter in parameters {
+        let description = parameter["description"].as_str().unwrap_or_default();
+        assert!(!description.is_empty(), "{} has a description", parameter["name"]);
+    }
+}
+
+#[test]
+fn the_results_schema_has_every_field_of_the_json() {
+    let document = description();
+    let response = &document["paths"]["/api/v1/search"]["get"]["responses"]["200"];
+    let results = resolve(&document, &response["content"]["application/json"]["schema"]);
+    let segment = Segment { text: "Entretien".into(), matched: true };
+    let hit = Hit {
+        id: "1".into(),
+        url: "/offres/1".into(),
+        title: vec![segment.clone()],
+        excerpt: vec![segment],
+        subtitle: "ESAT du Vercors · Grenoble".into(),
+        kinds: vec!["ESAT".into()],
+        labels: vec![],
+        esus: false,
+        hqs_label: Some("or".into()),
+        price: Some("28 €".into()),
+        distance_m: Some(1200),
+    };
+    let example = SearchResults {
+        total: 1,
+        hits: vec![hit],
+        facets: vec![],
+        page: 1,
+        pages: 1,
+        suggestions: vec![],
+    };
+    let json = serde_json::to_value(&example).expect("serialisable");
+    assert_eq!(property_names(results), keys(&json));
+    let hit_schema = resolve(&document, &results["properties"]["hits"]["items"]);
+    let hit_fields = property_names(hit_schema);
+    assert_eq!(hit_fields, keys(&json["hits"][0]));
+    assert!(hit_fields.contains("hqs_label"));
+    let segment_schema = resolve(&document, &hit_schema["properties"]["title"]["items"]);
+    assert_eq!(property_names(segment_schema), keys(&json["hits"][0]["title"][0]));
+    assert!(document["components"]["schemas"]["Facet"]["properties"]["values"].is_object());
+}
