@@ -1,7 +1,7 @@
 use app::db::{DbOptions, connect};
 use tests::{TestBackend, spawn_app};
 
-use crate::support::{insert_offer, insert_structure, pool};
+use crate::support::{insert_offer, insert_structure};
 
 #[tokio::test]
 async fn migrations_apply_on_start_and_again_without_harm() {
@@ -25,8 +25,10 @@ async fn migrations_apply_on_start_and_again_without_harm() {
 
 #[tokio::test]
 async fn foreign_keys_are_enforced() {
+    // Through the application's own connection (db::connect), not the tests' plain pool,
+    // so that a connection option of the application that turned them off would fail here.
     let app = spawn_app().await;
-    let db = pool(&app.database_url).await;
+    let db = connect(&app.database_url, &DbOptions::default()).await.expect("connects");
     insert_structure(&db, "s1", "published").await;
     insert_offer(&db, "o1", "s1", "published").await;
     let orphan = sqlx::query(

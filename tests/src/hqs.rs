@@ -67,6 +67,6 @@ impl TestApp {
     /// A profile as `client` reads it (`null` when hidden).
     pub async fn profile(&self, client: &reqwest::Client, id: &str) -> Value {
         let response = self.call(client, "hqs-profile", &[("id", id)]).await;
-        serde_json::from_str(&response.text().await.expect("body")).unwrap_or(Value::Null)
+        crate::found_or_null(response).await
     }
 }

@@ -73,7 +73,7 @@ impl TestApp {
     /// A label file as `client` sees it (`null` when hidden).
     pub async fn label_file(&self, client: &reqwest::Client, id: &str) -> Value {
         let response = self.call(client, "label-file", &[("id", id)]).await;
-        serde_json::from_str(&response.text().await.expect("body")).unwrap_or(Value::Null)
+        crate::found_or_null(response).await
     }
 
     /// One pass of the daily label sweep.

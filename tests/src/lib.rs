@@ -35,3 +35,25 @@ pub async fn eventually(seconds: u64, mut check: impl AsyncFnMut() -> bool) -> b
     }
     false
 }
+
+/// A read's answer as JSON, or `Null` when it answered 404 with `NotFound` (not the viewer's
+/// to see, or no such thing).
+pub async fn found_or_null(response: reqwest::Response) -> serde_json::Value {
+    let status = response.status();
+    let body: serde_json::Value =
+        serde_json::from_str(&response.text().await.expect("body")).unwrap_or_default();
+    if status == 404 {
+        assert_eq!(body, "NotFound", "a 404 says NotFound");
+        return serde_json::Value::Null;
+    }
+    body
+}
+
+/// The error shown under the evidence upload of a page, if any.
+pub fn piece_error(page: &str) -> Option<String> {
+    let start = page.find(r#"id="champ-piece-erreur""#)?;
+    let text = &page[start..];
+    let text = &text[text.find('>')? + 1..];
+    let message = &text[..text.find("</p>")?];
+    (!message.trim().is_empty()).then(|| message.to_owned())
+}

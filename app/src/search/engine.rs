@@ -179,6 +179,11 @@ impl SearchEngine {
         &self.client
     }
 
+    /// The bound on every call to Meilisearch (`ECOSSOL_MEILI_TIMEOUT_MS`).
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
     async fn bounded<T>(
         &self,
         call: impl Future<Output = Result<T, meilisearch_sdk::errors::Error>>,

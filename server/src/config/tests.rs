@@ -1,4 +1,5 @@
 //! Each test runs in a figment `Jail`: its own working directory and environment variables.
+#![expect(clippy::result_large_err, reason = "a Jail's closure returns figment's own error")]
 
 use std::path::PathBuf;
 

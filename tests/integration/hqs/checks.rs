@@ -123,7 +123,8 @@ async fn a_check_goes_from_pre_verdict_to_an_audited_decision() {
         .await
         .expect("POST");
     let page = app.follow(&supplier.client, &wrong).await;
-    assert!(page.contains("PDF"), "the format error shows on the check's page: {page}");
+    let error = tests::piece_error(&page).expect("the format error shows on the check's page");
+    assert!(error.contains("PDF"), "{error}");
     assert_eq!(tests::count(&app.database_url, "hqs_evidence").await, 0);
     // The officer cannot upload in the supplier's place.
     let not_theirs = officer
@@ -221,6 +222,7 @@ async fn a_check_goes_from_pre_verdict_to_an_audited_decision() {
         (Some("decided"), Some("compliant"))
     );
     assert!(app.mail("regie@exemple.fr", "Contrôle HQS : décision : conforme").await.is_some());
+    let pieces_before_late = tests::count(&app.database_url, "hqs_evidence").await;
     let late = supplier
         .client
         .post(&upload_url)
@@ -228,8 +230,10 @@ async fn a_check_goes_from_pre_verdict_to_an_audited_decision() {
         .send()
         .await
         .expect("POST");
-    let page = app.follow(&supplier.client, &late).await;
-    assert!(!page.contains(r#"id="champ-piece-erreur" role="alert"></p>"#), "refused: {page}");
+    // Refused: back to the check's page (which no longer offers an upload), nothing stored.
+    let location = late.headers()["location"].to_str().expect("location").to_owned();
+    assert!(!location.contains("piece=1"), "{location}");
+    assert_eq!(tests::count(&app.database_url, "hqs_evidence").await, pieces_before_late);
 
     // Who sees the check: the buyer's people, the supplier, the animators; not another buyer,
     // not an observer of the pôle.

@@ -98,8 +98,8 @@ async fn apply_review_grant_remind_renew_and_lapse() {
         .await
         .expect("upload");
     let page = app.follow(&supplier.client, &refused).await;
-    assert!(page.contains(r#"id="champ-piece-erreur" role="alert">"#), "{page}");
-    assert!(!page.contains(r#"id="champ-piece-erreur" role="alert"></p>"#), "an error shows");
+    let error = tests::piece_error(&page).expect("the refusal shows under the upload");
+    assert!(error.contains("les pièces n"), "{error}");
     let frozen = app
         .call_ok(
             bruno,

@@ -10,8 +10,7 @@ async fn a_person_asks_to_join_and_an_owner_accepts() {
     let found = app.call_ok(&bob, "organisations-search", &[("text", "drac")]).await;
     assert_eq!(found[0]["id"], org.as_str());
     assert_eq!(
-        app.call_ok(&bob, "organisation-join-request", &[("organisation_id", &org)]).await["Done"]
-            ["organisation_id"],
+        app.call_ok(&bob, "organisation-join-request", &[("organisation_id", &org)]).await["Done"],
         org.as_str()
     );
     let twice = app.call_ok(&bob, "organisation-join-request", &[("organisation_id", &org)]).await;

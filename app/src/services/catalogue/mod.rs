@@ -150,7 +150,7 @@ pub struct Answers {
 /// Every request a search makes to Meilisearch, and nothing more: no database, no page
 /// (the benchmark compares the app with it).
 pub async fn engine(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError> {
-    tokio::time::timeout(std::time::Duration::from_secs(5), ask(state, query))
+    tokio::time::timeout(state.search.timeout(), ask(state, query))
         .await
         .map_err(|_| AppError::Unavailable)?
 }
