@@ -4,8 +4,8 @@
 //! midnight in Paris, not at midnight UTC (01:00 or 02:00 in Paris).
 //!
 //! [`Day`] wraps `jiff::civil::Date` rather than counting days since 1970: the count only
-//! served the hand-written arithmetic that `jiff` now does, and a `Date` prints, parses and
-//! adds years without conversions.
+//! served the hand-written arithmetic that `jiff` now does, and a `Date` checks dates, adds
+//! days and years and counts days between two without conversions.
 
 mod day;
 mod paris;
