@@ -4,8 +4,6 @@ use serde_json::Value;
 
 use crate::{PASSWORD, TestApp};
 
-const DAY_MS: i64 = 86_400_000;
-
 impl TestApp {
     /// Signed-in animators of one pôle.
     pub async fn pole_team(&self, emails: &[&str]) -> Vec<reqwest::Client> {
@@ -81,9 +79,14 @@ impl TestApp {
         app::services::label::sweep::sweep(&self.state).await.expect("sweep")
     }
 
-    /// Moves the server's clock `days` ahead.
+    /// Moves the server's clock `days` ahead, to the same time of day in Paris: 24-hour steps
+    /// would land on another Paris day around midnight once daylight saving time changes.
     pub fn advance_days(&self, days: i64) {
-        self.clock.advance_ms(days * DAY_MS);
+        use app::{clock::Clock, domain::calendar::PARIS};
+        let now = jiff::Timestamp::from_millisecond(self.clock.now_ms()).expect("a clock instant");
+        let later = now.to_zoned_datetime(PARIS.clone()).checked_add(jiff::Span::new().days(days));
+        let later = later.expect("a later day").timestamp();
+        self.clock.advance_ms(later.as_millisecond() - now.as_millisecond());
     }
 
     /// The server's day.

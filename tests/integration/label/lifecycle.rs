@@ -122,7 +122,7 @@ async fn apply_review_grant_remind_renew_and_lapse() {
         app.label_step(bruno, &label, "decide", "Dossier complet et conforme.", "grant").await;
     assert!(granted["Done"].is_string(), "{granted}");
     let file = app.label_file(&supplier.client, &label).await;
-    let year = app.today().civil().0;
+    let year = app.today().year();
     assert_eq!(file["state"], "granted");
     assert_eq!(file["number"], format!("HQS-{year}-0001"));
     // Governance (2 of 6 weighted points): 33 / 100, bronze.

@@ -151,3 +151,25 @@ impl Evidence<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{instant, iso_date};
+
+    /// « Today » is the Paris day of the clock: a document valid until 30 November has expired
+    /// at 00:30 on 1 December in Paris (23:30 UTC on the 30th).
+    #[test]
+    fn evidence_expires_at_midnight_in_paris() {
+        let documents = [EvidenceOnFile {
+            kind: EvidenceKind::Statutes,
+            valid_until: Some("2026-11-30".into()),
+            review: Review::Accepted,
+        }];
+        let state = |utc: &str| {
+            Evidence::OnFile(&documents).state(&[EvidenceKind::Statutes], &iso_date(instant(utc)))
+        };
+        assert_eq!(state("2026-11-30T22:30:00Z"), EvidenceState::Present);
+        assert_eq!(state("2026-11-30T23:30:00Z"), EvidenceState::Expired);
+    }
+}

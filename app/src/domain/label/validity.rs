@@ -80,6 +80,7 @@ impl Validity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::calendar::instant;
 
     fn day(iso: &str) -> Day {
         Day::parse(iso).expect("date")
@@ -123,5 +124,31 @@ mod tests {
         assert_eq!((early.from, early.until), (day("2028-11-27"), day("2030-11-26")));
         let late = Validity::renewed(current.until, day("2029-01-10"), 2);
         assert_eq!(late.from, day("2029-01-10"));
+    }
+
+    /// « Today » comes from the clock: at 00:30 in Paris (UTC is still on the day before), a
+    /// grant starts on the Paris day.
+    #[test]
+    fn granted_at_half_past_midnight_in_paris_on_the_paris_day() {
+        // 00:30 on 1 December 2026 (winter, UTC+1).
+        let validity = Validity::granted(Day::of_instant(instant("2026-11-30T23:30:00Z")), 2);
+        assert_eq!(validity.until, day("2028-11-30"));
+    }
+
+    /// The sweep reads the period from the database and « today » from the clock: at 00:30 in
+    /// Paris, reminders and the end fall on Paris days.
+    #[test]
+    fn reminded_and_ended_at_half_past_midnight_in_paris() {
+        let validity = Validity::granted(day("2026-12-01"), 2);
+        let at = |utc: &str| Day::of_instant(instant(utc));
+        // 00:30 on 1 September 2028 (summer, UTC+2): 90 days before the end.
+        assert_eq!(validity.reminder_due(at("2028-08-31T22:30:00Z"), &[]), Some(Reminder::Early));
+        // 00:30 on 31 October 2028 (winter again): 30 days before.
+        assert_eq!(
+            validity.reminder_due(at("2028-10-30T23:30:00Z"), &[Reminder::Early]),
+            Some(Reminder::Late)
+        );
+        // 00:30 on 1 December 2028: it has ended.
+        assert!(validity.has_ended(at("2028-11-30T23:30:00Z")));
     }
 }

@@ -264,7 +264,7 @@ async fn new_number(
     structure_id: &str,
     now: i64,
 ) -> Result<String, AppError> {
-    let year = today.civil().0;
+    let year = today.year();
     for _ in 0..5 {
         if let Some(number) = hqs_labels::reserve_number(tx, year, structure_id, now).await? {
             return Ok(number);
