@@ -259,7 +259,7 @@ const ROWS: &[Row] = &[
         expected: EDITORS_OF_A,
     },
     // A visitor is refused before the body is read; signed-in people who send something else
-    // than a multipart form get 400. Who may upload is tested in directory::documents.
+    // than a multipart form get 400. Who may upload is tested in directory::uploads.
     Row {
         method: "POST",
         path: "/documents",
@@ -269,19 +269,19 @@ const ROWS: &[Row] = &[
     Row { method: "GET", path: "/documents/none", form: &[], expected: [404; 8] },
     Row {
         method: "POST",
-        path: "/api/document-remove",
+        path: "/api/upload-remove",
         form: &[("structure_id", "{structure}"), ("document_id", "none")],
         expected: EDITORS_OF_A,
     },
     Row {
         method: "POST",
-        path: "/api/label-add",
+        path: "/api/certification-add",
         form: &[("structure_id", "{structure}"), ("form[label]", "")],
         expected: EDITORS_OF_A,
     },
     Row {
         method: "POST",
-        path: "/api/label-remove",
+        path: "/api/certification-remove",
         form: &[("structure_id", "{structure}"), ("label_id", "none")],
         expected: EDITORS_OF_A,
     },

@@ -7,7 +7,6 @@
 pub mod account_tokens;
 pub mod audit_log;
 mod connect;
-pub mod documents;
 pub mod email_outbox;
 pub mod figures;
 pub mod form_flashes;
@@ -26,10 +25,11 @@ pub mod organisations;
 pub mod search_outbox;
 pub mod sessions;
 pub mod structure_activities;
+pub mod structure_certifications;
 pub mod structure_events;
-pub mod structure_labels;
 pub mod structures;
 mod transaction;
+pub mod uploads;
 pub mod users;
 
 pub use connect::{Backend, Db, DbOptions, connect, ping};

@@ -10,7 +10,7 @@ use crate::{
         Db,
         offers::{self, OfferRow},
         structure_activities,
-        structure_labels::{self, LabelRow},
+        structure_certifications::{self, LabelRow},
         structures::{self, StructureRow},
     },
     domain::{
@@ -232,7 +232,7 @@ pub async fn for_structure(
         return Ok(());
     }
     let today = iso_date(now);
-    let labels = structure_labels::of_structure(db, id).await?;
+    let labels = structure_certifications::of_structure(db, id).await?;
     let facets = facets(&row, &labels, hqs_label(db, id).await?, &today);
     let activities = structure_activities::of_structure(db, id).await?;
     let supplier = facts_of(&row, &labels, &activities);
@@ -295,7 +295,7 @@ pub async fn for_offer(
             if is_public(&structure) && offer.status == OfferStatus::Published.code() =>
         {
             let today = iso_date(now);
-            let labels = structure_labels::of_structure(db, &structure.id).await?;
+            let labels = structure_certifications::of_structure(db, &structure.id).await?;
             let activities = structure_activities::of_structure(db, &structure.id).await?;
             let supplier = facts_of(&structure, &labels, &activities);
             let satisfied = profiles.satisfied(&supplier, Some(&offer_facts(&offer)), &today);

@@ -3,7 +3,6 @@
 
 pub mod accounts;
 pub mod audit;
-pub mod audit_trail;
 pub mod catalogue;
 pub mod directory;
 pub mod figures;

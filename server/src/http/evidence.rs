@@ -9,7 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::upload::{UploadForm, answer, file_response, session_user, status_of};
+use super::multipart::{UploadForm, answer, file_response, session_user, status_of};
 
 /// `POST /hqs/controles/{id}/pieces`: fields `kind`, `valid_until`, `file`. Answers with a
 /// redirection to the check's page carrying `piece=1` or the French error as `erreur_piece`.

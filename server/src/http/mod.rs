@@ -3,15 +3,15 @@
 
 pub mod api_v1;
 mod csrf;
-mod documents;
 mod error_status;
 mod evidence;
 mod export;
 mod flash;
 mod health;
+mod multipart;
 mod router;
 mod search_csv;
-mod upload;
+mod uploads;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};
 pub use router::router;

@@ -11,7 +11,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, documents, error_status, evidence, export, flash, health, search_csv, upload,
+    api_v1, csrf, error_status, evidence, export, flash, health, multipart, search_csv, uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -30,12 +30,12 @@ pub fn router(state: AppState) -> Router {
         .route("/annuaire.csv", get(export::directory_csv))
         .route(
             "/documents",
-            post(documents::upload).layer(DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES)),
+            post(uploads::upload).layer(DefaultBodyLimit::max(multipart::MAX_UPLOAD_BYTES)),
         )
-        .route("/documents/{id}", get(documents::download))
+        .route("/documents/{id}", get(uploads::download))
         .route(
             "/hqs/controles/{id}/pieces",
-            post(evidence::upload).layer(DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES)),
+            post(evidence::upload).layer(DefaultBodyLimit::max(multipart::MAX_UPLOAD_BYTES)),
         )
         .route("/hqs/pieces/{id}", get(evidence::download))
         // Every `/api/v1` route, documented: add API routes there, never here.

@@ -16,7 +16,7 @@ pub async fn results_csv(
 ) -> Response {
     let mut query = catalogue::parse_query(&raw.unwrap_or_default());
     // The export of the search page: the person's private profiles filter too.
-    let viewer = super::upload::session_user(&state, &headers).await.ok().flatten();
+    let viewer = super::multipart::session_user(&state, &headers).await.ok().flatten();
     let mut lines =
         vec!["titre,structure_ou_commune,types,labels,esus,prix,distance_km,adresse".to_owned()];
     for page in 1..=25 {

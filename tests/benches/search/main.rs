@@ -201,7 +201,7 @@ async fn main() {
         for row in &rows {
             documents::for_structure(&db, &row.id, SystemClock.now_ms(), &profiles, &mut changes)
                 .await
-                .expect("documents");
+                .expect("uploads");
         }
         bytes += serde_json::to_vec(&changes.structures).expect("json").len();
         bytes += serde_json::to_vec(&changes.offers).expect("json").len();

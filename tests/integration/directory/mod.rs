@@ -1,6 +1,6 @@
+mod certifications;
 mod data;
-mod documents;
-mod labels;
 mod lifecycle;
 mod offers;
 mod rights;
+mod uploads;

@@ -84,15 +84,15 @@ pub fn completeness(profile: &StructureProfile, extras: Extras) -> Completeness 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::directory::profile::{ProfileForm, StructureProfile};
+    use crate::domain::directory::profile::{StructureForm, StructureProfile};
 
-    fn profile(form: ProfileForm) -> StructureProfile {
+    fn profile(form: StructureForm) -> StructureProfile {
         StructureProfile::parse(&form, 2026).expect("valid")
     }
 
     #[test]
     fn a_bare_draft_scores_low_and_lists_what_submission_needs() {
-        let bare = profile(ProfileForm { name: "SCOP Atelier".into(), ..Default::default() });
+        let bare = profile(StructureForm { name: "SCOP Atelier".into(), ..Default::default() });
         let result = completeness(&bare, Extras::default());
         assert_eq!(result.score, 0);
         assert!(!result.can_submit());
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn the_required_items_allow_submission_and_extras_raise_the_score() {
-        let form = ProfileForm {
+        let form = StructureForm {
             name: "Régie".into(),
             siret: "73282932000074".into(),
             kinds: "RQ".into(),
@@ -118,7 +118,7 @@ mod tests {
         let without_activity = completeness(&profile(form.clone()), Extras::default());
         assert!(!without_activity.can_submit());
         let fuller = completeness(
-            &profile(ProfileForm { contact_phone: "04 76 00 00 00".into(), ..form }),
+            &profile(StructureForm { contact_phone: "04 76 00 00 00".into(), ..form }),
             Extras { activities: 2, published_offers: 1, labels: 1 },
         );
         assert_eq!(fuller.score, 77);

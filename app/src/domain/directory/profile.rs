@@ -18,7 +18,7 @@ use crate::domain::FieldErrors;
 /// The profile form as sent by the browser or read from a CSV row: text, parsed here.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ProfileForm {
+pub struct StructureForm {
     pub name: String,
     pub brand: String,
     pub siret: String,
@@ -55,7 +55,7 @@ pub struct ProfileForm {
     pub client_references: String,
 }
 
-impl ProfileForm {
+impl StructureForm {
     /// The values typed, to put back in the form after a plain form post with errors
     /// (`v_<field>`; kinds as one list).
     pub fn typed_values(&self) -> Vec<(String, String)> {
@@ -163,7 +163,7 @@ pub struct StructureProfile {
 
 impl StructureProfile {
     /// Parses the form; `current_year` bounds the year founded.
-    pub fn parse(form: &ProfileForm, current_year: i64) -> Result<Self, FieldErrors> {
+    pub fn parse(form: &StructureForm, current_year: i64) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = errors.check(
             "name",
@@ -231,7 +231,7 @@ fn optional<T>(
     if input.trim().is_empty() { Ok(None) } else { parse(input).map(Some) }
 }
 
-fn parse_place(form: &ProfileForm, errors: &mut FieldErrors) -> Option<Place> {
+fn parse_place(form: &StructureForm, errors: &mut FieldErrors) -> Option<Place> {
     let address = errors.check("address", optional_text(&form.address, 200, false)).flatten();
     let coordinates = parse_coordinates(form, errors);
     let commune = form.commune.trim();
@@ -279,7 +279,7 @@ fn parse_place(form: &ProfileForm, errors: &mut FieldErrors) -> Option<Place> {
     Some(Place { address, insee, commune_name, postcode, coordinates })
 }
 
-fn parse_coordinates(form: &ProfileForm, errors: &mut FieldErrors) -> Option<(f64, f64)> {
+fn parse_coordinates(form: &StructureForm, errors: &mut FieldErrors) -> Option<(f64, f64)> {
     let latitude =
         errors.check("latitude", optional_decimal(&form.latitude, -90.0, 90.0)).flatten();
     let longitude =
@@ -298,7 +298,7 @@ fn parse_coordinates(form: &ProfileForm, errors: &mut FieldErrors) -> Option<(f6
     }
 }
 
-fn parse_facts(form: &ProfileForm, errors: &mut FieldErrors) -> SocialFacts {
+fn parse_facts(form: &StructureForm, errors: &mut FieldErrors) -> SocialFacts {
     let turnover_band = match form.turnover_band.trim() {
         "" => None,
         band if TURNOVER_BANDS.iter().any(|(code, _)| *code == band) => Some(band.to_owned()),
@@ -338,8 +338,8 @@ fn parse_facts(form: &ProfileForm, errors: &mut FieldErrors) -> SocialFacts {
 mod tests {
     use super::*;
 
-    pub fn filled() -> ProfileForm {
-        ProfileForm {
+    pub fn filled() -> StructureForm {
+        StructureForm {
             name: "Régie de quartier Villeneuve".into(),
             siret: "73282932000074".into(),
             kinds: "RQ, ASSO".into(),
@@ -349,7 +349,7 @@ mod tests {
             latitude: "45,1667".into(),
             longitude: "5.7333".into(),
             permanent_staff: "12".into(),
-            ..ProfileForm::default()
+            ..StructureForm::default()
         }
     }
 
@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn each_wrong_field_gets_its_french_message() {
-        let form = ProfileForm {
+        let form = StructureForm {
             siret: "73282932000075".into(),
             kinds: "XYZ".into(),
             year_founded: "3000".into(),
@@ -384,11 +384,11 @@ mod tests {
 
     #[test]
     fn another_commune_needs_its_code_name_and_postcode() {
-        let form = ProfileForm { commune: "other".into(), ..filled() };
+        let form = StructureForm { commune: "other".into(), ..filled() };
         let errors = StructureProfile::parse(&form, 2026).expect_err("incomplete");
         assert!(errors.get("other_insee").is_some());
         assert!(errors.get("commune_name").is_some());
-        let form = ProfileForm {
+        let form = StructureForm {
             commune: "other".into(),
             other_insee: "38563".into(),
             commune_name: "Voiron".into(),
@@ -401,9 +401,9 @@ mod tests {
 
     #[test]
     fn a_draft_needs_only_a_name() {
-        let form = ProfileForm { name: "SCOP Atelier".into(), ..ProfileForm::default() };
+        let form = StructureForm { name: "SCOP Atelier".into(), ..StructureForm::default() };
         let profile = StructureProfile::parse(&form, 2026).expect("a draft");
         assert!(profile.siret.is_none() && profile.place.is_none());
-        assert!(StructureProfile::parse(&ProfileForm::default(), 2026).is_err());
+        assert!(StructureProfile::parse(&StructureForm::default(), 2026).is_err());
     }
 }

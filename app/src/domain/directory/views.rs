@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Completeness, OfferStatus, ProfileForm, StructureKind, StructureStatus, offer::OfferForm,
+    Completeness, OfferStatus, StructureForm, StructureKind, StructureStatus, offer::OfferForm,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,7 +16,7 @@ pub struct ActivityView {
 
 /// A label the structure holds, as shown: `valid` on the day the page was made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LabelView {
+pub struct CertificationView {
     pub id: String,
     pub name: String,
     pub issuer: Option<String>,
@@ -71,7 +71,7 @@ pub struct StructureView {
     /// When the social facts were last changed (Unix ms).
     pub facts_updated_at: Option<i64>,
     pub activities: Vec<ActivityView>,
-    pub labels: Vec<LabelView>,
+    pub labels: Vec<CertificationView>,
     /// The logo's document id (served at `/documents/{id}`).
     pub logo: Option<String>,
     /// Public page: published offers only. Workspace: every offer.
@@ -93,21 +93,21 @@ pub struct StructureEvent {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StructureWorkspace {
     pub structure: StructureView,
-    pub form: ProfileForm,
+    pub form: StructureForm,
     pub completeness: Completeness,
     pub events: Vec<StructureEvent>,
-    pub documents: Vec<DocumentView>,
+    pub documents: Vec<UploadView>,
 }
 
 /// A file of the structure, as its workspace lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocumentView {
+pub struct UploadView {
     pub id: String,
     pub purpose: String,
     pub file_name: String,
     pub size_bytes: i64,
     pub offer_id: Option<String>,
-    pub label_id: Option<String>,
+    pub certification_id: Option<String>,
 }
 
 /// An offer's public page.

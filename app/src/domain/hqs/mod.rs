@@ -24,7 +24,7 @@ pub use evaluate::{CriterionResult, Evaluation, Overall, evaluate, satisfies};
 pub use facts::{Evidence, EvidenceOnFile, LabelFact, OfferFacts, Review, SupplierFacts};
 pub use insertion_hours::{Clause, insertion_hours};
 pub use profile::{ProfileItem, Requirement, Requirements, Scope};
-pub use profile_form::{ProfileDraft, ProfileForm};
+pub use profile_form::{ProfileDraft, RequirementForm};
 pub use referential::Referential;
 pub use rules::Verdict;
 pub use templates::{TEMPLATES, Template};

@@ -24,7 +24,7 @@ use crate::domain::{
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ProfileForm {
+pub struct RequirementForm {
     pub name: String,
     pub description: String,
     /// `1` (or `on`) to share the profile with every buyer.
@@ -48,7 +48,7 @@ fn ticked(value: Option<&String>) -> bool {
     value.is_some_and(|v| matches!(v.as_str(), "1" | "on" | "oui" | "true"))
 }
 
-impl ProfileForm {
+impl RequirementForm {
     fn value(&self, criterion: CriterionCode, field: &str) -> &str {
         self.values.get(&format!("{}.{field}", criterion.code())).map_or("", |v| v.trim())
     }
@@ -286,7 +286,9 @@ impl ProfileForm {
             ThresholdKind::Labels => {
                 let codes = self.ticked_under(&format!("{}.label", criterion.code()));
                 if codes.is_empty()
-                    || codes.iter().any(|c| crate::domain::directory::KnownLabel::find(c).is_none())
+                    || codes
+                        .iter()
+                        .any(|c| crate::domain::directory::KnownCertification::find(c).is_none())
                 {
                     return Err("Choisissez au moins un label parmi la liste.".to_owned());
                 }
@@ -311,23 +313,23 @@ mod tests {
                 shared: true,
                 requirements: template.requirements(),
             };
-            let parsed = ProfileForm::of(&draft).parse(&Referential::initial()).expect("valid");
+            let parsed = RequirementForm::of(&draft).parse(&Referential::initial()).expect("valid");
             assert_eq!(parsed, draft, "{}", template.code);
         }
     }
 
     #[test]
     fn typed_values_come_back_as_the_same_form() {
-        let mut form = ProfileForm { name: "Mon profil".into(), ..ProfileForm::default() };
+        let mut form = RequirementForm { name: "Mon profil".into(), ..RequirementForm::default() };
         form.values.insert("reserve-handicap.min".into(), "150".into());
         let typed = form.typed_values();
-        let back = ProfileForm::from_typed(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let back = RequirementForm::from_typed(typed.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         assert_eq!(back, form);
     }
 
     #[test]
     fn bad_values_get_french_errors_by_field() {
-        let mut form = ProfileForm { name: " ".into(), ..ProfileForm::default() };
+        let mut form = RequirementForm { name: " ".into(), ..RequirementForm::default() };
         form.values.insert("reserve-handicap.use".into(), "on".into());
         form.values.insert("reserve-handicap.min".into(), "150".into());
         form.values.insert("ancrage-local.use".into(), "on".into());
@@ -347,7 +349,7 @@ mod tests {
     fn a_criterion_dropped_by_the_referential_is_refused() {
         let referential =
             Referential::with(&[CriterionCode::FairTrade], &[]).expect("one criterion");
-        let mut form = ProfileForm { name: "Profil".into(), ..ProfileForm::default() };
+        let mut form = RequirementForm { name: "Profil".into(), ..RequirementForm::default() };
         form.values.insert("agrement-esus.use".into(), "on".into());
         let errors = form.parse(&referential).expect_err("invalid");
         assert!(errors.get("agrement-esus").expect("error").contains("n'est plus proposé"));

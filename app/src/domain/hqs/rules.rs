@@ -10,7 +10,7 @@ use super::{
     threshold::Threshold,
 };
 use crate::domain::{
-    directory::{KNOWN_LABELS, StructureKind, commune_centres},
+    directory::{KNOWN_CERTIFICATIONS, StructureKind, commune_centres},
     geo::haversine_km,
 };
 
@@ -99,7 +99,7 @@ pub fn judge(
         CriterionCode::EsusAgreement => esus(input),
         CriterionCode::FairTrade => labels(
             input,
-            |code| KNOWN_LABELS.iter().any(|l| l.fair_trade && l.code == code),
+            |code| KNOWN_CERTIFICATIONS.iter().any(|l| l.fair_trade && l.code == code),
             || "label de commerce équitable".to_owned(),
         ),
         CriterionCode::NamedLabels => {
@@ -413,7 +413,7 @@ fn labels(
     let mut held = supplier.labels.iter().filter(|l| accepted(&l.code));
     let first = held.clone().next();
     let valid = held.find(|l| {
-        crate::domain::directory::label::valid_on(
+        crate::domain::directory::certification::valid_on(
             l.valid_from.as_deref(),
             l.valid_until.as_deref(),
             input.today,

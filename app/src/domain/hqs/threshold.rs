@@ -158,7 +158,8 @@ impl Threshold {
                 let names: Vec<&str> = codes
                     .iter()
                     .map(|c| {
-                        crate::domain::directory::KnownLabel::find(c).map_or(c.as_str(), |l| l.name)
+                        crate::domain::directory::KnownCertification::find(c)
+                            .map_or(c.as_str(), |l| l.name)
                     })
                     .collect();
                 names.join(" ou ")

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{harmonise::Comparison, profile_form::ProfileForm, referential::Referential};
+use super::{harmonise::Comparison, profile_form::RequirementForm, referential::Referential};
 
 /// A published version of the référentiel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ pub struct ProfileView {
     pub summary: ProfileSummary,
     pub description: String,
     pub requirements: super::profile::Requirements,
-    pub form: ProfileForm,
+    pub form: RequirementForm,
     /// The version of the référentiel the form offers (the latest).
     pub latest: ReferentialVersion,
 }

@@ -56,7 +56,7 @@ pub struct LabelSummary {
 
 /// A label held now, as the registry, badges and the verification page show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HeldLabel {
+pub struct HeldCertification {
     pub number: String,
     pub level: Option<Level>,
     /// `AAAA-MM-JJ`.
@@ -72,7 +72,7 @@ pub enum Verification {
     /// The number is not one Ecossol gave (or was mistyped).
     Unknown,
     /// A label granted once; `state` tells whether it holds now.
-    Found { state: LabelState, label: HeldLabel },
+    Found { state: LabelState, label: HeldCertification },
 }
 
 /// The label profile's versions, newest first.

@@ -6,7 +6,8 @@ use crate::{
     domain::{
         Outcome,
         directory::{
-            self, ActivityForm, LabelForm, OfferForm, OfferStatus, ProfileForm, views::FlagDecision,
+            self, ActivityForm, CertificationForm, OfferForm, OfferStatus, StructureForm,
+            views::FlagDecision,
         },
     },
     error::AppError,
@@ -38,7 +39,7 @@ fn back_or(back: &str, page: impl FnOnce() -> String) -> String {
 #[server(endpoint = "structure-create")]
 pub async fn create_structure(
     organisation_id: String,
-    form: ProfileForm,
+    form: StructureForm,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let typed = form.typed_values();
@@ -52,7 +53,7 @@ pub async fn create_structure(
 #[server(endpoint = "structure-update")]
 pub async fn update_structure(
     structure_id: String,
-    form: ProfileForm,
+    form: StructureForm,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let typed = form.typed_values();
@@ -101,38 +102,42 @@ pub async fn remove_activity(
 }
 
 /// Adds a label or certification to a structure; its editors only.
-#[server(endpoint = "label-add")]
-pub async fn add_label(structure_id: String, form: LabelForm) -> Result<Outcome<String>, AppError> {
+#[server(endpoint = "certification-add")]
+pub async fn add_certification(
+    structure_id: String,
+    form: CertificationForm,
+) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
-    let outcome = service::labels::add(&request::state()?, &user, &structure_id, form).await;
+    let outcome =
+        service::certifications::add(&request::state()?, &user, &structure_id, form).await;
     let page = workspace(&structure_id);
     answer(outcome, Redirect::to(&page).done(format!("{page}#labels"))).await
 }
 
 /// Removes a label; the structure's editors only.
-#[server(endpoint = "label-remove")]
-pub async fn remove_label(
+#[server(endpoint = "certification-remove")]
+pub async fn remove_certification(
     structure_id: String,
     label_id: String,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let outcome =
-        service::labels::remove(&request::state()?, &user, &structure_id, &label_id).await;
+        service::certifications::remove(&request::state()?, &user, &structure_id, &label_id).await;
     let page = workspace(&structure_id);
     answer(outcome, Redirect::to(&page).done(format!("{page}#labels"))).await
 }
 
 /// Removes a document (logo, photo, evidence); the structure's editors only. Documents are
 /// sent by a plain multipart form to `/documents` (see the server's HTTP routes).
-#[server(endpoint = "document-remove")]
-pub async fn remove_document(
+#[server(endpoint = "upload-remove")]
+pub async fn remove_upload(
     structure_id: String,
     document_id: String,
     #[server(default)] back: String,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let state = request::state()?;
-    let outcome = service::documents::remove(&state, &user, &structure_id, &document_id).await;
+    let outcome = service::uploads::remove(&state, &user, &structure_id, &document_id).await;
     answer(outcome, Redirect::to(back_or(&back, || workspace(&structure_id)))).await
 }
 

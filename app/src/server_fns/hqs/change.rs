@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::{
-    domain::{Outcome, hqs::ProfileForm},
+    domain::{Outcome, hqs::RequirementForm},
     error::AppError,
 };
 
@@ -48,7 +48,7 @@ pub async fn publish_referential(
 #[server(endpoint = "hqs-profile-create")]
 pub async fn create_profile(
     organisation_id: String,
-    form: ProfileForm,
+    form: RequirementForm,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let state = request::state()?;
@@ -62,7 +62,7 @@ pub async fn create_profile(
 #[server(endpoint = "hqs-profile-update")]
 pub async fn update_profile(
     profile_id: String,
-    form: ProfileForm,
+    form: RequirementForm,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let outcome = service::profiles::update(&request::state()?, &user, &profile_id, &form).await;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::hqs::{
-        ProfileForm,
+        RequirementForm,
         views::{BuyerChoice, Harmonisation, ProfileView, ProfilesPage, ReferentialVersion},
     },
     error::AppError,
@@ -44,7 +44,7 @@ pub async fn get_profiles() -> Result<ProfilesPage, AppError> {
 /// where the person may create it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewProfile {
-    pub form: ProfileForm,
+    pub form: RequirementForm,
     pub latest: ReferentialVersion,
     pub buyers: Vec<BuyerChoice>,
 }

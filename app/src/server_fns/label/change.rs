@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::{Outcome, hqs::ProfileForm, label},
+    domain::{Outcome, hqs::RequirementForm, label},
     error::AppError,
 };
 
@@ -60,7 +60,7 @@ pub async fn label_step(
 /// Publishes the next version of the label profile; animators.
 #[server(endpoint = "label-profile-publish")]
 pub async fn publish_label_profile(
-    form: ProfileForm,
+    form: RequirementForm,
     #[server(default)] note: String,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;

@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     domain::{
-        hqs::{ProfileForm, views::ReferentialVersion},
+        hqs::{RequirementForm, views::ReferentialVersion},
         label::{
             Level,
-            views::{HeldLabel, LabelProfileVersion, LabelSummary, LabelView, Verification},
+            views::{
+                HeldCertification, LabelProfileVersion, LabelSummary, LabelView, Verification,
+            },
         },
     },
     error::AppError,
@@ -16,7 +18,7 @@ use crate::{
 
 /// `/label-hqs`: the labels held now.
 #[server(endpoint = "label-registry")]
-pub async fn get_label_registry() -> Result<Vec<HeldLabel>, AppError> {
+pub async fn get_label_registry() -> Result<Vec<HeldCertification>, AppError> {
     use crate::{server_fns::request, services::label::public};
     public::registry(&request::state()?).await
 }
@@ -44,7 +46,7 @@ pub struct LabelProfilePage {
     pub versions: Vec<LabelProfileVersion>,
     pub can_publish: bool,
     /// The version in force, as the builder's form.
-    pub form: ProfileForm,
+    pub form: RequirementForm,
     /// The référentiel the builder offers (the latest).
     pub latest: ReferentialVersion,
 }
@@ -63,7 +65,7 @@ pub async fn get_label_profile() -> Result<LabelProfilePage, AppError> {
     };
     let versions = profile::versions(&state).await?;
     let current = versions.first().ok_or(AppError::Internal)?;
-    let form = ProfileForm::of(&ProfileDraft {
+    let form = RequirementForm::of(&ProfileDraft {
         name: "Label HQS".to_owned(),
         description: String::new(),
         shared: false,

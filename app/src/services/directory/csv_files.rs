@@ -4,7 +4,7 @@
 //! the others are Ecossol's own, in the same style. Cells holding lists separate values with
 //! `|`.
 
-use crate::domain::directory::{ActivityForm, OfferForm, ProfileForm};
+use crate::domain::directory::{ActivityForm, OfferForm, StructureForm};
 
 pub const STRUCTURE_COLUMNS: &[&str] = &[
     "siret",
@@ -64,7 +64,7 @@ pub const OFFER_COLUMNS: &[&str] = &[
 /// of the row's kind of service and reach).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StructureRecord {
-    pub profile: ProfileForm,
+    pub profile: StructureForm,
     pub activities: Vec<ActivityForm>,
 }
 
@@ -142,7 +142,7 @@ pub fn read_structures(text: &str) -> Result<Vec<(usize, StructureRecord)>, Stri
             let row = Row { headers: &headers, record };
             let insee = row.get("code_insee");
             let in_metropole = crate::domain::directory::communes::find(&insee).is_some();
-            let profile = ProfileForm {
+            let profile = StructureForm {
                 name: row.get("nom"),
                 brand: row.get("enseigne"),
                 siret: row.get("siret"),
@@ -286,13 +286,13 @@ mod tests {
     #[test]
     fn structures_round_trip_through_csv() {
         let record = StructureRecord {
-            profile: ProfileForm {
+            profile: StructureForm {
                 name: "Régie, « Villeneuve »".into(),
                 siret: "73282932000074".into(),
                 kinds: "ASSO,RQ".into(),
                 commune: "38185".into(),
                 description: "Ligne 1\n\nLigne 2".into(),
-                ..ProfileForm::default()
+                ..StructureForm::default()
             },
             activities: vec![
                 ActivityForm {

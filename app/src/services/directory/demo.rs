@@ -17,7 +17,7 @@ use crate::{
     domain::{
         calendar::year_of,
         directory::{
-            Activity, ActivityForm, OfferDetails, ProfileForm, Sector, StructureKind,
+            Activity, ActivityForm, OfferDetails, Sector, StructureForm, StructureKind,
             StructureProfile, commune_centres, communes::communes,
         },
     },
@@ -109,7 +109,7 @@ pub fn generate(seed: u64, structures: usize, offers: usize, now: i64) -> Vec<Ne
         let contact = person_name(&mut rng);
         let founded = rng.random_range(1950..=year.min(2024));
         let staff = rng.random_range(2..60);
-        let form = ProfileForm {
+        let form = StructureForm {
             name: name.clone(),
             siret: number,
             kinds: kinds_of.iter().map(|k| k.code()).collect::<Vec<_>>().join(","),
@@ -160,7 +160,7 @@ pub fn generate(seed: u64, structures: usize, offers: usize, now: i64) -> Vec<Ne
             } else {
                 String::new()
             },
-            ..ProfileForm::default()
+            ..StructureForm::default()
         };
         let Ok(profile) = StructureProfile::parse(&form, year) else { continue };
         let choices = sectors_for(kind);

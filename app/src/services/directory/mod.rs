@@ -3,13 +3,12 @@
 
 mod access;
 pub mod activities;
+pub mod certifications;
 mod csv_files;
 pub mod demo;
 mod demo_vocabulary;
-pub mod documents;
 pub mod export;
 pub mod import;
-pub mod labels;
 pub mod lifecycle;
 pub mod offers;
 pub mod profile;
@@ -17,6 +16,7 @@ pub mod read;
 mod rows;
 mod slugs;
 mod store;
+pub mod uploads;
 
 pub use access::{StructureKey, can_edit, can_edit_structure, is_animator, require_animator};
 pub use csv_files::{OFFER_COLUMNS, STRUCTURE_COLUMNS};

@@ -7,7 +7,7 @@ use crate::{
     domain::{
         FieldErrors,
         accounts::SessionUser,
-        directory::{ProfileForm, StructureProfile, StructureStatus},
+        directory::{StructureForm, StructureProfile, StructureStatus},
         organisations::{MemberRole, OrganisationKind},
     },
     error::AppError,
@@ -28,7 +28,7 @@ pub async fn create(
     state: &AppState,
     user: &SessionUser,
     organisation_id: &str,
-    form: ProfileForm,
+    form: StructureForm,
 ) -> Result<Outcome<String>, AppError> {
     let (kind, role) = standing(state, user, organisation_id).await?;
     let member = role.is_some_and(|r| matches!(r, MemberRole::Owner | MemberRole::Member));
@@ -65,7 +65,7 @@ pub async fn update(
     state: &AppState,
     user: &SessionUser,
     structure_id: &str,
-    form: ProfileForm,
+    form: StructureForm,
 ) -> Result<Outcome<String>, AppError> {
     let current = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &current).await?;

@@ -4,10 +4,11 @@
 
 use crate::{
     db::{
-        documents, memberships, offers,
+        memberships, offers,
         offers::OfferRow,
-        structure_activities, structure_events, structure_labels,
+        structure_activities, structure_certifications, structure_events,
         structures::{self, StructureRow},
+        uploads,
     },
     domain::{
         accounts::SessionUser,
@@ -15,8 +16,8 @@ use crate::{
             Extras, OfferForm, OfferStatus, Reach, Sector, ServiceKind, StructureStatus,
             completeness,
             views::{
-                ActivityView, DocumentView, LabelView, OfferEditor, OfferSummary, OfferView,
-                PendingStructure, StructureEvent, StructureView, StructureWorkspace,
+                ActivityView, CertificationView, OfferEditor, OfferSummary, OfferView,
+                PendingStructure, StructureEvent, StructureView, StructureWorkspace, UploadView,
             },
         },
     },
@@ -69,12 +70,12 @@ async fn view_of_row(
         })
         .collect();
     let today = crate::domain::calendar::iso_date(state.clock.now_ms());
-    let labels = structure_labels::of_structure(&state.db, &row.id)
+    let labels = structure_certifications::of_structure(&state.db, &row.id)
         .await?
         .into_iter()
         .map(|l| {
             let valid = l.is_valid_on(&today);
-            LabelView {
+            CertificationView {
                 id: l.id,
                 name: l.name,
                 issuer: l.issuer,
@@ -124,7 +125,7 @@ async fn view_of_row(
         facts_updated_at: row.facts_updated_at,
         activities,
         labels,
-        logo: documents::of_structure(&state.db, &row.id)
+        logo: uploads::of_structure(&state.db, &row.id)
             .await?
             .into_iter()
             .find(|d| d.purpose == "logo")
@@ -179,7 +180,7 @@ fn offer_view(row: &OfferRow, structure: &StructureRow, photos: Vec<String>) -> 
 }
 
 async fn photos_of(state: &AppState, offer: &OfferRow) -> Result<Vec<String>, AppError> {
-    Ok(documents::of_structure(&state.db, &offer.structure_id)
+    Ok(uploads::of_structure(&state.db, &offer.structure_id)
         .await?
         .into_iter()
         .filter(|d| d.purpose == "photo" && d.offer_id.as_deref() == Some(offer.id.as_str()))
@@ -263,16 +264,16 @@ pub async fn workspace(
             at: e.at,
         })
         .collect();
-    let documents = documents::of_structure(&state.db, structure_id)
+    let documents = uploads::of_structure(&state.db, structure_id)
         .await?
         .into_iter()
-        .map(|d| DocumentView {
+        .map(|d| UploadView {
             id: d.id,
             purpose: d.purpose,
             file_name: d.file_name,
             size_bytes: d.size_bytes,
             offer_id: d.offer_id,
-            label_id: d.label_id,
+            certification_id: d.certification_id,
         })
         .collect();
     Ok(StructureWorkspace { structure, form: form_of_row(&row), completeness, events, documents })

@@ -3,7 +3,7 @@
 use crate::{
     db::structures::StructureRow,
     domain::directory::{
-        InseeCode, Naf, Postcode, ProfileForm, Rna, Siret, StructureProfile,
+        InseeCode, Naf, Postcode, Rna, Siret, StructureForm, StructureProfile,
         profile::{Place, SocialFacts},
     },
 };
@@ -55,7 +55,7 @@ pub fn profile_of_row(row: &StructureRow) -> StructureProfile {
 }
 
 /// The form prefilled with the stored profile.
-pub fn form_of_row(row: &StructureRow) -> ProfileForm {
+pub fn form_of_row(row: &StructureRow) -> StructureForm {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     let decimal = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -68,7 +68,7 @@ pub fn form_of_row(row: &StructureRow) -> ProfileForm {
         Some(_) => "other".into(),
         None => String::new(),
     };
-    ProfileForm {
+    StructureForm {
         name: row.name.clone(),
         brand: text(&row.brand),
         siret: text(&row.siret),

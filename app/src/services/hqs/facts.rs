@@ -2,7 +2,10 @@
 //! offer's.
 
 use crate::{
-    db::{Db, offers::OfferRow, structure_activities, structure_labels, structures::StructureRow},
+    db::{
+        Db, offers::OfferRow, structure_activities, structure_certifications,
+        structures::StructureRow,
+    },
     domain::{
         directory::{Cpv, Sector},
         hqs::{LabelFact, OfferFacts, SupplierFacts},
@@ -10,7 +13,7 @@ use crate::{
 };
 
 pub async fn supplier_facts(db: &Db, row: &StructureRow) -> Result<SupplierFacts, sqlx::Error> {
-    let labels = structure_labels::of_structure(db, &row.id).await?;
+    let labels = structure_certifications::of_structure(db, &row.id).await?;
     let activities = structure_activities::of_structure(db, &row.id).await?;
     Ok(facts_of(row, &labels, &activities))
 }
@@ -18,7 +21,7 @@ pub async fn supplier_facts(db: &Db, row: &StructureRow) -> Result<SupplierFacts
 /// The facts, from rows already loaded.
 pub fn facts_of(
     row: &StructureRow,
-    labels: &[structure_labels::LabelRow],
+    labels: &[structure_certifications::LabelRow],
     activities: &[structure_activities::ActivityRow],
 ) -> SupplierFacts {
     let labels = labels

@@ -8,7 +8,7 @@ use crate::{
         FieldErrors,
         accounts::SessionUser,
         hqs::{
-            ProfileDraft, ProfileForm, Requirements, Template,
+            ProfileDraft, RequirementForm, Requirements, Template,
             harmonise::compare,
             views::{Harmonisation, ProfileSummary, ProfileView, ProfilesPage},
         },
@@ -83,15 +83,15 @@ pub async fn page(state: &AppState, user: &SessionUser) -> Result<ProfilesPage, 
 }
 
 /// The form of a new profile: empty, or a template's.
-pub fn new_form(template: Option<&str>) -> ProfileForm {
+pub fn new_form(template: Option<&str>) -> RequirementForm {
     match template.and_then(Template::find) {
-        Some(template) => ProfileForm::of(&ProfileDraft {
+        Some(template) => RequirementForm::of(&ProfileDraft {
             name: template.name.to_owned(),
             description: template.description.to_owned(),
             shared: false,
             requirements: template.requirements(),
         }),
-        None => ProfileForm::default(),
+        None => RequirementForm::default(),
     }
 }
 
@@ -125,7 +125,7 @@ pub async fn create(
     state: &AppState,
     user: &SessionUser,
     organisation_id: &str,
-    form: &ProfileForm,
+    form: &RequirementForm,
 ) -> Result<Outcome<String>, AppError> {
     if !access::can_manage(state, user, organisation_id).await? {
         return Err(AppError::Forbidden);
@@ -160,7 +160,7 @@ pub async fn update(
     state: &AppState,
     user: &SessionUser,
     id: &str,
-    form: &ProfileForm,
+    form: &RequirementForm,
 ) -> Result<Outcome<String>, AppError> {
     let current = editable(state, user, id).await?;
     let latest = referential::latest(state).await?;
@@ -232,7 +232,7 @@ pub async fn view(
         },
         description: row.description,
         requirements,
-        form: ProfileForm::of(&draft),
+        form: RequirementForm::of(&draft),
         latest: referential::latest(state).await?,
     }))
 }
@@ -298,7 +298,7 @@ pub async fn create_from_core(
         shared: false,
         requirements: harmonisation.comparison.core,
     };
-    let mut form = ProfileForm::of(&draft);
+    let mut form = RequirementForm::of(&draft);
     if form.name.is_empty() {
         let mut errors = FieldErrors::new();
         errors.add("name", "Donnez un nom au profil.");

@@ -7,7 +7,7 @@ use crate::{
     domain::{
         accounts::SessionUser,
         directory::text::required_text,
-        hqs::{ProfileForm, Requirement},
+        hqs::{Requirement, RequirementForm},
         label::{initial_profile, views::LabelProfileVersion},
     },
     error::AppError,
@@ -63,7 +63,7 @@ pub async fn versions(state: &AppState) -> Result<Vec<LabelProfileVersion>, AppE
 pub async fn publish(
     state: &AppState,
     user: &SessionUser,
-    form: &ProfileForm,
+    form: &RequirementForm,
     note: &str,
 ) -> Result<Outcome<String>, AppError> {
     require_animator(state, user).await?;

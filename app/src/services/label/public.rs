@@ -5,14 +5,14 @@ use crate::{
     db::hqs_labels::{self, LabelRow, RegistryRow},
     domain::label::{
         LabelNumber, LabelState, Level,
-        views::{HeldLabel, Verification},
+        views::{HeldCertification, Verification},
     },
     error::AppError,
     state::AppState,
 };
 
-fn held(row: RegistryRow) -> HeldLabel {
-    HeldLabel {
+fn held(row: RegistryRow) -> HeldCertification {
+    HeldCertification {
         number: row.number,
         level: row.level.as_deref().and_then(Level::parse),
         valid_until: row.valid_until,
@@ -23,7 +23,7 @@ fn held(row: RegistryRow) -> HeldLabel {
 }
 
 /// Labels held now by published structures, by name.
-pub async fn registry(state: &AppState) -> Result<Vec<HeldLabel>, AppError> {
+pub async fn registry(state: &AppState) -> Result<Vec<HeldCertification>, AppError> {
     Ok(hqs_labels::registry(&state.db).await?.into_iter().map(held).collect())
 }
 
@@ -42,7 +42,7 @@ pub async fn verify(state: &AppState, typed: &str) -> Result<Verification, AppEr
     let Some(state_now) = LabelState::parse(&row.state) else { return Ok(Verification::Unknown) };
     Ok(Verification::Found {
         state: state_now,
-        label: HeldLabel {
+        label: HeldCertification {
             number: number.to_string(),
             level: row.level.as_deref().and_then(Level::parse),
             valid_until: row.valid_until.unwrap_or_default(),

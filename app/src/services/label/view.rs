@@ -13,7 +13,7 @@ use crate::{
     },
     error::AppError,
     services::{
-        audit_trail,
+        audit::history,
         directory::{can_edit, is_animator},
     },
     state::AppState,
@@ -73,7 +73,7 @@ pub async fn view(
         may_decide: role == LabelRole::Animator
             && LabelStep::Decide.after(label_state, Some(Recommendation::Grant)).is_some()
             && may_decide(row.preparer_id.as_deref(), &user.id),
-        history: audit_trail::of(state, "label", &row.id, action).await?,
+        history: history::of(state, "label", &row.id, action).await?,
         id: row.id,
     }))
 }

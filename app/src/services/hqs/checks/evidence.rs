@@ -16,8 +16,8 @@ use crate::{
         FieldErrors,
         accounts::SessionUser,
         directory::{
-            document::{clean_file_name, sniff},
             text::optional_date,
+            upload::{clean_file_name, sniff},
         },
         hqs::{EvidenceKind, Review, check::CheckState, views::CheckRole},
         label::LabelState,

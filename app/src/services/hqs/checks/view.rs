@@ -13,7 +13,7 @@ use crate::{
         },
     },
     error::AppError,
-    services::audit_trail,
+    services::audit::history,
     state::AppState,
 };
 
@@ -65,7 +65,7 @@ pub async fn view(
             })
         })
         .collect();
-    let history = audit_trail::of(state, "check", id, |a| action_label(a).to_owned()).await?;
+    let history = history::of(state, "check", id, |a| action_label(a).to_owned()).await?;
     Ok(Some(CheckView {
         id: row.id.clone(),
         role,

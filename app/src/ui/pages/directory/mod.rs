@@ -2,11 +2,10 @@
 //! workspace and the pôle's moderation.
 
 mod activities_panel;
+mod certifications_panel;
 mod check_opening;
 mod choices;
 mod directory_list;
-mod documents_panel;
-mod labels_panel;
 mod lifecycle_panel;
 mod moderation;
 mod offer_editor;
@@ -15,6 +14,7 @@ mod offer_page;
 mod offers_panel;
 mod profile_form;
 mod structure_page;
+mod uploads_panel;
 mod workspace;
 mod workspace_home;
 

@@ -5,13 +5,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    documents_panel::{UploadForm, UploadMessage},
     offer_fields::OfferFields,
+    uploads_panel::{UploadForm, UploadMessage},
 };
 use crate::{
     domain::directory::OfferStatus,
     error::AppError,
-    server_fns::directory::{RemoveDocument, SetOfferStatus, UpdateOffer, get_offer_editor},
+    server_fns::directory::{RemoveUpload, SetOfferStatus, UpdateOffer, get_offer_editor},
     ui::components::{refusal, succeeded},
 };
 
@@ -22,7 +22,7 @@ pub fn OfferEditorPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let update = ServerAction::<UpdateOffer>::new();
     let status = ServerAction::<SetOfferStatus>::new();
-    let remove_photo = ServerAction::<RemoveDocument>::new();
+    let remove_photo = ServerAction::<RemoveUpload>::new();
     let editor = Resource::new(
         move || (id(), status.version().get(), remove_photo.version().get()),
         |(id, ..)| get_offer_editor(id),

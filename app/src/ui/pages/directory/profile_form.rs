@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::choices;
 use crate::{
-    domain::directory::ProfileForm,
+    domain::directory::StructureForm,
     server_fns::directory::UpdateStructure,
     ui::components::{
         GroupField, GroupSelect, GroupTextArea, field_error, initial_value, refusal, succeeded,
@@ -14,7 +14,7 @@ use crate::{
 pub fn ProfileEditor(
     action: ServerAction<UpdateStructure>,
     structure_id: String,
-    form: ProfileForm,
+    form: StructureForm,
 ) -> impl IntoView {
     let answer = Signal::derive(move || action.value().get());
     let saved = succeeded(answer, "enregistre");

@@ -144,7 +144,7 @@ fn StructureDetails(page: StructurePage, decide: ServerAction<StructureStep>) ->
                                 <strong>{l.name.clone()}</strong>
                                 {l.issuer.clone().map(|i| view! { " · " {i} })}
                                 {l.number.clone().map(|n| view! { " · n° " {n} })}
-                                " · " <span class="muted">{super::labels_panel::validity(l)}</span>
+                                " · " <span class="muted">{super::certifications_panel::validity(l)}</span>
                             </li>
                         }).collect_view()}
                     </ul>

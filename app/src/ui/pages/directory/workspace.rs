@@ -6,15 +6,16 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    activities_panel::ActivitiesPanel, documents_panel::DocumentsPanel, labels_panel::LabelsPanel,
+    activities_panel::ActivitiesPanel, certifications_panel::CertificationsPanel,
     lifecycle_panel::LifecyclePanel, offers_panel::OffersPanel, profile_form::ProfileEditor,
+    uploads_panel::UploadsPanel,
 };
 use crate::ui::pages::LabelPanel;
 use crate::{
     error::AppError,
     server_fns::directory::{
-        AddActivity, AddLabel, CreateOffer, RemoveActivity, RemoveDocument, RemoveLabel,
-        StructureStep, UpdateStructure, get_structure_workspace,
+        AddActivity, AddCertification, CreateOffer, RemoveActivity, RemoveCertification,
+        RemoveUpload, StructureStep, UpdateStructure, get_structure_workspace,
     },
 };
 
@@ -51,10 +52,11 @@ pub fn StructureWorkspacePage() -> impl IntoView {
     let add_activity = ServerAction::<AddActivity>::new();
     let remove_activity = ServerAction::<RemoveActivity>::new();
     let create_offer = ServerAction::<CreateOffer>::new();
-    let add_label = ServerAction::<AddLabel>::new();
-    let remove_label = ServerAction::<RemoveLabel>::new();
-    let remove_document = ServerAction::<RemoveDocument>::new();
-    let label_reloads = (successes(add_label), successes(remove_label), successes(remove_document));
+    let add_certification = ServerAction::<AddCertification>::new();
+    let remove_certification = ServerAction::<RemoveCertification>::new();
+    let remove_upload = ServerAction::<RemoveUpload>::new();
+    let label_reloads =
+        (successes(add_certification), successes(remove_certification), successes(remove_upload));
     let reloads =
         (successes(update), successes(step), successes(add_activity), successes(remove_activity));
     let workspace = Resource::new(
@@ -107,8 +109,8 @@ pub fn StructureWorkspacePage() -> impl IntoView {
                                 <LifecyclePanel action=step structure_id=s.id.clone() status=s.status can_submit=ws.completeness.can_submit()/>
                                 <ProfileEditor action=update structure_id=s.id.clone() form=ws.form.clone()/>
                                 <ActivitiesPanel add=add_activity remove=remove_activity structure_id=s.id.clone() activities=s.activities.clone()/>
-                                <LabelsPanel add=add_label remove=remove_label structure_id=s.id.clone() labels=s.labels.clone()/>
-                                <DocumentsPanel remove=remove_document structure_id=s.id.clone() documents=ws.documents.clone() labels=s.labels.clone()/>
+                                <CertificationsPanel add=add_certification remove=remove_certification structure_id=s.id.clone() labels=s.labels.clone()/>
+                                <UploadsPanel remove=remove_upload structure_id=s.id.clone() documents=ws.documents.clone() labels=s.labels.clone()/>
                                 <OffersPanel create=create_offer structure_id=s.id.clone() offers=s.offers.clone()/>
                                 <LabelPanel structure_id=s.id.clone() published=s.status.is_public()/>
                                 <section class="panel" id="historique">

@@ -4,7 +4,7 @@ use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 
 use crate::{
-    domain::directory::ProfileForm,
+    domain::directory::StructureForm,
     error::AppError,
     server_fns::directory::{CreateStructure, get_my_structures},
     ui::components::{GroupField, field_error, refusal},
@@ -68,7 +68,7 @@ fn CreateStructureForm(
     organisation_name: String,
 ) -> impl IntoView {
     let answer = Signal::derive(move || action.value().get());
-    let form = ProfileForm { name: organisation_name.clone(), ..ProfileForm::default() };
+    let form = StructureForm { name: organisation_name.clone(), ..StructureForm::default() };
     view! {
         <section class="panel">
             <h2>"Créer la fiche de " {organisation_name}</h2>

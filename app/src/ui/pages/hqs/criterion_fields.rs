@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::{
-    directory::{KNOWN_LABELS, communes::communes},
-    hqs::{ProfileForm, Threshold, criteria::ThresholdKind, referential::Entry},
+    directory::{KNOWN_CERTIFICATIONS, communes::communes},
+    hqs::{RequirementForm, Threshold, criteria::ThresholdKind, referential::Entry},
 };
 
 fn name(code: &str, field: &str) -> String {
@@ -16,7 +16,7 @@ fn name(code: &str, field: &str) -> String {
 #[component]
 pub fn CriterionFields(
     entry: Entry,
-    form: ProfileForm,
+    form: RequirementForm,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let criterion = entry.criterion;
@@ -124,7 +124,7 @@ pub fn CriterionFields(
             let form = form.clone();
             view! {
                 <div class="checkboxes" role="group" aria-label="Labels acceptés">
-                    {KNOWN_LABELS.iter().filter(|l| l.code != "other").map(|l| {
+                    {KNOWN_CERTIFICATIONS.iter().filter(|l| l.code != "other").map(|l| {
                         let on = form.field(criterion, &format!("label.{}", l.code)) == "1";
                         view! {
                             <label class="checkbox">

@@ -7,17 +7,17 @@ use super::criterion_fields::CriterionFields;
 use crate::{
     domain::{
         directory::communes::communes,
-        hqs::{ProfileForm, views::ReferentialVersion},
+        hqs::{RequirementForm, views::ReferentialVersion},
     },
     ui::components::{Answer, GroupField, GroupTextArea, field_error, page_flash},
 };
 
 /// The form to show: the values typed before a plain form post came back with errors (the
 /// page's flash), or `stored`.
-pub fn typed_or(stored: ProfileForm) -> ProfileForm {
+pub fn typed_or(stored: RequirementForm) -> RequirementForm {
     match page_flash().filter(|f| f.has_values()) {
         Some(flash) => {
-            ProfileForm::from_typed(flash.values.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            RequirementForm::from_typed(flash.values.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         }
         None => stored,
     }
@@ -25,7 +25,7 @@ pub fn typed_or(stored: ProfileForm) -> ProfileForm {
 
 #[component]
 pub fn ProfileFields(
-    form: ProfileForm,
+    form: RequirementForm,
     latest: ReferentialVersion,
     answer: Answer<String>,
     /// Criteria and scope only, without the name, description and sharing (the label

@@ -1,9 +1,9 @@
-//! The `structure_labels` table: labels and certifications held.
+//! The `structure_certifications` table: labels and certifications held.
 
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
-use crate::domain::directory::HeldLabel;
+use crate::domain::directory::HeldCertification;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LabelRow {
@@ -19,7 +19,7 @@ pub struct LabelRow {
 impl LabelRow {
     /// Whether the label is valid on `today` (`AAAA-MM-JJ`).
     pub fn is_valid_on(&self, today: &str) -> bool {
-        crate::domain::directory::label::valid_on(
+        crate::domain::directory::certification::valid_on(
             self.valid_from.as_deref(),
             self.valid_until.as_deref(),
             today,
@@ -31,11 +31,11 @@ pub async fn insert(
     tx: &mut Transaction<'_, Any>,
     id: &str,
     structure_id: &str,
-    label: &HeldLabel,
+    label: &HeldCertification,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO structure_labels \
+        "INSERT INTO structure_certifications \
          (id, structure_id, label_code, name, issuer, number, valid_from, valid_until, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
@@ -59,18 +59,19 @@ pub async fn delete(
     structure_id: &str,
     id: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM structure_labels WHERE id = $1 AND structure_id = $2")
-        .bind(id)
-        .bind(structure_id)
-        .execute(&mut **tx)
-        .await?;
+    let done =
+        sqlx::query("DELETE FROM structure_certifications WHERE id = $1 AND structure_id = $2")
+            .bind(id)
+            .bind(structure_id)
+            .execute(&mut **tx)
+            .await?;
     Ok(done.rows_affected() > 0)
 }
 
 pub async fn of_structure(db: &Db, structure_id: &str) -> Result<Vec<LabelRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, label_code, name, issuer, number, valid_from, valid_until \
-         FROM structure_labels WHERE structure_id = $1 ORDER BY name, id",
+         FROM structure_certifications WHERE structure_id = $1 ORDER BY name, id",
     )
     .bind(structure_id)
     .fetch_all(db)

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    domain::directory::views::{DocumentView, LabelView},
-    server_fns::directory::RemoveDocument,
+    domain::directory::views::{CertificationView, UploadView},
+    server_fns::directory::RemoveUpload,
     ui::components::flashed_error,
 };
 
@@ -32,7 +32,7 @@ pub fn UploadForm(
     accept: &'static str,
     back: String,
     #[prop(optional)] offer_id: Option<String>,
-    #[prop(optional)] labels: Vec<LabelView>,
+    #[prop(optional)] labels: Vec<CertificationView>,
 ) -> impl IntoView {
     let id = format!("upload-{purpose}");
     view! {
@@ -43,7 +43,7 @@ pub fn UploadForm(
             {offer_id.map(|o| view! { <input type="hidden" name="offer_id" value=o/> })}
             {(!labels.is_empty()).then(|| view! {
                 <label for=format!("{id}-label")>"Label concerné"</label>
-                <select id=format!("{id}-label") name="label_id">
+                <select id=format!("{id}-label") name="certification_id">
                     {labels.into_iter().map(|l| view! { <option value=l.id>{l.name}</option> }).collect_view()}
                 </select>
             })}
@@ -65,17 +65,17 @@ fn purpose_label(purpose: &str) -> &'static str {
 
 /// The structure's logo and evidence documents: send, see, remove.
 #[component]
-pub fn DocumentsPanel(
-    remove: ServerAction<RemoveDocument>,
+pub fn UploadsPanel(
+    remove: ServerAction<RemoveUpload>,
     structure_id: String,
-    documents: Vec<DocumentView>,
-    labels: Vec<LabelView>,
+    documents: Vec<UploadView>,
+    labels: Vec<CertificationView>,
 ) -> impl IntoView {
     let back = format!("/espace/structures/{structure_id}#documents");
     let logo = documents.iter().find(|d| d.purpose == "logo").map(|d| d.id.clone());
     let sid = structure_id.clone();
     view! {
-        <section class="panel" id="documents">
+        <section class="panel" id="uploads">
             <h2>"Logo et justificatifs"</h2>
             <UploadMessage/>
             {logo.map(|id| view! { <img class="logo" src=format!("/documents/{id}") alt="Logo actuel"/> })}

@@ -38,7 +38,7 @@ fn location(response: &reqwest::Response) -> String {
 
 async fn document_id(app: &TestApp, purpose: &str) -> String {
     let db = tests::pool(&app.database_url).await;
-    sqlx::query_scalar("SELECT id FROM documents WHERE purpose = $1")
+    sqlx::query_scalar("SELECT id FROM uploads WHERE purpose = $1")
         .bind(purpose)
         .fetch_one(&db)
         .await
@@ -56,7 +56,7 @@ async fn a_logo_is_public_with_its_structure_and_evidence_stays_private() {
     assert_eq!(location(&wrong), workspace(&supplier));
     let page = app.follow(&supplier.client, &wrong).await;
     assert!(page.contains("Formats accept"), "the error shows on the page: {page}");
-    assert_eq!(count(&app.database_url, "documents").await, 0);
+    assert_eq!(count(&app.database_url, "uploads").await, 0);
 
     let sent = upload(&app, &supplier.client, &supplier, "logo", &[], "logo.png", PNG).await;
     assert_eq!(location(&sent), format!("{}?document=1", workspace(&supplier)));
@@ -93,7 +93,7 @@ async fn a_logo_is_public_with_its_structure_and_evidence_stays_private() {
     // A new logo replaces the old one.
     upload(&app, &supplier.client, &supplier, "logo", &[], "nouveau.png", PNG).await;
     assert_eq!(app.get(&logo_url).await.status(), 404);
-    assert_eq!(count(&app.database_url, "documents").await, 2);
+    assert_eq!(count(&app.database_url, "uploads").await, 2);
 }
 
 #[tokio::test]
@@ -109,7 +109,7 @@ async fn only_editors_upload_and_photos_follow_their_offer() {
     let stranger = app.signed_in_user("Intrus", "intrus@exemple.fr").await;
     let refused = upload(&app, &stranger, &supplier, "logo", &[], "x.png", PNG).await;
     assert_eq!(refused.status(), 403);
-    assert_eq!(count(&app.database_url, "documents").await, 0);
+    assert_eq!(count(&app.database_url, "uploads").await, 0);
 
     let sent = upload(
         &app,

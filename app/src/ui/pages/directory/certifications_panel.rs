@@ -3,14 +3,14 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         calendar::french_iso_date,
-        directory::{KNOWN_LABELS, views::LabelView},
+        directory::{KNOWN_CERTIFICATIONS, views::CertificationView},
     },
-    server_fns::directory::{AddLabel, RemoveLabel},
+    server_fns::directory::{AddCertification, RemoveCertification},
     ui::components::{GroupField, GroupSelect, field_error, refusal},
 };
 
 /// The validity of a label as a phrase: "valable jusqu'au 31/12/2027".
-pub fn validity(label: &LabelView) -> String {
+pub fn validity(label: &CertificationView) -> String {
     match (&label.valid_from, &label.valid_until, label.valid) {
         (_, Some(until), true) => format!("valable jusqu'au {}", french_iso_date(until)),
         (_, Some(until), false) => format!("expiré le {}", french_iso_date(until)),
@@ -21,17 +21,17 @@ pub fn validity(label: &LabelView) -> String {
 
 /// The labels and certifications the structure holds; add and remove.
 #[component]
-pub fn LabelsPanel(
-    add: ServerAction<AddLabel>,
-    remove: ServerAction<RemoveLabel>,
+pub fn CertificationsPanel(
+    add: ServerAction<AddCertification>,
+    remove: ServerAction<RemoveCertification>,
     structure_id: String,
-    labels: Vec<LabelView>,
+    labels: Vec<CertificationView>,
 ) -> impl IntoView {
     let answer = Signal::derive(move || add.value().get());
     let e = move |field: &'static str| field_error(answer, field);
     let sid = structure_id.clone();
     let choices: Vec<(String, String)> = std::iter::once((String::new(), "— choisir —".to_owned()))
-        .chain(KNOWN_LABELS.iter().map(|l| (l.code.to_owned(), l.name.to_owned())))
+        .chain(KNOWN_CERTIFICATIONS.iter().map(|l| (l.code.to_owned(), l.name.to_owned())))
         .collect();
     view! {
         <section class="panel" id="labels">
@@ -53,7 +53,7 @@ pub fn LabelsPanel(
                                     " "
                                     <ActionForm action=remove attr:class="inline-form">
                                         <input type="hidden" name="structure_id" value=sid/>
-                                        <input type="hidden" name="label_id" value=l.id.clone()/>
+                                        <input type="hidden" name="certification_id" value=l.id.clone()/>
                                         <button type="submit" class="small secondary">"Retirer"</button>
                                     </ActionForm>
                                 </li>

@@ -2,10 +2,10 @@
 
 use crate::domain::Outcome;
 use crate::{
-    db::{structure_labels, structures},
+    db::{structure_certifications, structures},
     domain::{
         accounts::SessionUser,
-        directory::{HeldLabel, LabelForm},
+        directory::{CertificationForm, HeldCertification},
     },
     error::AppError,
     services::directory::access,
@@ -17,18 +17,24 @@ pub async fn add(
     state: &AppState,
     user: &SessionUser,
     structure_id: &str,
-    form: LabelForm,
+    form: CertificationForm,
 ) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &row).await?;
-    let label = match HeldLabel::parse(&form) {
+    let label = match HeldCertification::parse(&form) {
         Ok(label) => label,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
-    structure_labels::insert(&mut tx, &uuid::Uuid::new_v4().to_string(), structure_id, &label, now)
-        .await?;
+    structure_certifications::insert(
+        &mut tx,
+        &uuid::Uuid::new_v4().to_string(),
+        structure_id,
+        &label,
+        now,
+    )
+    .await?;
     structures::touch(&mut tx, structure_id, now).await?;
     tx.commit().await?;
     Ok(Outcome::Done(structure_id.to_owned()))
@@ -45,7 +51,7 @@ pub async fn remove(
     access::require_editor(state, user, &row).await?;
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
-    if !structure_labels::delete(&mut tx, structure_id, label_id).await? {
+    if !structure_certifications::delete(&mut tx, structure_id, label_id).await? {
         return Ok(Outcome::Refused("Ce label n'est plus sur la fiche.".into()));
     }
     structures::touch(&mut tx, structure_id, now).await?;

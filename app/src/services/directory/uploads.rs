@@ -4,15 +4,15 @@
 use crate::domain::Outcome;
 use crate::{
     db::{
-        documents::{self, DocumentRow, NewDocument},
-        offers, structure_labels, structures,
+        offers, structure_certifications, structures,
+        uploads::{self, NewUpload, UploadRow},
     },
     domain::{
         FieldErrors,
         accounts::SessionUser,
         directory::{
             OfferStatus, StructureStatus,
-            document::{MAX_PHOTOS_PER_OFFER, Purpose, clean_file_name},
+            upload::{MAX_PHOTOS_PER_OFFER, Purpose, clean_file_name},
         },
     },
     error::AppError,
@@ -27,7 +27,7 @@ pub struct Upload {
     /// For a photo: the offer it shows.
     pub offer_id: Option<String>,
     /// For a label's evidence: the label.
-    pub label_id: Option<String>,
+    pub certification_id: Option<String>,
     pub file_name: String,
     pub bytes: Vec<u8>,
 }
@@ -51,7 +51,7 @@ pub async fn upload(
         return Ok(invalid("Choisissez ce que montre ou prouve le fichier."));
     };
     let offer_id = upload.offer_id.filter(|o| !o.is_empty());
-    let label_id = upload.label_id.filter(|l| !l.is_empty());
+    let certification_id = upload.certification_id.filter(|l| !l.is_empty());
     match purpose {
         Purpose::Photo => {
             let Some(offer_id) = &offer_id else {
@@ -63,11 +63,11 @@ pub async fn upload(
             }
         }
         Purpose::LabelEvidence => {
-            let Some(label_id) = &label_id else {
+            let Some(certification_id) = &certification_id else {
                 return Ok(invalid("Choisissez le label que prouve le document."));
             };
-            let held = structure_labels::of_structure(&state.db, &structure.id).await?;
-            if !held.iter().any(|l| &l.id == label_id) {
+            let held = structure_certifications::of_structure(&state.db, &structure.id).await?;
+            if !held.iter().any(|l| &l.id == certification_id) {
                 return Err(AppError::Forbidden);
             }
         }
@@ -82,11 +82,11 @@ pub async fn upload(
     match purpose {
         // One logo and one ESUS evidence: a new one replaces the old.
         Purpose::Logo | Purpose::EsusEvidence => {
-            documents::delete_purpose(&mut tx, &structure.id, purpose.code()).await?;
+            uploads::delete_purpose(&mut tx, &structure.id, purpose.code()).await?;
         }
         Purpose::Photo => {
             let offer_id = offer_id.as_deref().unwrap_or_default();
-            if documents::count_photos(&mut tx, offer_id).await? >= MAX_PHOTOS_PER_OFFER {
+            if uploads::count_photos(&mut tx, offer_id).await? >= MAX_PHOTOS_PER_OFFER {
                 return Ok(invalid(format!(
                     "Une offre porte au plus {MAX_PHOTOS_PER_OFFER} photos."
                 )));
@@ -95,13 +95,13 @@ pub async fn upload(
         Purpose::LabelEvidence => {}
     }
     let id = uuid::Uuid::new_v4().to_string();
-    documents::insert(
+    uploads::insert(
         &mut tx,
-        NewDocument {
+        NewUpload {
             id: &id,
             structure_id: &structure.id,
             offer_id: offer_id.as_deref(),
-            label_id: label_id.as_deref(),
+            certification_id: certification_id.as_deref(),
             purpose: purpose.code(),
             file_name: &clean_file_name(&upload.file_name),
             content_type,
@@ -123,8 +123,8 @@ pub async fn open(
     state: &AppState,
     viewer: Option<&SessionUser>,
     id: &str,
-) -> Result<Option<(DocumentRow, Vec<u8>)>, AppError> {
-    let Some(document) = documents::find(&state.db, id).await? else { return Ok(None) };
+) -> Result<Option<(UploadRow, Vec<u8>)>, AppError> {
+    let Some(document) = uploads::find(&state.db, id).await? else { return Ok(None) };
     let Some(structure) = structures::find(&state.db, &document.structure_id).await? else {
         return Ok(None);
     };
@@ -141,7 +141,7 @@ pub async fn open(
     if !public && !access::can_preview(state, viewer, &structure).await? {
         return Ok(None);
     }
-    let content = documents::content(&state.db, id).await?.ok_or(AppError::Internal)?;
+    let content = uploads::content(&state.db, id).await?.ok_or(AppError::Internal)?;
     Ok(Some((document, content)))
 }
 
@@ -155,7 +155,7 @@ pub async fn remove(
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(state, user, &structure).await?;
     let mut tx = crate::db::begin(&state.db).await?;
-    if !documents::delete(&mut tx, structure_id, document_id).await? {
+    if !uploads::delete(&mut tx, structure_id, document_id).await? {
         return Ok(Outcome::Refused("Ce document n'existe plus.".into()));
     }
     structures::touch(&mut tx, structure_id, state.clock.now_ms()).await?;

@@ -1,16 +1,16 @@
 //! Files of the structures: `POST /documents` receives a plain multipart form (it works
 //! without JavaScript), `GET /documents/{id}` serves a file to those who may see it.
 
-use app::{server_fns::request, services::directory::documents, state::AppState};
+use app::{server_fns::request, services::directory::uploads, state::AppState};
 use axum::{
     extract::{Path, Request, State},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 
-use super::upload::{UploadForm, answer, file_response, session_user, status_of};
+use super::multipart::{UploadForm, answer, file_response, session_user, status_of};
 
-/// `POST /documents`: fields `structure_id`, `purpose`, optional `offer_id`, `label_id`,
+/// `POST /documents`: fields `structure_id`, `purpose`, optional `offer_id`, `certification_id`,
 /// `back` (the page to return to), and `file`. Answers with a redirection to `back`, carrying
 /// `document=1`, or the French error in a flash for that page (field `document`).
 pub async fn upload(State(state): State<AppState>, request: Request) -> Response {
@@ -19,18 +19,18 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
         Err(refused) => return refused,
     };
     let back = form.text("back");
-    let upload = documents::Upload {
+    let upload = uploads::Upload {
         structure_id: form.text("structure_id"),
         purpose: form.text("purpose"),
         offer_id: form.field("offer_id"),
-        label_id: form.field("label_id"),
+        certification_id: form.field("certification_id"),
         file_name: form.file_name,
         bytes: form.bytes,
     };
     let page = request::local_path(&back)
         .map(str::to_owned)
         .unwrap_or_else(|| format!("/espace/structures/{}", upload.structure_id));
-    let outcome = documents::upload(&state, &form.user, upload).await;
+    let outcome = uploads::upload(&state, &form.user, upload).await;
     answer(&state, &page, outcome, "document", "document", "Ce fichier ne convient pas.").await
 }
 
@@ -45,7 +45,7 @@ pub async fn download(
         Ok(viewer) => viewer,
         Err(error) => return status_of(&error),
     };
-    match documents::open(&state, viewer.as_ref(), &id).await {
+    match uploads::open(&state, viewer.as_ref(), &id).await {
         Ok(Some((document, content))) => {
             file_response(&document.content_type, &document.file_name, content)
         }

@@ -6,11 +6,11 @@ use super::Db;
 
 /// A document without its content.
 #[derive(Debug, Clone, FromRow)]
-pub struct DocumentRow {
+pub struct UploadRow {
     pub id: String,
     pub structure_id: String,
     pub offer_id: Option<String>,
-    pub label_id: Option<String>,
+    pub certification_id: Option<String>,
     pub purpose: String,
     pub file_name: String,
     pub content_type: String,
@@ -18,13 +18,13 @@ pub struct DocumentRow {
 }
 
 const COLUMNS: &str =
-    "id, structure_id, offer_id, label_id, purpose, file_name, content_type, size_bytes";
+    "id, structure_id, offer_id, certification_id, purpose, file_name, content_type, size_bytes";
 
-pub struct NewDocument<'a> {
+pub struct NewUpload<'a> {
     pub id: &'a str,
     pub structure_id: &'a str,
     pub offer_id: Option<&'a str>,
-    pub label_id: Option<&'a str>,
+    pub certification_id: Option<&'a str>,
     pub purpose: &'a str,
     pub file_name: &'a str,
     pub content_type: &'a str,
@@ -33,19 +33,16 @@ pub struct NewDocument<'a> {
     pub now: i64,
 }
 
-pub async fn insert(
-    tx: &mut Transaction<'_, Any>,
-    doc: NewDocument<'_>,
-) -> Result<(), sqlx::Error> {
+pub async fn insert(tx: &mut Transaction<'_, Any>, doc: NewUpload<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO documents (id, structure_id, offer_id, label_id, purpose, file_name, \
+        "INSERT INTO uploads (id, structure_id, offer_id, certification_id, purpose, file_name, \
          content_type, size_bytes, content, uploaded_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(doc.id)
     .bind(doc.structure_id)
     .bind(doc.offer_id)
-    .bind(doc.label_id)
+    .bind(doc.certification_id)
     .bind(doc.purpose)
     .bind(doc.file_name)
     .bind(doc.content_type)
@@ -58,24 +55,24 @@ pub async fn insert(
     .map(|_| ())
 }
 
-pub async fn find(db: &Db, id: &str) -> Result<Option<DocumentRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM documents WHERE id = $1"))
+pub async fn find(db: &Db, id: &str) -> Result<Option<UploadRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM uploads WHERE id = $1"))
         .bind(id)
         .fetch_optional(db)
         .await
 }
 
 pub async fn content(db: &Db, id: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    sqlx::query_scalar("SELECT content FROM documents WHERE id = $1")
+    sqlx::query_scalar("SELECT content FROM uploads WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await
 }
 
 /// The structure's documents (all purposes), oldest first.
-pub async fn of_structure(db: &Db, structure_id: &str) -> Result<Vec<DocumentRow>, sqlx::Error> {
+pub async fn of_structure(db: &Db, structure_id: &str) -> Result<Vec<UploadRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM documents WHERE structure_id = $1 ORDER BY created_at, id"
+        "SELECT {COLUMNS} FROM uploads WHERE structure_id = $1 ORDER BY created_at, id"
     ))
     .bind(structure_id)
     .fetch_all(db)
@@ -86,7 +83,7 @@ pub async fn count_photos(
     tx: &mut Transaction<'_, Any>,
     offer_id: &str,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM documents WHERE offer_id = $1 AND purpose = 'photo'")
+    sqlx::query_scalar("SELECT COUNT(*) FROM uploads WHERE offer_id = $1 AND purpose = 'photo'")
         .bind(offer_id)
         .fetch_one(&mut **tx)
         .await
@@ -98,7 +95,7 @@ pub async fn delete_purpose(
     structure_id: &str,
     purpose: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM documents WHERE structure_id = $1 AND purpose = $2")
+    sqlx::query("DELETE FROM uploads WHERE structure_id = $1 AND purpose = $2")
         .bind(structure_id)
         .bind(purpose)
         .execute(&mut **tx)
@@ -112,7 +109,7 @@ pub async fn delete(
     structure_id: &str,
     id: &str,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM documents WHERE id = $1 AND structure_id = $2")
+    let done = sqlx::query("DELETE FROM uploads WHERE id = $1 AND structure_id = $2")
         .bind(id)
         .bind(structure_id)
         .execute(&mut **tx)

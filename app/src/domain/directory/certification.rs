@@ -9,37 +9,45 @@ use crate::domain::FieldErrors;
 /// A label Ecossol knows, with whether it certifies fair trade (the HQS fair-trade criterion
 /// accepts these only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KnownLabel {
+pub struct KnownCertification {
     pub code: &'static str,
     pub name: &'static str,
     pub fair_trade: bool,
 }
 
-pub const KNOWN_LABELS: &[KnownLabel] = &[
-    KnownLabel { code: "fairtrade", name: "Fairtrade / Max Havelaar", fair_trade: true },
-    KnownLabel { code: "fair-for-life", name: "Fair for Life", fair_trade: true },
-    KnownLabel { code: "spp", name: "Symbole des producteurs paysans (SPP)", fair_trade: true },
-    KnownLabel { code: "biopartenaire", name: "Biopartenaire", fair_trade: true },
-    KnownLabel { code: "ecocert-equitable", name: "Ecocert Équitable", fair_trade: true },
-    KnownLabel { code: "wfto", name: "WFTO Guaranteed Fair Trade", fair_trade: true },
-    KnownLabel { code: "rge", name: "RGE (Reconnu garant de l'environnement)", fair_trade: false },
-    KnownLabel { code: "b-corp", name: "B Corp", fair_trade: false },
-    KnownLabel { code: "lucie", name: "Label Lucie", fair_trade: false },
-    KnownLabel { code: "ecovadis", name: "EcoVadis", fair_trade: false },
-    KnownLabel { code: "iso-14001", name: "ISO 14001", fair_trade: false },
-    KnownLabel { code: "qualibat", name: "Qualibat", fair_trade: false },
-    KnownLabel { code: "other", name: "Autre label ou certification", fair_trade: false },
+pub const KNOWN_CERTIFICATIONS: &[KnownCertification] = &[
+    KnownCertification { code: "fairtrade", name: "Fairtrade / Max Havelaar", fair_trade: true },
+    KnownCertification { code: "fair-for-life", name: "Fair for Life", fair_trade: true },
+    KnownCertification {
+        code: "spp",
+        name: "Symbole des producteurs paysans (SPP)",
+        fair_trade: true,
+    },
+    KnownCertification { code: "biopartenaire", name: "Biopartenaire", fair_trade: true },
+    KnownCertification { code: "ecocert-equitable", name: "Ecocert Équitable", fair_trade: true },
+    KnownCertification { code: "wfto", name: "WFTO Guaranteed Fair Trade", fair_trade: true },
+    KnownCertification {
+        code: "rge",
+        name: "RGE (Reconnu garant de l'environnement)",
+        fair_trade: false,
+    },
+    KnownCertification { code: "b-corp", name: "B Corp", fair_trade: false },
+    KnownCertification { code: "lucie", name: "Label Lucie", fair_trade: false },
+    KnownCertification { code: "ecovadis", name: "EcoVadis", fair_trade: false },
+    KnownCertification { code: "iso-14001", name: "ISO 14001", fair_trade: false },
+    KnownCertification { code: "qualibat", name: "Qualibat", fair_trade: false },
+    KnownCertification { code: "other", name: "Autre label ou certification", fair_trade: false },
 ];
 
-impl KnownLabel {
-    pub fn find(code: &str) -> Option<&'static KnownLabel> {
-        KNOWN_LABELS.iter().find(|l| l.code == code)
+impl KnownCertification {
+    pub fn find(code: &str) -> Option<&'static KnownCertification> {
+        KNOWN_CERTIFICATIONS.iter().find(|l| l.code == code)
     }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct LabelForm {
+pub struct CertificationForm {
     pub label: String,
     /// The label's name when `label` is `other`.
     pub other_name: String,
@@ -50,7 +58,7 @@ pub struct LabelForm {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HeldLabel {
+pub struct HeldCertification {
     pub code: String,
     pub name: String,
     pub issuer: Option<String>,
@@ -60,15 +68,15 @@ pub struct HeldLabel {
     pub valid_until: Option<String>,
 }
 
-impl HeldLabel {
-    pub fn parse(form: &LabelForm) -> Result<Self, FieldErrors> {
+impl HeldCertification {
+    pub fn parse(form: &CertificationForm) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         let known = match form.label.trim() {
             "" => {
                 errors.add("label", "Choisissez le label ou la certification.");
                 None
             }
-            code => KnownLabel::find(code).or_else(|| {
+            code => KnownCertification::find(code).or_else(|| {
                 errors.add("label", "Choisissez un label de la liste, ou « autre ».");
                 None
             }),
@@ -119,44 +127,51 @@ pub fn valid_on(from: Option<&str>, until: Option<&str>, today: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn form() -> LabelForm {
-        LabelForm {
+    fn form() -> CertificationForm {
+        CertificationForm {
             label: "fairtrade".into(),
             issuer: "Max Havelaar France".into(),
             number: "FT-1234".into(),
             valid_from: "2025-01-01".into(),
             valid_until: "31/12/2027".into(),
-            ..LabelForm::default()
+            ..CertificationForm::default()
         }
     }
 
     #[test]
     fn a_known_label_with_its_validity() {
-        let label = HeldLabel::parse(&form()).expect("valid");
+        let label = HeldCertification::parse(&form()).expect("valid");
         assert_eq!(label.name, "Fairtrade / Max Havelaar");
         assert_eq!(label.valid_until.as_deref(), Some("2027-12-31"));
         assert!(label.is_valid_on("2026-11-27"));
         assert!(!label.is_valid_on("2028-01-01"));
         assert!(!label.is_valid_on("2024-12-31"));
-        assert!(KnownLabel::find("fairtrade").expect("known").fair_trade);
-        assert!(!KnownLabel::find("rge").expect("known").fair_trade);
+        assert!(KnownCertification::find("fairtrade").expect("known").fair_trade);
+        assert!(!KnownCertification::find("rge").expect("known").fair_trade);
     }
 
     #[test]
     fn other_labels_need_a_name_and_dates_an_order() {
         let errors =
-            HeldLabel::parse(&LabelForm { label: "other".into(), ..form() }).expect_err("no name");
+            HeldCertification::parse(&CertificationForm { label: "other".into(), ..form() })
+                .expect_err("no name");
         assert!(errors.get("other_name").is_some());
-        let named = HeldLabel::parse(&LabelForm {
+        let named = HeldCertification::parse(&CertificationForm {
             label: "other".into(),
             other_name: "Écolabel européen".into(),
             ..form()
         });
         assert_eq!(named.expect("valid").name, "Écolabel européen");
-        let errors = HeldLabel::parse(&LabelForm { valid_until: "2024-01-01".into(), ..form() })
-            .expect_err("order");
+        let errors = HeldCertification::parse(&CertificationForm {
+            valid_until: "2024-01-01".into(),
+            ..form()
+        })
+        .expect_err("order");
         assert!(errors.get("valid_until").is_some());
-        assert!(HeldLabel::parse(&LabelForm { label: "made-up".into(), ..form() }).is_err());
-        assert!(HeldLabel::parse(&LabelForm::default()).is_err());
+        assert!(
+            HeldCertification::parse(&CertificationForm { label: "made-up".into(), ..form() })
+                .is_err()
+        );
+        assert!(HeldCertification::parse(&CertificationForm::default()).is_err());
     }
 }

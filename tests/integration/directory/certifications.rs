@@ -15,7 +15,7 @@ async fn labels_show_with_their_validity_and_bad_ones_store_nothing() {
     let wrong = app
         .call_pairs_ok(
             &supplier.client,
-            "label-add",
+            "certification-add",
             &add(vec![
                 ("label", "other"),
                 ("valid_from", "2026-01-01"),
@@ -25,20 +25,20 @@ async fn labels_show_with_their_validity_and_bad_ones_store_nothing() {
         .await;
     let errors = wrong["Invalid"].to_string();
     assert!(errors.contains("Indiquez le nom du label") && errors.contains("précède"), "{errors}");
-    assert_eq!(count(&app.database_url, "structure_labels").await, 0);
+    assert_eq!(count(&app.database_url, "structure_certifications").await, 0);
 
     // The test clock starts at the real time: one label valid, one expired.
     let valid = app
         .call_pairs_ok(
             &supplier.client,
-            "label-add",
+            "certification-add",
             &add(vec![("label", "wfto"), ("number", "WFTO-42"), ("valid_until", "2099-12-31")]),
         )
         .await;
     assert!(valid["Done"].is_string(), "{valid}");
     app.call_pairs_ok(
         &supplier.client,
-        "label-add",
+        "certification-add",
         &add(vec![("label", "b-corp"), ("valid_until", "2020-06-30")]),
     )
     .await;
@@ -50,8 +50,8 @@ async fn labels_show_with_their_validity_and_bad_ones_store_nothing() {
 
     let stranger = app.signed_in_user("Intrus", "intrus@exemple.fr").await;
     assert_eq!(
-        app.call_pairs(&stranger, "label-add", &add(vec![("label", "rge")])).await.status(),
+        app.call_pairs(&stranger, "certification-add", &add(vec![("label", "rge")])).await.status(),
         403
     );
-    assert_eq!(count(&app.database_url, "structure_labels").await, 2);
+    assert_eq!(count(&app.database_url, "structure_certifications").await, 2);
 }
