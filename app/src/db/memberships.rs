@@ -3,6 +3,7 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
+use crate::domain::organisations::MemberRole;
 
 pub async fn insert(
     tx: &mut Transaction<'_, Any>,
@@ -124,18 +125,18 @@ pub async fn owner_emails(db: &Db, organisation_id: &str) -> Result<Vec<String>,
     .await
 }
 
-/// The e-mail addresses of an organisation's people with a role (`procurement_officer`…).
+/// The e-mail addresses of an organisation's people with a role.
 pub async fn emails_with_role(
     db: &Db,
     organisation_id: &str,
-    role: &str,
+    role: MemberRole,
 ) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.organisation_id = $1 AND m.role = $2 AND u.email IS NOT NULL",
     )
     .bind(organisation_id)
-    .bind(role)
+    .bind(role.as_str())
     .fetch_all(db)
     .await
 }
@@ -169,14 +170,3 @@ pub async fn lock_organisation(
         .map(|_| ())
 }
 
-/// Whether the person runs the marketplace: an animator or owner of the pôle.
-pub async fn is_pole_animator(db: &Db, user_id: &str) -> Result<bool, sqlx::Error> {
-    let found: Option<String> = sqlx::query_scalar(
-        "SELECT m.organisation_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id \
-         WHERE m.user_id = $1 AND o.kind = 'pole' AND m.role IN ('animator', 'owner') LIMIT 1",
-    )
-    .bind(user_id)
-    .fetch_optional(db)
-    .await?;
-    Ok(found.is_some())
-}

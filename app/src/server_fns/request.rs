@@ -7,7 +7,12 @@ use axum_extra::extract::cookie::CookieJar;
 use http::{header, request::Parts};
 use leptos::prelude::*;
 
-use crate::{domain::accounts::SessionUser, error::AppError, services::accounts, state::AppState};
+use crate::{
+    domain::accounts::{Acting, SessionUser},
+    error::AppError,
+    services::accounts,
+    state::AppState,
+};
 
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or(AppError::Internal)
@@ -33,19 +38,25 @@ pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
     jar.get(name).map(|c| c.value().to_owned()).filter(|v| !v.is_empty())
 }
 
-/// The signed-in person, if any.
-pub async fn session_user() -> Result<Option<SessionUser>, AppError> {
+/// The signed-in person, without their memberships: for what only shows who is signed in.
+pub async fn signed_in_person() -> Result<Option<SessionUser>, AppError> {
     let Some(token) = session_token() else { return Ok(None) };
     accounts::current_user(&state()?, &token).await
 }
 
-/// The signed-in person, or `Unauthenticated` (HTTP 401).
-pub async fn require_user() -> Result<SessionUser, AppError> {
+/// The signed-in person acting, with their memberships, if anyone is signed in.
+pub async fn session_user() -> Result<Option<Acting>, AppError> {
+    let Some(token) = session_token() else { return Ok(None) };
+    accounts::acting_for_session(&state()?, &token).await
+}
+
+/// The signed-in person acting, or `Unauthenticated` (HTTP 401).
+pub async fn require_user() -> Result<Acting, AppError> {
     session_user().await?.ok_or(AppError::Unauthenticated)
 }
 
 /// An administrator, or `Forbidden` (HTTP 403).
-pub async fn require_admin() -> Result<SessionUser, AppError> {
+pub async fn require_admin() -> Result<Acting, AppError> {
     let user = require_user().await?;
     if user.is_admin { Ok(user) } else { Err(AppError::Forbidden) }
 }

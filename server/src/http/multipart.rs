@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use app::{
-    domain::{FieldErrors, Flash, Outcome, accounts::SessionUser},
+    domain::{FieldErrors, Flash, Outcome, accounts::Acting},
     error::AppError,
     server_fns::{cookies::site_cookie, request},
     services::{accounts, flash},
@@ -25,9 +25,9 @@ const NOT_RECEIVED: &str = "Le fichier n'a pas pu être reçu (5 Mo au plus).";
 pub async fn session_user(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Option<SessionUser>, AppError> {
+) -> Result<Option<Acting>, AppError> {
     match request::session_token_in(headers) {
-        Some(token) => accounts::current_user(state, &token).await,
+        Some(token) => accounts::acting_for_session(state, &token).await,
         None => Ok(None),
     }
 }
@@ -38,7 +38,7 @@ pub fn status_of(error: &AppError) -> Response {
 
 /// A multipart form as received: its `file` field and its text fields.
 pub struct UploadForm {
-    pub user: SessionUser,
+    pub user: Acting,
     pub file_name: String,
     pub bytes: Vec<u8>,
     fields: HashMap<String, String>,

@@ -1,11 +1,13 @@
 //! People who use Ecossol: their e-mail address, password policy and name.
 
+mod acting;
 mod display_name;
 mod email;
 mod mail_view;
 mod outcomes;
 mod password;
 
+pub use acting::{Acting, Standing};
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use mail_view::MailView;

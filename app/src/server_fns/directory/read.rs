@@ -44,7 +44,7 @@ pub async fn get_structure_page(slug: String) -> Result<StructurePage, AppError>
                 directory::StructureKey::Id(&structure.id),
             )
             .await?;
-            (can_edit, directory::is_animator(&state, user).await?)
+            (can_edit, user.moderates())
         }
         None => (false, false),
     };

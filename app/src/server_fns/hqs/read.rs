@@ -20,13 +20,10 @@ pub struct ReferentialPage {
 
 #[server(endpoint = "hqs-referential")]
 pub async fn get_referential() -> Result<ReferentialPage, AppError> {
-    use crate::{
-        server_fns::request,
-        services::{directory, hqs::referential},
-    };
+    use crate::{server_fns::request, services::hqs::referential};
     let state = request::state()?;
     let can_publish = match request::session_user().await? {
-        Some(user) => directory::is_animator(&state, &user).await?,
+        Some(user) => user.moderates(),
         None => false,
     };
     Ok(ReferentialPage { versions: referential::history(&state).await?, can_publish })
@@ -57,7 +54,7 @@ pub async fn get_new_profile(#[server(default)] template: String) -> Result<NewP
     };
     let state = request::state()?;
     let user = request::require_user().await?;
-    let buyers = access::managed_buyers(&state, &user).await?;
+    let buyers = access::managed_buyers(&user);
     let template = (!template.is_empty()).then_some(template.as_str());
     Ok(NewProfile {
         form: profiles::new_form(template),

@@ -56,11 +56,11 @@ pub async fn get_label_profile() -> Result<LabelProfilePage, AppError> {
     use crate::{
         domain::hqs::ProfileDraft,
         server_fns::request,
-        services::{directory, hqs::referential, label::profile},
+        services::{hqs::referential, label::profile},
     };
     let state = request::state()?;
     let can_publish = match request::session_user().await? {
-        Some(user) => directory::is_animator(&state, &user).await?,
+        Some(user) => user.moderates(),
         None => false,
     };
     let versions = profile::versions(&state).await?;

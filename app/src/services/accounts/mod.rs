@@ -1,5 +1,6 @@
 //! Accounts: sign-up, address verification, sign-in with throttling, sessions.
 
+mod acting;
 mod admin;
 mod hashing;
 mod password;
@@ -9,6 +10,7 @@ mod sign_up;
 pub(crate) mod tokens;
 mod verify_email;
 
+pub use acting::{acting, acting_for_session};
 pub use admin::create_admin;
 pub use hashing::PasswordHashing;
 pub use password::{change_password, delete_account, request_password_reset, reset_password};

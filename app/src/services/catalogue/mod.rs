@@ -63,7 +63,7 @@ pub fn parse_query(raw: &str) -> SearchQuery {
 /// profile may filter the results.
 pub async fn search(
     state: &AppState,
-    viewer: Option<&crate::domain::accounts::SessionUser>,
+    viewer: Option<&crate::domain::accounts::Acting>,
     query: &SearchQuery,
 ) -> Result<SearchResults, AppError> {
     if let Some(profile) = &query.profile

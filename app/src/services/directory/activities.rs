@@ -4,7 +4,7 @@ use crate::domain::Outcome;
 use crate::{
     db::{structure_activities, structures},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{Activity, ActivityForm},
     },
     error::AppError,
@@ -18,12 +18,12 @@ const MAX_ACTIVITIES: i64 = 30;
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn add(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     form: ActivityForm,
 ) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &row).await?;
+    access::require_editor(user, &row)?;
     let activity = match Activity::parse(&form) {
         Ok(activity) => activity,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
@@ -45,12 +45,12 @@ pub async fn add(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, activity_id))]
 pub async fn remove(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     activity_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &row).await?;
+    access::require_editor(user, &row)?;
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     if !structure_activities::delete(&mut tx, structure_id, activity_id).await? {

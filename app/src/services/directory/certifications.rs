@@ -4,7 +4,7 @@ use crate::domain::Outcome;
 use crate::{
     db::{structure_certifications, structures},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{CertificationForm, HeldCertification},
     },
     error::AppError,
@@ -15,12 +15,12 @@ use crate::{
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn add(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     form: CertificationForm,
 ) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &row).await?;
+    access::require_editor(user, &row)?;
     let label = match HeldCertification::parse(&form) {
         Ok(label) => label,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
@@ -43,12 +43,12 @@ pub async fn add(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, label_id))]
 pub async fn remove(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     label_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &row).await?;
+    access::require_editor(user, &row)?;
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     if !structure_certifications::delete(&mut tx, structure_id, label_id).await? {

@@ -9,7 +9,7 @@ use crate::{
     db::{memberships, structure_activities, structure_events, structures},
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{Extras, StructureStatus, StructureStep, completeness},
     },
     error::AppError,
@@ -24,7 +24,7 @@ pub struct Change<'a> {
     pub step: &'a str,
     pub from: StructureStatus,
     pub to: StructureStatus,
-    pub actor: &'a SessionUser,
+    pub actor: &'a Acting,
     pub reason: Option<&'a str>,
     pub now: i64,
 }
@@ -56,18 +56,16 @@ pub async fn record(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, step = ?step))]
 pub async fn take_step(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     step: StructureStep,
     reason: &str,
 ) -> Result<Outcome<String>, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
     let allowed = match step {
-        s if s.is_moderation() => access::is_animator(state, user).await?,
-        StructureStep::Archive => {
-            access::can_edit(state, user, &row).await? || access::is_animator(state, user).await?
-        }
-        _ => access::can_edit(state, user, &row).await?,
+        s if s.is_moderation() => user.moderates(),
+        StructureStep::Archive => access::can_edit(user, &row) || user.moderates(),
+        _ => access::can_edit(user, &row),
     };
     if !allowed {
         return Err(AppError::Forbidden);

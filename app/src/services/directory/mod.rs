@@ -18,5 +18,5 @@ mod slugs;
 mod store;
 pub mod uploads;
 
-pub use access::{StructureKey, can_edit, can_edit_structure, is_animator, require_animator};
+pub use access::{StructureKey, can_edit, can_edit_structure, require_animator};
 pub use csv_files::{OFFER_COLUMNS, STRUCTURE_COLUMNS};

@@ -6,7 +6,7 @@ use crate::{
     db::{offers, structures},
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{OfferDetails, OfferForm, OfferStatus, views::FlagDecision},
     },
     error::AppError,
@@ -21,12 +21,12 @@ use crate::{
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn create(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     form: OfferForm,
 ) -> Result<Outcome<String>, AppError> {
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::NotFound)?;
-    access::require_editor(state, user, &structure).await?;
+    access::require_editor(user, &structure)?;
     let details = match OfferDetails::parse(&form) {
         Ok(details) => details,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
@@ -47,20 +47,20 @@ pub async fn create(
 
 async fn editable(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     offer_id: &str,
 ) -> Result<offers::OfferRow, AppError> {
     let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::NotFound)?;
     let structure =
         structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::NotFound)?;
-    access::require_editor(state, user, &structure).await?;
+    access::require_editor(user, &structure)?;
     Ok(offer)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, offer_id))]
 pub async fn update(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     offer_id: &str,
     form: OfferForm,
 ) -> Result<Outcome<String>, AppError> {
@@ -82,7 +82,7 @@ pub async fn update(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, offer_id, status))]
 pub async fn set_status(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     offer_id: &str,
     status: OfferStatus,
 ) -> Result<Outcome<String>, AppError> {
@@ -102,7 +102,7 @@ pub async fn set_status(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, offer_id))]
 pub async fn flag(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     offer_id: &str,
     reason: &str,
 ) -> Result<Outcome<String>, AppError> {
@@ -135,11 +135,11 @@ pub async fn flag(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, offer_id, decision))]
 pub async fn resolve_flags(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     offer_id: &str,
     decision: FlagDecision,
 ) -> Result<Outcome<String>, AppError> {
-    access::require_animator(state, user).await?;
+    access::require_animator(user)?;
     let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::NotFound)?;
     let resolution = decision.resolution();
     let now = state.clock.now_ms();

@@ -6,7 +6,7 @@ use crate::{
     domain::calendar::year_of,
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{StructureForm, StructureProfile, StructureStatus},
         organisations::{MemberRole, OrganisationKind},
     },
@@ -26,7 +26,7 @@ use crate::{
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn create(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     form: StructureForm,
 ) -> Result<Outcome<String>, AppError> {
@@ -63,12 +63,12 @@ pub async fn create(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn update(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     form: StructureForm,
 ) -> Result<Outcome<String>, AppError> {
     let current = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &current).await?;
+    access::require_editor(user, &current)?;
     let now = state.clock.now_ms();
     let profile = match StructureProfile::parse(&form, year_of(now)) {
         Ok(profile) => profile,

@@ -2,16 +2,17 @@
 //! suspended and archived structures, and offers that are not published under a published
 //! structure, are shown only to those who may see them.
 
+use crate::domain::organisations::{MemberRole, OrganisationKind};
 use crate::{
     db::{
-        memberships, offers,
+        offers,
         offers::OfferRow,
         structure_activities, structure_certifications, structure_events,
         structures::{self, StructureRow},
         uploads,
     },
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{
             Extras, OfferForm, OfferStatus, Reach, Sector, ServiceKind, StructureStatus,
             completeness,
@@ -138,12 +139,12 @@ async fn view_of_row(
 /// animators, and `None` (not found) for everyone else.
 pub async fn structure_page(
     state: &AppState,
-    viewer: Option<&SessionUser>,
+    viewer: Option<&Acting>,
     slug: &str,
 ) -> Result<Option<StructureView>, AppError> {
     let Some(row) = structures::find_by_slug(&state.db, slug).await? else { return Ok(None) };
     let public = row.status == StructureStatus::Published.code();
-    let preview = !public && access::can_preview(state, viewer, &row).await?;
+    let preview = !public && access::can_preview(viewer, &row);
     if !public && !preview {
         return Ok(None);
     }
@@ -192,7 +193,7 @@ async fn photos_of(state: &AppState, offer: &OfferRow) -> Result<Vec<String>, Ap
 /// preview for the structure's editors and the animators.
 pub async fn offer_page(
     state: &AppState,
-    viewer: Option<&SessionUser>,
+    viewer: Option<&Acting>,
     slug: &str,
 ) -> Result<Option<OfferView>, AppError> {
     let Some(offer) = offers::find_by_slug(&state.db, slug).await? else { return Ok(None) };
@@ -201,7 +202,7 @@ pub async fn offer_page(
     };
     let public = offer.status == OfferStatus::Published.code()
         && structure.status == StructureStatus::Published.code();
-    if !public && !access::can_preview(state, viewer, &structure).await? {
+    if !public && !access::can_preview(viewer, &structure) {
         return Ok(None);
     }
     let photos = photos_of(state, &offer).await?;
@@ -211,19 +212,22 @@ pub async fn offer_page(
 /// The structures the person edits, and the supplier organisations that have none yet.
 pub async fn my_structures(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
 ) -> Result<(Vec<StructureView>, Vec<(String, String)>), AppError> {
-    let organisations: Vec<_> = memberships::of_user(&state.db, &user.id)
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == "supplier" && matches!(o.role.as_str(), "owner" | "member"))
+    let organisations: Vec<_> = user
+        .standings()
+        .iter()
+        .filter(|s| {
+            s.kind == OrganisationKind::Supplier
+                && matches!(s.role, MemberRole::Owner | MemberRole::Member)
+        })
         .collect();
-    let ids: Vec<String> = organisations.iter().map(|o| o.id.clone()).collect();
+    let ids: Vec<String> = organisations.iter().map(|s| s.organisation_id.clone()).collect();
     let rows = structures::of_organisations(&state.db, &ids).await?;
     let without: Vec<(String, String)> = organisations
         .iter()
-        .filter(|o| !rows.iter().any(|r| r.organisation_id.as_deref() == Some(o.id.as_str())))
-        .map(|o| (o.id.clone(), o.name.clone()))
+        .filter(|s| !rows.iter().any(|r| r.organisation_id.as_deref() == Some(&s.organisation_id)))
+        .map(|s| (s.organisation_id.clone(), s.organisation_name.clone()))
         .collect();
     let mut views = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -235,11 +239,11 @@ pub async fn my_structures(
 /// The owner's workspace for one structure.
 pub async fn workspace(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
 ) -> Result<StructureWorkspace, AppError> {
     let row = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &row).await?;
+    access::require_editor(user, &row)?;
     let structure = view_of_row(state, &row, true).await?;
     let extras = Extras {
         activities: structure.activities.len(),
@@ -282,13 +286,13 @@ pub async fn workspace(
 /// An offer in its editor.
 pub async fn offer_editor(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     offer_id: &str,
 ) -> Result<OfferEditor, AppError> {
     let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::Forbidden)?;
     let structure =
         structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &structure).await?;
+    access::require_editor(user, &structure)?;
     let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     let form = OfferForm {
         title: offer.title.clone(),
@@ -317,9 +321,9 @@ pub async fn offer_editor(
 /// The moderation queue: structures waiting for validation and reported offers.
 pub async fn moderation_queue(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
 ) -> Result<(Vec<PendingStructure>, Vec<crate::domain::directory::views::FlaggedOffer>), AppError> {
-    access::require_animator(state, user).await?;
+    access::require_animator(user)?;
     let pending = structures::submitted(&state.db)
         .await?
         .into_iter()

@@ -9,7 +9,7 @@ use crate::{
     },
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{
             OfferStatus, StructureStatus,
             upload::{MAX_PHOTOS_PER_OFFER, Purpose, clean_file_name},
@@ -41,12 +41,12 @@ fn invalid(message: impl Into<String>) -> Outcome<String> {
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id = %upload.structure_id, purpose = %upload.purpose))]
 pub async fn upload(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     upload: Upload,
 ) -> Result<Outcome<String>, AppError> {
     let structure =
         structures::find(&state.db, &upload.structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &structure).await?;
+    access::require_editor(user, &structure)?;
     let Some(purpose) = Purpose::parse(&upload.purpose) else {
         return Ok(invalid("Choisissez ce que montre ou prouve le fichier."));
     };
@@ -121,7 +121,7 @@ pub async fn upload(
 /// photos of public offers are public; evidence is for the structure's editors and the pôle.
 pub async fn open(
     state: &AppState,
-    viewer: Option<&SessionUser>,
+    viewer: Option<&Acting>,
     id: &str,
 ) -> Result<Option<(UploadRow, Vec<u8>)>, AppError> {
     let Some(document) = uploads::find(&state.db, id).await? else { return Ok(None) };
@@ -138,7 +138,7 @@ pub async fn open(
                 .is_some_and(|o| o.status == OfferStatus::Published.code()),
             None => true,
         };
-    if !public && !access::can_preview(state, viewer, &structure).await? {
+    if !public && !access::can_preview(viewer, &structure) {
         return Ok(None);
     }
     let content = uploads::content(&state.db, id).await?.ok_or(AppError::Internal)?;
@@ -148,12 +148,12 @@ pub async fn open(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, document_id))]
 pub async fn remove(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
     document_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    access::require_editor(state, user, &structure).await?;
+    access::require_editor(user, &structure)?;
     let mut tx = crate::db::begin(&state.db).await?;
     if !uploads::delete(&mut tx, structure_id, document_id).await? {
         return Ok(Outcome::Refused("Ce document n'existe plus.".into()));

@@ -6,7 +6,7 @@ use crate::{
     db::hqs_profiles::{self, ListedProfile, ProfileRow},
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         hqs::{
             ProfileDraft, RequirementForm, Requirements, Template,
             harmonise::compare,
@@ -14,10 +14,7 @@ use crate::{
         },
     },
     error::AppError,
-    services::{
-        directory::is_animator,
-        hqs::{access, referential},
-    },
+    services::hqs::{access, referential},
     state::AppState,
 };
 
@@ -53,7 +50,7 @@ async fn reindex_for_profiles(state: &AppState) -> Result<(), AppError> {
 /// ones for everyone, private ones for their organisation and the pôle.
 pub async fn usable_in_search(
     state: &AppState,
-    viewer: Option<&SessionUser>,
+    viewer: Option<&Acting>,
     id: &str,
 ) -> Result<bool, AppError> {
     let Some(row) = hqs_profiles::find(&state.db, id).await? else { return Ok(false) };
@@ -61,16 +58,16 @@ pub async fn usable_in_search(
         return Ok(false);
     }
     match viewer {
-        Some(user) => access::can_read(state, user, &row).await,
+        Some(user) => Ok(access::can_read(user, &row)),
         None => Ok(row.shared == 1),
     }
 }
 
 /// The profiles the person may use, and the organisations where they may create one.
-pub async fn page(state: &AppState, user: &SessionUser) -> Result<ProfilesPage, AppError> {
-    let mine = access::member_of(state, user).await?;
-    let buyers = access::managed_buyers(state, user).await?;
-    let everything = is_animator(state, user).await?;
+pub async fn page(state: &AppState, user: &Acting) -> Result<ProfilesPage, AppError> {
+    let mine = access::member_of(user);
+    let buyers = access::managed_buyers(user);
+    let everything = user.moderates();
     let profiles = hqs_profiles::visible(&state.db, &mine, everything)
         .await?
         .into_iter()
@@ -100,7 +97,7 @@ fn row_of(
     organisation_id: &str,
     draft: &ProfileDraft,
     version: i64,
-    user: &SessionUser,
+    user: &Acting,
     now: i64,
 ) -> Result<ProfileRow, AppError> {
     Ok(ProfileRow {
@@ -123,11 +120,11 @@ fn row_of(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn create(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     form: &RequirementForm,
 ) -> Result<Outcome<String>, AppError> {
-    if !access::can_manage(state, user, organisation_id).await? {
+    if !access::can_manage(user, organisation_id) {
         return Err(AppError::Forbidden);
     }
     let latest = referential::latest(state).await?;
@@ -145,9 +142,9 @@ pub async fn create(
     Ok(Outcome::Done(id))
 }
 
-async fn editable(state: &AppState, user: &SessionUser, id: &str) -> Result<ProfileRow, AppError> {
+async fn editable(state: &AppState, user: &Acting, id: &str) -> Result<ProfileRow, AppError> {
     let row = hqs_profiles::find(&state.db, id).await?.ok_or(AppError::Forbidden)?;
-    if row.archived_at.is_some() || !access::can_manage(state, user, &row.organisation_id).await? {
+    if row.archived_at.is_some() || !access::can_manage(user, &row.organisation_id) {
         return Err(AppError::Forbidden);
     }
     Ok(row)
@@ -158,7 +155,7 @@ async fn editable(state: &AppState, user: &SessionUser, id: &str) -> Result<Prof
 #[tracing::instrument(skip_all, fields(user_id = %user.id, profile_id = id))]
 pub async fn update(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     id: &str,
     form: &RequirementForm,
 ) -> Result<Outcome<String>, AppError> {
@@ -187,7 +184,7 @@ pub async fn update(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, profile_id = id))]
 pub async fn archive(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     id: &str,
 ) -> Result<Outcome<String>, AppError> {
     editable(state, user, id).await?;
@@ -201,15 +198,15 @@ pub async fn archive(
 /// A profile, for whoever may read it.
 pub async fn view(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     id: &str,
 ) -> Result<Option<ProfileView>, AppError> {
     let Some(row) = hqs_profiles::find(&state.db, id).await? else { return Ok(None) };
-    if row.archived_at.is_some() || !access::can_read(state, user, &row).await? {
+    if row.archived_at.is_some() || !access::can_read(user, &row) {
         return Ok(None);
     }
     let requirements = requirements_of(&row)?;
-    let editable = access::can_manage(state, user, &row.organisation_id).await?;
+    let editable = access::can_manage(user, &row.organisation_id);
     let organisation_name = crate::db::organisations::find(&state.db, &row.organisation_id)
         .await?
         .map(|o| o.name)
@@ -241,7 +238,7 @@ pub async fn view(
 /// out.
 async fn readable(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     ids: &[String],
 ) -> Result<Vec<(ProfileSummary, Requirements)>, AppError> {
     let mut found = Vec::new();
@@ -258,7 +255,7 @@ async fn readable(
 /// Two or more profiles side by side, with their common core.
 pub async fn harmonise(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     ids: &[String],
 ) -> Result<Option<Harmonisation>, AppError> {
     let found = readable(state, user, ids).await?;
@@ -274,12 +271,12 @@ pub async fn harmonise(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn create_from_core(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     ids: &[String],
     name: &str,
 ) -> Result<Outcome<String>, AppError> {
-    if !access::can_manage(state, user, organisation_id).await? {
+    if !access::can_manage(user, organisation_id) {
         return Err(AppError::Forbidden);
     }
     let Some(harmonisation) = harmonise(state, user, ids).await? else {

@@ -6,7 +6,7 @@ use crate::{
     db::hqs_referentials::{self, ReferentialRow},
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::text::required_text,
         hqs::{CriterionCode, Referential, views::ReferentialVersion},
     },
@@ -66,12 +66,12 @@ pub async fn history(state: &AppState) -> Result<Vec<ReferentialVersion>, AppErr
 #[tracing::instrument(skip_all, fields(user_id = %user.id))]
 pub async fn publish(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     kept: &[String],
     percents: &[(String, String)],
     note: &str,
 ) -> Result<Outcome<String>, AppError> {
-    require_animator(state, user).await?;
+    require_animator(user)?;
     let mut errors = FieldErrors::new();
     let note = errors
         .check("note", required_text(note, 1000, true, "Dites ce qui change dans cette version."));

@@ -11,7 +11,7 @@ use crate::{
         structures,
     },
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         calendar::iso_date,
         directory::StructureStatus,
         hqs::{Review, check::CheckState},
@@ -28,11 +28,11 @@ use crate::{
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn apply(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    if !can_edit(state, user, &structure).await? {
+    if !can_edit(user, &structure) {
         return Err(AppError::Forbidden);
     }
     if structure.status != StructureStatus::Published.code() {
@@ -147,11 +147,11 @@ pub async fn apply(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id))]
 pub async fn submit(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     label_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     let (row, structure) = file(state, label_id).await?;
-    if !can_edit(state, user, &structure).await? {
+    if !can_edit(user, &structure) {
         return Err(AppError::Forbidden);
     }
     let Some(next) = LabelStep::Submit.after(state_of(&row)?, None) else {

@@ -5,7 +5,7 @@
 //! transaction that makes it, and every change of who holds a label reaches the search index
 //! through the outbox.
 
-use crate::domain::Outcome;
+use crate::domain::{Outcome, organisations::MemberRole};
 pub mod file;
 pub mod profile;
 pub mod public;
@@ -25,7 +25,7 @@ use crate::{
         structures::{self, StructureRow},
     },
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         label::{LabelState, LabelStep, Recommendation},
     },
     error::AppError,
@@ -66,7 +66,7 @@ pub fn page(state: &AppState, id: &str) -> String {
 /// entry, the index update when the label's holding changed, and the e-mails, all in one
 /// transaction. Returns the outcome to give.
 pub(crate) struct Step<'a> {
-    pub user: Option<&'a SessionUser>,
+    pub user: Option<&'a Acting>,
     pub step: LabelStep,
     pub before: &'a LabelRow,
     pub after: LabelRow,
@@ -116,7 +116,7 @@ pub(crate) fn moved() -> Outcome<String> {
 
 pub(crate) async fn log(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    user: Option<&SessionUser>,
+    user: Option<&Acting>,
     label_id: &str,
     action: &str,
     details: &Value,
@@ -159,7 +159,7 @@ pub(crate) async fn to_animators(
     note: Option<&str>,
 ) -> Result<Vec<mail::Mail>, AppError> {
     let Some(pole) = pole(state).await? else { return Ok(Vec::new()) };
-    let emails = memberships::emails_with_role(&state.db, &pole, "animator").await?;
+    let emails = memberships::emails_with_role(&state.db, &pole, MemberRole::Animator).await?;
     let link = page(state, label_id);
     Ok(emails.iter().map(|to| mail::label_update(to, what, &structure.name, note, &link)).collect())
 }

@@ -5,7 +5,7 @@ use crate::domain::Outcome;
 use crate::{
     db::hqs_label_profiles::{self, LabelProfileRow},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         directory::text::required_text,
         hqs::{Requirement, RequirementForm},
         label::{initial_profile, views::LabelProfileVersion},
@@ -62,11 +62,11 @@ pub async fn versions(state: &AppState) -> Result<Vec<LabelProfileVersion>, AppE
 #[tracing::instrument(skip_all, fields(user_id = %user.id))]
 pub async fn publish(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     form: &RequirementForm,
     note: &str,
 ) -> Result<Outcome<String>, AppError> {
-    require_animator(state, user).await?;
+    require_animator(user)?;
     let current = current(state).await?;
     let referential = referential::latest(state).await?;
     let mut named = form.clone();

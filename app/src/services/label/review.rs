@@ -8,7 +8,7 @@ use super::{Step, check_moved, choice, file, state_of, store, store_in, words};
 use crate::{
     db::{hqs_checks, hqs_labels},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         calendar::Day,
         hqs::{
             Overall,
@@ -25,11 +25,11 @@ use crate::{
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id))]
 pub async fn send_back(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     label_id: &str,
     text: &str,
 ) -> Result<Outcome<String>, AppError> {
-    require_animator(state, user).await?;
+    require_animator(user)?;
     let (row, structure) = file(state, label_id).await?;
     let Some(next) = LabelStep::Return.after(state_of(&row)?, None) else {
         return Ok(Outcome::Refused("Ce dossier n'est pas en cours d'examen.".into()));
@@ -63,12 +63,12 @@ pub async fn send_back(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id))]
 pub async fn prepare(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     label_id: &str,
     recommendation: &str,
     text: &str,
 ) -> Result<Outcome<String>, AppError> {
-    require_animator(state, user).await?;
+    require_animator(user)?;
     let (row, structure) = file(state, label_id).await?;
     let recommendation = match choice(recommendation) {
         Ok(choice) => choice,
@@ -110,13 +110,13 @@ pub async fn prepare(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id))]
 pub async fn decide(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     label_id: &str,
     decision: &str,
     text: &str,
     years: u32,
 ) -> Result<Outcome<String>, AppError> {
-    require_animator(state, user).await?;
+    require_animator(user)?;
     let (row, structure) = file(state, label_id).await?;
     let decision = match choice(decision) {
         Ok(choice) => choice,

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::{Step, file, state_of, store, words};
 use crate::{
     db::hqs_checks,
-    domain::{accounts::SessionUser, hqs::Overall, label::LabelStep},
+    domain::{accounts::Acting, hqs::Overall, label::LabelStep},
     error::AppError,
     services::{
         directory::{can_edit, require_animator},
@@ -21,12 +21,12 @@ use crate::{
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id, step))]
 pub async fn sanction(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     label_id: &str,
     step: LabelStep,
     text: &str,
 ) -> Result<Outcome<String>, AppError> {
-    require_animator(state, user).await?;
+    require_animator(user)?;
     if !matches!(step, LabelStep::Suspend | LabelStep::Reinstate | LabelStep::Withdraw) {
         return Ok(Outcome::Refused("Cette étape ne se prend pas ici.".into()));
     }
@@ -76,12 +76,12 @@ pub async fn sanction(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id))]
 pub async fn respond(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     label_id: &str,
     text: &str,
 ) -> Result<Outcome<String>, AppError> {
     let (row, structure) = file(state, label_id).await?;
-    if !can_edit(state, user, &structure).await? {
+    if !can_edit(user, &structure) {
         return Err(AppError::Forbidden);
     }
     let Some(next) = LabelStep::Respond.after(state_of(&row)?, None) else {

@@ -5,30 +5,23 @@ use super::{file, state_of};
 use crate::{
     db::{hqs_labels, structures, users},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         label::{
             LabelStep, Level, Recommendation, may_decide,
             views::{LabelRole, LabelSummary, LabelView},
         },
     },
     error::AppError,
-    services::{
-        audit::history,
-        directory::{can_edit, is_animator},
-    },
+    services::{audit::history, directory::can_edit},
     state::AppState,
 };
 
 /// What the person may do on a structure's label files, if they may see them.
-async fn role(
-    state: &AppState,
-    user: &SessionUser,
-    structure: &structures::StructureRow,
-) -> Result<Option<LabelRole>, AppError> {
-    if is_animator(state, user).await? {
-        return Ok(Some(LabelRole::Animator));
+fn role(user: &Acting, structure: &structures::StructureRow) -> Option<LabelRole> {
+    if user.moderates() {
+        return Some(LabelRole::Animator);
     }
-    Ok(can_edit(state, user, structure).await?.then_some(LabelRole::Holder))
+    can_edit(user, structure).then_some(LabelRole::Holder)
 }
 
 fn action(code: &str) -> String {
@@ -42,11 +35,11 @@ fn action(code: &str) -> String {
 /// A file's page, for its structure's people and the animators (`None` for anyone else).
 pub async fn view(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     id: &str,
 ) -> Result<Option<LabelView>, AppError> {
     let Ok((row, structure)) = file(state, id).await else { return Ok(None) };
-    let Some(role) = role(state, user, &structure).await? else { return Ok(None) };
+    let Some(role) = role(user, &structure) else { return Ok(None) };
     let preparer_name = match &row.preparer_id {
         Some(id) => users::find_by_id(&state.db, id).await?.map(|u| u.display_name),
         None => None,
@@ -93,13 +86,13 @@ fn summary(row: hqs_labels::LabelRow, structure_name: String) -> Option<LabelSum
 /// A structure's files, for its people and the animators.
 pub async fn of_structure(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
 ) -> Result<Option<Vec<LabelSummary>>, AppError> {
     let Some(structure) = structures::find(&state.db, structure_id).await? else {
         return Ok(None);
     };
-    if role(state, user, &structure).await?.is_none() {
+    if role(user, &structure).is_none() {
         return Ok(None);
     }
     let files = hqs_labels::of_structure(&state.db, structure_id).await?;
@@ -108,8 +101,8 @@ pub async fn of_structure(
 
 /// The files waiting for the pôle (submitted or prepared) and the labels held or
 /// suspended; animators only.
-pub async fn desk(state: &AppState, user: &SessionUser) -> Result<Vec<LabelSummary>, AppError> {
-    crate::services::directory::require_animator(state, user).await?;
+pub async fn desk(state: &AppState, user: &Acting) -> Result<Vec<LabelSummary>, AppError> {
+    crate::services::directory::require_animator(user)?;
     let states = ["submitted", "prepared", "suspended", "granted", "applying"];
     let mut list = Vec::new();
     for row in hqs_labels::in_states(&state.db, &states).await? {

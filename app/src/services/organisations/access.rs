@@ -1,7 +1,7 @@
 use crate::{
-    db::{memberships, organisations},
+    db::organisations,
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         organisations::{MemberRole, OrganisationKind},
     },
     error::AppError,
@@ -11,21 +11,18 @@ use crate::{
 /// The organisation's kind and the person's role in it (None: not a member).
 pub async fn standing(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
 ) -> Result<(OrganisationKind, Option<MemberRole>), AppError> {
     let organisation = organisations::find(&state.db, organisation_id).await?;
     let kind = organisation.and_then(|o| o.kind()).ok_or(AppError::Forbidden)?;
-    let role = memberships::role_of(&state.db, organisation_id, &user.id)
-        .await?
-        .and_then(|r| MemberRole::parse(&r).ok());
-    Ok((kind, role))
+    Ok((kind, user.role_in(organisation_id)))
 }
 
 /// Refuses anyone but the organisation's owners (and administrators).
 pub async fn require_owner(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
 ) -> Result<OrganisationKind, AppError> {
     let (kind, role) = standing(state, user, organisation_id).await?;

@@ -5,7 +5,7 @@ use crate::{
     db::{memberships, organisations},
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         organisations::{MemberRole, OrganisationKind, OrganisationName},
     },
     error::AppError,
@@ -25,7 +25,7 @@ pub struct CreateOrganisationForm {
 #[tracing::instrument(skip_all, fields(user_id = %user.id))]
 pub async fn create(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     form: CreateOrganisationForm,
 ) -> Result<Outcome<String>, AppError> {
     let mut errors = FieldErrors::new();

@@ -4,7 +4,7 @@ use crate::{
     db::{invitations, memberships, organisations, users},
     domain::{
         FieldErrors,
-        accounts::{Email, SessionUser},
+        accounts::{Acting, Email},
         organisations::MemberRole,
     },
     error::AppError,
@@ -23,7 +23,7 @@ const INVITATION_VALIDITY_MS: i64 = 14 * DAY_MS;
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn invite(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     email: &str,
     role: &str,
@@ -77,7 +77,7 @@ pub async fn invite(
 #[tracing::instrument(skip_all, fields(user_id = %user.id))]
 pub async fn accept_invitation(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     token: &str,
 ) -> Result<Outcome<String>, AppError> {
     let now = state.clock.now_ms();

@@ -1,7 +1,7 @@
 use crate::domain::Outcome;
 use crate::{
     db::{join_requests, memberships, organisations, users},
-    domain::{accounts::SessionUser, organisations::MemberRole},
+    domain::{accounts::Acting, organisations::MemberRole},
     error::AppError,
     services::mail,
     state::AppState,
@@ -13,7 +13,7 @@ use super::access::{require_owner, standing};
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn request_to_join(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     let (kind, role) = standing(state, user, organisation_id).await?;
@@ -46,7 +46,7 @@ pub async fn request_to_join(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn decide_join_request(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     request_id: &str,
     accept: bool,

@@ -1,7 +1,7 @@
 use crate::domain::Outcome;
 use crate::{
     db::memberships,
-    domain::{accounts::SessionUser, organisations::MemberRole},
+    domain::{accounts::Acting, organisations::MemberRole},
     error::AppError,
     state::AppState,
 };
@@ -15,7 +15,7 @@ const LAST_OWNER: &str =
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id, member_id))]
 pub async fn change_role(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     member_id: &str,
     role: &str,
@@ -50,7 +50,7 @@ pub async fn change_role(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn leave(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
 ) -> Result<Outcome<String>, AppError> {
     standing(state, user, organisation_id).await?;

@@ -1,7 +1,7 @@
 use crate::{
     db::{join_requests, memberships, organisations},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         organisations::{
             JoinRequestView, MemberRole, MemberView, OrganisationDetails, OrganisationKind,
             OrganisationSummary,
@@ -15,7 +15,7 @@ use super::access::standing;
 
 pub async fn my_organisations(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
 ) -> Result<Vec<OrganisationSummary>, AppError> {
     let rows = memberships::of_user(&state.db, &user.id).await?;
     Ok(rows
@@ -35,7 +35,7 @@ pub async fn my_organisations(
 /// administrators only.
 pub async fn details(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
 ) -> Result<OrganisationDetails, AppError> {
     let (kind, role) = standing(state, user, organisation_id).await?;
@@ -86,7 +86,7 @@ pub async fn details(
 /// Organisations whose name contains `text`, to ask to join one.
 pub async fn search(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     text: &str,
 ) -> Result<Vec<OrganisationSummary>, AppError> {
     let text = text.trim();

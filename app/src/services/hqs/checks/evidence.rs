@@ -14,7 +14,7 @@ use crate::{
     },
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{
             text::optional_date,
             upload::{clean_file_name, sniff},
@@ -43,7 +43,7 @@ pub struct Upload {
 #[tracing::instrument(skip_all, fields(user_id = %user.id, check_id = %upload.check_id))]
 pub async fn upload(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     upload: Upload,
 ) -> Result<Outcome<String>, AppError> {
     let row = hqs_checks::find(&state.db, &upload.check_id).await?.ok_or(AppError::Forbidden)?;
@@ -166,7 +166,7 @@ async fn refresh(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, check_id, evidence_id))]
 pub async fn review(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     check_id: &str,
     evidence_id: &str,
     accept: bool,
@@ -218,7 +218,7 @@ pub async fn review(
 /// A piece's file, for those who may see its check.
 pub async fn evidence_file(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     evidence_id: &str,
 ) -> Result<Option<(String, String, Vec<u8>)>, AppError> {
     let Some((check_id, name, content_type, bytes)) =

@@ -3,7 +3,7 @@
 //! decides. Every event goes to the audit log in the transaction that makes it; the other
 //! party is told by e-mail.
 
-use crate::domain::Outcome;
+use crate::domain::{Outcome, organisations::MemberRole};
 use serde_json::json;
 
 use crate::{
@@ -13,7 +13,7 @@ use crate::{
     },
     domain::{
         FieldErrors,
-        accounts::SessionUser,
+        accounts::Acting,
         directory::{OfferStatus, StructureStatus, text::required_text},
         hqs::{
             Requirements,
@@ -24,7 +24,7 @@ use crate::{
     error::AppError,
     services::{
         audit,
-        directory::{can_edit, is_animator},
+        directory::can_edit,
         hqs::{access, profiles},
         mail,
     },
@@ -57,7 +57,7 @@ pub(crate) async fn label_check(
     name: String,
     referential_version: i64,
     requirements: &Requirements,
-    user: &SessionUser,
+    user: &Acting,
 ) -> Result<CheckRow, AppError> {
     let now = state.clock.now_ms();
     let mut row = CheckRow {
@@ -87,26 +87,25 @@ pub(crate) async fn label_check(
 /// What the person may do on a check, if they may see it at all. Observers see no check.
 pub async fn role_on(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     row: &CheckRow,
 ) -> Result<Option<CheckRole>, AppError> {
     let label_file = row.purpose == hqs_checks::FOR_LABEL;
     if user.is_admin
-        || (label_file && is_animator(state, user).await?)
-        || access::officer_of(state, user).await?.iter().any(|b| b.id == row.buyer_organisation_id)
+        || (label_file && user.moderates())
+        || access::officer_of(user).iter().any(|b| b.id == row.buyer_organisation_id)
     {
         return Ok(Some(CheckRole::Officer));
     }
     if let Some(structure) = structures::find(&state.db, &row.structure_id).await?
-        && can_edit(state, user, &structure).await?
+        && can_edit(user, &structure)
     {
         return Ok(Some(CheckRole::Supplier));
     }
     // A label file is the structure's and the animators' only (the pôle's other members,
     // its observers, see no individual file).
     if !label_file
-        && (access::member_of(state, user).await?.contains(&row.buyer_organisation_id)
-            || is_animator(state, user).await?)
+        && (access::member_of(user).contains(&row.buyer_organisation_id) || user.moderates())
     {
         return Ok(Some(CheckRole::Reader));
     }
@@ -115,7 +114,7 @@ pub async fn role_on(
 
 async fn log(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    user: &SessionUser,
+    user: &Acting,
     check_id: &str,
     action: &str,
     details: &serde_json::Value,
@@ -138,15 +137,13 @@ async fn log(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id))]
 pub async fn open(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     organisation_id: &str,
     profile_id: &str,
     structure_id: &str,
     offer_id: Option<&str>,
 ) -> Result<Outcome<String>, AppError> {
-    if !user.is_admin
-        && !access::officer_of(state, user).await?.iter().any(|b| b.id == organisation_id)
-    {
+    if !user.is_admin && !access::officer_of(user).iter().any(|b| b.id == organisation_id) {
         return Err(AppError::Forbidden);
     }
     let Some(profile) = profiles::view(state, user, profile_id).await? else {
@@ -216,7 +213,7 @@ pub async fn open(
 #[tracing::instrument(skip_all, fields(user_id = %user.id, check_id))]
 pub async fn take_step(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     check_id: &str,
     step: CheckStep,
     text: &str,
@@ -303,7 +300,7 @@ pub async fn take_step(
             memberships::emails_with_role(
                 &state.db,
                 &row.buyer_organisation_id,
-                "procurement_officer",
+                MemberRole::ProcurementOfficer,
             )
             .await?,
             "le fournisseur a envoyé ses pièces".to_owned(),
@@ -338,9 +335,9 @@ async fn owners(state: &AppState, organisation_id: Option<&str>) -> Result<Vec<S
 
 /// The checks the person may see: their buyers', those about their structures, all for the
 /// pôle's animators; none for observers.
-pub async fn list(state: &AppState, user: &SessionUser) -> Result<Vec<CheckSummary>, AppError> {
-    let mine = access::member_of(state, user).await?;
-    let everything = user.is_admin || is_animator(state, user).await?;
+pub async fn list(state: &AppState, user: &Acting) -> Result<Vec<CheckSummary>, AppError> {
+    let mine = access::member_of(user);
+    let everything = user.is_admin || user.moderates();
     let rows = hqs_checks::listed(&state.db, &mine, &mine, everything).await?;
     Ok(rows
         .into_iter()
@@ -363,10 +360,10 @@ pub async fn list(state: &AppState, user: &SessionUser) -> Result<Vec<CheckSumma
 /// the profiles they may use, the structure's public offers. `None` for anyone else.
 pub async fn opening(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     structure_id: &str,
 ) -> Result<Option<crate::domain::hqs::views::CheckOpening>, AppError> {
-    let buyers = access::officer_of(state, user).await?;
+    let buyers = access::officer_of(user);
     if buyers.is_empty() {
         return Ok(None);
     }

@@ -5,7 +5,7 @@ use super::{internal, role_on};
 use crate::{
     db::{hqs_checks, hqs_evidence, hqs_labels, offers, organisations, structures},
     domain::{
-        accounts::SessionUser,
+        accounts::Acting,
         hqs::{
             EvidenceKind, Review,
             check::{CheckState, Decision},
@@ -33,7 +33,7 @@ fn action_label(action: &str) -> &'static str {
 /// A check's page, for those who may see it (`None` otherwise).
 pub async fn view(
     state: &AppState,
-    user: &SessionUser,
+    user: &Acting,
     id: &str,
 ) -> Result<Option<CheckView>, AppError> {
     let Some(row) = hqs_checks::find(&state.db, id).await? else { return Ok(None) };

@@ -1,0 +1,36 @@
+//! The person acting in a request, with their memberships (one query).
+
+use crate::{
+    db::memberships,
+    domain::{
+        accounts::{Acting, SessionUser, Standing},
+        organisations::{MemberRole, OrganisationKind},
+    },
+    error::AppError,
+    state::AppState,
+};
+
+/// `user` with the organisations they belong to and their role in each.
+pub async fn acting(state: &AppState, user: SessionUser) -> Result<Acting, AppError> {
+    let standings = memberships::of_user(&state.db, &user.id)
+        .await?
+        .into_iter()
+        .filter_map(|m| {
+            Some(Standing {
+                kind: OrganisationKind::from_columns(&m.kind, m.buyer_kind.as_deref())?,
+                role: MemberRole::parse(&m.role).ok()?,
+                organisation_id: m.id,
+                organisation_name: m.name,
+            })
+        })
+        .collect();
+    Ok(Acting::new(user, standings))
+}
+
+/// The person signed in with `token`, acting, if the session is open.
+pub async fn acting_for_session(state: &AppState, token: &str) -> Result<Option<Acting>, AppError> {
+    match super::current_user(state, token).await? {
+        Some(user) => Ok(Some(acting(state, user).await?)),
+        None => Ok(None),
+    }
+}
