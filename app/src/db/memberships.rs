@@ -169,4 +169,3 @@ pub async fn lock_organisation(
         .await
         .map(|_| ())
 }
-

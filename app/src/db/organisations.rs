@@ -64,3 +64,12 @@ pub async fn search(db: &Db, text: &str, limit: i64) -> Result<Vec<OrganisationR
     .fetch_all(db)
     .await
 }
+
+/// The pôle's organisation (the oldest, should there be several).
+pub async fn pole_id(db: &Db) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM organisations WHERE kind = 'pole' ORDER BY created_at, id LIMIT 1",
+    )
+    .fetch_optional(db)
+    .await
+}

@@ -20,7 +20,7 @@ use crate::{
     db::{
         hqs_checks::{self, CheckRow},
         hqs_labels::{self, LabelRow},
-        memberships,
+        memberships, organisations,
         search_outbox::{self, Entity},
         structures::{self, StructureRow},
     },
@@ -50,11 +50,7 @@ pub(crate) async fn file(state: &AppState, id: &str) -> Result<(LabelRow, Struct
 /// The pôle's organisation (the oldest, should there be several): label files are its
 /// checks.
 pub(crate) async fn pole(state: &AppState) -> Result<Option<String>, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM organisations WHERE kind = 'pole' ORDER BY created_at, id LIMIT 1",
-    )
-    .fetch_optional(&state.db)
-    .await?)
+    Ok(organisations::pole_id(&state.db).await?)
 }
 
 /// The page of a file.
