@@ -11,6 +11,7 @@ use crate::{
         uploads,
     },
     domain::{
+        Code,
         accounts::SessionUser,
         directory::{
             Extras, OfferForm, OfferStatus, Reach, Sector, ServiceKind, StructureStatus,
