@@ -60,7 +60,8 @@ mod tests {
         assert_eq!(EvidenceKind::PrisonAgreement.code(), "convention-penitentiaire");
         assert_eq!(LoginOutcome::EmailNotVerified.code(), "non-verifie");
         assert_eq!(LoginOutcome::from_code("ok"), Some(LoginOutcome::SignedIn));
-        assert_eq!(Level::Silver.code(), "argent");
+        let levels: Vec<&str> = Level::VARIANTS.iter().map(|l| l.code()).collect();
+        assert_eq!(levels, ["bronze", "argent", "or"]);
         assert_eq!(StructureKind::Mutuelle.code(), "MUTUELLE");
         assert_eq!(StructureStatus::from_code("published"), Some(StructureStatus::Published));
         assert_eq!(OfferStatus::Archived.code(), "archived");

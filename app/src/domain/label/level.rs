@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
     strum::VariantArray,
 )]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Level {
     Bronze,
     #[strum(serialize = "argent")]
