@@ -129,7 +129,7 @@ pub async fn open(
     let Some(structure) = structures::find(&state.db, &document.structure_id).await? else {
         return Ok(None);
     };
-    let purpose = Purpose::from_code(&document.purpose).ok_or(AppError::Internal)?;
+    let purpose = document.purpose;
     let structure_public = structure.status == StructureStatus::Published.code();
     let public = purpose.is_public()
         && structure_public
