@@ -4,9 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use app::domain::search::{Hit, SearchResults, Segment, params::Param};
+use app::domain::{
+    Code,
+    search::{Hit, SearchResults, Segment, params::Param},
+};
 use serde_json::Value;
 use server::http::api_v1;
+use strum::VariantArray;
 use tests::{TestApp, spawn_app};
 
 async fn served_description(app: &TestApp) -> Value {
@@ -71,7 +75,7 @@ fn every_parameter_the_search_reads_is_documented() {
         })
         .map(|p| p["name"].as_str().expect("name"))
         .collect();
-    let read: BTreeSet<&str> = Param::ALL.iter().map(|p| p.name()).collect();
+    let read: BTreeSet<&str> = Param::VARIANTS.iter().map(|p| p.code()).collect();
     assert_eq!(documented, read, "documented parameters = parameters the parser reads");
     for parameter in parameters {
         let description = parameter["description"].as_str().unwrap_or_default();

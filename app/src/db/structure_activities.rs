@@ -3,6 +3,7 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
+use crate::domain::Code;
 use crate::domain::directory::Activity;
 
 #[derive(Debug, Clone, FromRow)]

@@ -3,6 +3,7 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
+use crate::domain::directory::upload::Purpose;
 
 /// A document without its content.
 #[derive(Debug, Clone, FromRow)]
@@ -11,7 +12,8 @@ pub struct UploadRow {
     pub structure_id: String,
     pub offer_id: Option<String>,
     pub certification_id: Option<String>,
-    pub purpose: String,
+    #[sqlx(try_from = "String")]
+    pub purpose: Purpose,
     pub file_name: String,
     pub content_type: String,
     pub size_bytes: i64,

@@ -3,6 +3,8 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod code;
+mod code_shims;
 pub mod directory;
 pub mod field_errors;
 pub mod figures;
@@ -14,6 +16,7 @@ pub mod organisations;
 pub mod outcome;
 pub mod search;
 
+pub use code::Code;
 pub use field_errors::FieldErrors;
 pub use figures::Figures;
 pub use flash::Flash;

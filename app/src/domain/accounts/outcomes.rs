@@ -34,11 +34,25 @@ impl VerifyOutcome {
 }
 
 /// The answer of the sign-in server function (the session itself travels in a cookie).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 pub enum LoginOutcome {
+    #[strum(serialize = "ok")]
     SignedIn,
+    #[strum(serialize = "identifiants")]
     WrongCredentials,
+    #[strum(serialize = "non-verifie")]
     EmailNotVerified,
+    #[strum(serialize = "trop-de-tentatives")]
     Throttled,
 }
 
@@ -55,27 +69,12 @@ impl LoginOutcome {
             }
         }
     }
-
-    /// A short stable code, used in the address when a form is posted without JavaScript.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::SignedIn => "ok",
-            Self::WrongCredentials => "identifiants",
-            Self::EmailNotVerified => "non-verifie",
-            Self::Throttled => "trop-de-tentatives",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::SignedIn, Self::WrongCredentials, Self::EmailNotVerified, Self::Throttled]
-            .into_iter()
-            .find(|o| o.code() == code)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Code;
 
     #[test]
     fn login_codes_round_trip() {

@@ -2,10 +2,24 @@
 //! form (SARL, SCIC-SAS…) is a separate, free field. The ESUS agreement is an attribute of
 //! the structure, not a kind.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 /// The families buyers filter on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     /// Insertion par l'activité économique and its neighbours.
@@ -17,21 +31,6 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 3] = [Self::Insertion, Self::Handicap, Self::Ess];
-
-    /// The code used in addresses and in the search index.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Insertion => "insertion",
-            Self::Handicap => "handicap",
-            Self::Ess => "ess",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Insertion => "Insertion",
@@ -43,18 +42,13 @@ impl Family {
 
 macro_rules! kinds {
     ($($variant:ident = $code:literal, $label:literal, [$($family:ident),+];)+) => {
+        /// A kind of structure; its code (`ACI`, `ESAT`…) is what imports, exports and URLs use.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
         #[serde(try_from = "String", into = "String")]
-        pub enum StructureKind { $($variant),+ }
+        pub enum StructureKind { $(#[strum(serialize = $code)] $variant),+ }
 
         impl StructureKind {
-            pub const ALL: &'static [StructureKind] = &[$(Self::$variant),+];
-
-            /// The short code used in imports, exports and URLs (`ACI`, `ESAT`…).
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code),+ }
-            }
-
             pub fn label(self) -> &'static str {
                 match self { $(Self::$variant => $label),+ }
             }
@@ -64,11 +58,7 @@ macro_rules! kinds {
             }
 
             pub fn parse(input: &str) -> Result<Self, String> {
-                let code = input.trim().to_ascii_uppercase();
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|kind| kind.code() == code)
+                Self::from_code(&input.trim().to_ascii_uppercase())
                     .ok_or_else(|| format!("« {} » n'est pas un type de structure connu.", input.trim()))
             }
         }
@@ -132,10 +122,11 @@ pub fn parse_kinds(input: &str) -> Result<Vec<StructureKind>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::VariantArray;
 
     #[test]
     fn codes_round_trip_and_unknown_codes_are_named() {
-        for kind in StructureKind::ALL {
+        for kind in StructureKind::VARIANTS {
             assert_eq!(StructureKind::parse(kind.code()), Ok(*kind));
         }
         assert_eq!(StructureKind::parse(" esat "), Ok(StructureKind::Esat));

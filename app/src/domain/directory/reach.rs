@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{codes::InseeCode, communes};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reach {
     /// The 49 communes of the Métropole.
@@ -24,13 +25,7 @@ pub const MAX_RADIUS_KM: u16 = 500;
 
 impl Reach {
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::Metropole => "metropole",
-            Self::Communes { .. } => "communes",
-            Self::Radius { .. } => "radius",
-            Self::Departement => "departement",
-            Self::France => "france",
-        }
+        self.into()
     }
 
     /// Parses the fields of a form or a CSV row: the kind of reach, the radius in km (for

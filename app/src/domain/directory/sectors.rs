@@ -1,6 +1,7 @@
 //! Ecossol's taxonomy of activities: about twenty groups of sectors, each sector mapped to the
 //! CPV codes (divisions, groups or classes) a buyer's procurement file would use for it.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 /// One sector of the taxonomy.
@@ -143,7 +144,20 @@ impl Sector {
 }
 
 /// What kind of service an activity or an offer is (DOMAIN.md §6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceKind {
     Goods,
@@ -152,16 +166,6 @@ pub enum ServiceKind {
 }
 
 impl ServiceKind {
-    pub const ALL: [ServiceKind; 3] = [Self::Goods, Self::Service, Self::StaffProvision];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Goods => "goods",
-            Self::Service => "service",
-            Self::StaffProvision => "staff_provision",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Goods => "Fourniture de biens",
@@ -171,11 +175,7 @@ impl ServiceKind {
     }
 
     pub fn parse(input: &str) -> Result<Self, String> {
-        let code = input.trim();
-        Self::ALL
-            .into_iter()
-            .find(|k| k.code() == code)
-            .ok_or_else(|| "Choisissez le type de prestation : biens, service ou mise à disposition de personnel.".into())
+        Self::from_code(input.trim()).ok_or_else(|| "Choisissez le type de prestation : biens, service ou mise à disposition de personnel.".into())
     }
 }
 

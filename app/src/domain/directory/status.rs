@@ -3,7 +3,19 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum StructureStatus {
     Draft,
@@ -14,7 +26,18 @@ pub enum StructureStatus {
 }
 
 /// A step in a structure's life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum StructureStep {
     /// The owner asks the pôle to validate the profile.
@@ -34,22 +57,6 @@ pub enum StructureStep {
 }
 
 impl StructureStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Submitted => "submitted",
-            Self::Published => "published",
-            Self::Suspended => "suspended",
-            Self::Archived => "archived",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Draft, Self::Submitted, Self::Published, Self::Suspended, Self::Archived]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Draft => "Brouillon",
@@ -88,32 +95,6 @@ impl StructureStatus {
 }
 
 impl StructureStep {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Submit => "submit",
-            Self::Validate => "validate",
-            Self::Refuse => "refuse",
-            Self::Suspend => "suspend",
-            Self::Reinstate => "reinstate",
-            Self::Archive => "archive",
-            Self::Reopen => "reopen",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [
-            Self::Submit,
-            Self::Validate,
-            Self::Refuse,
-            Self::Suspend,
-            Self::Reinstate,
-            Self::Archive,
-            Self::Reopen,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
-
     /// Steps that only the pôle's animators take.
     pub fn is_moderation(self) -> bool {
         matches!(self, Self::Validate | Self::Refuse | Self::Suspend | Self::Reinstate)
@@ -125,7 +106,19 @@ impl StructureStep {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum OfferStatus {
     Draft,
@@ -134,18 +127,6 @@ pub enum OfferStatus {
 }
 
 impl OfferStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Published => "published",
-            Self::Archived => "archived",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Draft, Self::Published, Self::Archived].into_iter().find(|s| s.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Draft => "Brouillon",
@@ -158,6 +139,7 @@ impl OfferStatus {
 #[cfg(test)]
 mod tests {
     use super::{StructureStatus as S, StructureStep as T};
+    use crate::domain::Code;
 
     #[test]
     fn the_happy_path_leads_to_publication() {
@@ -195,7 +177,7 @@ mod tests {
         for t in
             [T::Submit, T::Validate, T::Refuse, T::Suspend, T::Reinstate, T::Archive, T::Reopen]
         {
-            assert_eq!(T::parse(t.code()), Some(t));
+            assert_eq!(T::from_code(t.code()), Some(t));
         }
     }
 }

@@ -4,7 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     Logo,
@@ -19,22 +30,15 @@ const EVIDENCE: &[&str] = &["application/pdf", "image/png", "image/jpeg"];
 /// Photos an offer may carry.
 pub const MAX_PHOTOS_PER_OFFER: i64 = 6;
 
+/// How the database's `purpose` column is read (see `db::uploads`).
+impl TryFrom<String> for Purpose {
+    type Error = strum::ParseError;
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        code.parse()
+    }
+}
+
 impl Purpose {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Logo => "logo",
-            Self::Photo => "photo",
-            Self::EsusEvidence => "esus_evidence",
-            Self::LabelEvidence => "label_evidence",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [Self::Logo, Self::Photo, Self::EsusEvidence, Self::LabelEvidence]
-            .into_iter()
-            .find(|p| p.code() == code)
-    }
-
     /// Logos and photos are shown on public pages; evidence only to the structure's editors
     /// and the pôle.
     pub fn is_public(self) -> bool {

@@ -4,7 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum CheckState {
     Draft,
@@ -14,22 +25,6 @@ pub enum CheckState {
 }
 
 impl CheckState {
-    pub const ALL: [CheckState; 4] =
-        [Self::Draft, Self::AwaitingEvidence, Self::UnderReview, Self::Decided];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::AwaitingEvidence => "awaiting_evidence",
-            Self::UnderReview => "under_review",
-            Self::Decided => "decided",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Draft => "brouillon",
@@ -40,7 +35,18 @@ impl CheckState {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Compliant,
@@ -48,17 +54,6 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Compliant => "compliant",
-            Self::NonCompliant => "non_compliant",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [Self::Compliant, Self::NonCompliant].into_iter().find(|d| d.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Compliant => "conforme",
@@ -68,7 +63,18 @@ impl Decision {
 }
 
 /// A step of a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum CheckStep {
     /// The officer asks the supplier for evidence.
@@ -82,21 +88,6 @@ pub enum CheckStep {
 }
 
 impl CheckStep {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::RequestEvidence => "request_evidence",
-            Self::SubmitEvidence => "submit_evidence",
-            Self::Decide => "decide",
-            Self::Reopen => "reopen",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [Self::RequestEvidence, Self::SubmitEvidence, Self::Decide, Self::Reopen]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-
     /// The state after this step from `from`, or why it cannot be taken (French).
     /// Who takes this step: the supplier says its evidence is there, the officer does the rest.
     pub fn taker(self) -> super::views::CheckRole {

@@ -2,64 +2,55 @@
 //! legal basis, and what evidence it needs. The rules themselves are in `rules.rs`; the texts
 //! here are what buyers and suppliers read.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 /// A criterion of the référentiel. The codes are stable: stored profiles and checks name
 /// criteria by them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(try_from = "String", into = "String")]
 pub enum CriterionCode {
+    #[strum(serialize = "reserve-handicap")]
     ReservedHandicap,
+    #[strum(serialize = "reserve-insertion")]
     ReservedInsertion,
+    #[strum(serialize = "reserve-conjoint")]
     ReservedJoint,
+    #[strum(serialize = "reserve-penitentiaire")]
     ReservedPrison,
+    #[strum(serialize = "reserve-ess")]
     ReservedEss,
+    #[strum(serialize = "agrement-esus")]
     EsusAgreement,
+    #[strum(serialize = "commerce-equitable")]
     FairTrade,
+    #[strum(serialize = "labels")]
     NamedLabels,
+    #[strum(serialize = "clause-insertion")]
     InsertionClause,
+    #[strum(serialize = "ancrage-local")]
     LocalReach,
+    #[strum(serialize = "gouvernance-democratique")]
     DemocraticGovernance,
+    #[strum(serialize = "part-insertion")]
     InsertionShare,
 }
 
 impl CriterionCode {
-    pub const ALL: [CriterionCode; 12] = [
-        Self::ReservedHandicap,
-        Self::ReservedInsertion,
-        Self::ReservedJoint,
-        Self::ReservedPrison,
-        Self::ReservedEss,
-        Self::EsusAgreement,
-        Self::FairTrade,
-        Self::NamedLabels,
-        Self::InsertionClause,
-        Self::LocalReach,
-        Self::DemocraticGovernance,
-        Self::InsertionShare,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::ReservedHandicap => "reserve-handicap",
-            Self::ReservedInsertion => "reserve-insertion",
-            Self::ReservedJoint => "reserve-conjoint",
-            Self::ReservedPrison => "reserve-penitentiaire",
-            Self::ReservedEss => "reserve-ess",
-            Self::EsusAgreement => "agrement-esus",
-            Self::FairTrade => "commerce-equitable",
-            Self::NamedLabels => "labels",
-            Self::InsertionClause => "clause-insertion",
-            Self::LocalReach => "ancrage-local",
-            Self::DemocraticGovernance => "gouvernance-democratique",
-            Self::InsertionShare => "part-insertion",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// What this criterion is, for people.
     pub fn definition(self) -> &'static Definition {
         LIBRARY.iter().find(|d| d.code == self).unwrap_or(&LIBRARY[0])
@@ -87,7 +78,7 @@ impl CriterionCode {
 impl TryFrom<String> for CriterionCode {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value).ok_or_else(|| format!("critère inconnu : {value}"))
+        Self::from_code(&value).ok_or_else(|| format!("critère inconnu : {value}"))
     }
 }
 
@@ -112,48 +103,44 @@ pub enum ThresholdKind {
 }
 
 /// A piece of evidence a criterion may need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(try_from = "String", into = "String")]
 pub enum EvidenceKind {
     /// EA recognition or ESAT authorisation, with the share of disabled workers.
+    #[strum(serialize = "attestation-handicap")]
     HandicapAttestation,
     /// The SIAE's agreement with the State (conventionnement DDETS).
+    #[strum(serialize = "conventionnement-siae")]
     SiaeAgreement,
     /// The agreement with the prison administration.
+    #[strum(serialize = "convention-penitentiaire")]
     PrisonAgreement,
     /// Articles of association (statuts) showing the ESS statute and governance.
+    #[strum(serialize = "statuts")]
     Statutes,
     /// The ESUS agreement's decision.
+    #[strum(serialize = "decision-esus")]
     EsusDecision,
     /// A label's certificate.
+    #[strum(serialize = "certificat-label")]
     LabelCertificate,
 }
 
 impl EvidenceKind {
-    pub const ALL: [EvidenceKind; 6] = [
-        Self::HandicapAttestation,
-        Self::SiaeAgreement,
-        Self::PrisonAgreement,
-        Self::Statutes,
-        Self::EsusDecision,
-        Self::LabelCertificate,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::HandicapAttestation => "attestation-handicap",
-            Self::SiaeAgreement => "conventionnement-siae",
-            Self::PrisonAgreement => "convention-penitentiaire",
-            Self::Statutes => "statuts",
-            Self::EsusDecision => "decision-esus",
-            Self::LabelCertificate => "certificat-label",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::HandicapAttestation => {
@@ -171,7 +158,7 @@ impl EvidenceKind {
 impl TryFrom<String> for EvidenceKind {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value).ok_or_else(|| format!("pièce inconnue : {value}"))
+        Self::from_code(&value).ok_or_else(|| format!("pièce inconnue : {value}"))
     }
 }
 

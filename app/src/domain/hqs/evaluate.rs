@@ -21,7 +21,18 @@ pub struct CriterionResult {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Overall {
     /// Every mandatory criterion met.
@@ -35,15 +46,6 @@ pub enum Overall {
 }
 
 impl Overall {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Compliant => "compliant",
-            Self::NonCompliant => "non_compliant",
-            Self::Incomplete => "incomplete",
-            Self::OutOfScope => "out_of_scope",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Compliant => "conforme",

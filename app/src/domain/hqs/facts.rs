@@ -73,7 +73,18 @@ pub struct OfferFacts {
 }
 
 /// A document's review state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Review {
     Pending,
@@ -82,18 +93,6 @@ pub enum Review {
 }
 
 impl Review {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [Self::Pending, Self::Accepted, Self::Rejected].into_iter().find(|r| r.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Pending => "à examiner",

@@ -3,7 +3,9 @@
 //! clause amounts, `<criterion>.commune.<INSEE>`, `<criterion>.label.<code>`…), parsed once
 //! into checked requirements with French errors by field.
 
+use crate::domain::Code;
 use std::collections::BTreeMap;
+use strum::VariantArray;
 
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +169,7 @@ impl RequirementForm {
             errors.check("name", required_text(&self.name, 120, false, "Donnez un nom au profil."));
         let description = errors.check("description", optional_text(&self.description, 2000, true));
         let mut items = Vec::new();
-        for criterion in CriterionCode::ALL.into_iter().filter(|c| self.uses(*c)) {
+        for criterion in CriterionCode::VARIANTS.iter().copied().filter(|c| self.uses(*c)) {
             if !referential.offers(criterion) {
                 errors.add(
                     criterion.code(),

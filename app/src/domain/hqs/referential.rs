@@ -3,6 +3,7 @@
 //! version and the profile it used, so old verdicts never change silently.
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use super::{
     criteria::{CriterionCode, ThresholdKind},
@@ -50,8 +51,9 @@ impl Referential {
     /// The first version: every criterion of the library with its default threshold.
     pub fn initial() -> Self {
         Self {
-            entries: CriterionCode::ALL
-                .into_iter()
+            entries: CriterionCode::VARIANTS
+                .iter()
+                .copied()
                 .map(|criterion| Entry {
                     criterion,
                     default_threshold: default_threshold(criterion),
@@ -71,7 +73,7 @@ impl Referential {
             return Err("Une version du référentiel garde au moins un critère.".to_owned());
         }
         let mut entries = Vec::new();
-        for criterion in CriterionCode::ALL.into_iter().filter(|c| kept.contains(c)) {
+        for criterion in CriterionCode::VARIANTS.iter().copied().filter(|c| kept.contains(c)) {
             let mut default_threshold = default_threshold(criterion);
             if let Some((_, min)) = percents.iter().find(|(c, _)| *c == criterion) {
                 if !(1..=100).contains(min) {

@@ -15,7 +15,18 @@ use crate::domain::{
 };
 
 /// A criterion's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Met,
@@ -27,15 +38,6 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Met => "met",
-            Self::NotMet => "not_met",
-            Self::Unknown => "unknown",
-            Self::Expired => "expired",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Met => "rempli",

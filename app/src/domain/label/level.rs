@@ -1,17 +1,33 @@
 //! A granted label's level, from the score of the label profile's weighted criteria.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Level {
     Bronze,
+    #[strum(serialize = "argent")]
     Silver,
+    #[strum(serialize = "or")]
     Gold,
 }
 
 impl Level {
-    pub const ALL: [Level; 3] = [Self::Bronze, Self::Silver, Self::Gold];
     /// Lowest score of silver and of gold, out of 100.
     pub const SILVER_FROM: u8 = 50;
     pub const GOLD_FROM: u8 = 80;
@@ -24,18 +40,6 @@ impl Level {
             s if s >= Self::SILVER_FROM => Self::Silver,
             _ => Self::Bronze,
         })
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Bronze => "bronze",
-            Self::Silver => "argent",
-            Self::Gold => "or",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.code() == code)
     }
 
     pub fn label(self) -> &'static str {
@@ -70,6 +74,7 @@ pub const INDEX_VALUES: [&str; 4] = ["or", "argent", "bronze", NO_LEVEL];
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::VariantArray;
 
     #[test]
     fn levels_follow_the_score() {
@@ -80,8 +85,8 @@ mod tests {
         assert_eq!(Level::of_score(Some(79)), Some(Level::Silver));
         assert_eq!(Level::of_score(Some(80)), Some(Level::Gold));
         assert_eq!(Level::of_score(Some(100)), Some(Level::Gold));
-        for level in Level::ALL {
-            assert_eq!(Level::parse(level.code()), Some(level));
+        for &level in Level::VARIANTS {
+            assert_eq!(Level::from_code(level.code()), Some(level));
         }
     }
 }

@@ -5,8 +5,20 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LabelState {
     /// The structure completes its file.
     Applying,
@@ -26,36 +38,6 @@ pub enum LabelState {
 }
 
 impl LabelState {
-    pub const ALL: [LabelState; 9] = [
-        Self::Applying,
-        Self::Submitted,
-        Self::Prepared,
-        Self::Granted,
-        Self::Refused,
-        Self::Suspended,
-        Self::Withdrawn,
-        Self::Lapsed,
-        Self::Renewed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Applying => "applying",
-            Self::Submitted => "submitted",
-            Self::Prepared => "prepared",
-            Self::Granted => "granted",
-            Self::Refused => "refused",
-            Self::Suspended => "suspended",
-            Self::Withdrawn => "withdrawn",
-            Self::Lapsed => "lapsed",
-            Self::Renewed => "renewed",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Applying => "dossier en préparation",
@@ -94,25 +76,25 @@ impl LabelState {
 }
 
 /// What the preparer recommends, and what the decider decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Recommendation {
     Grant,
     Refuse,
 }
 
 impl Recommendation {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Grant => "grant",
-            Self::Refuse => "refuse",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        [Self::Grant, Self::Refuse].into_iter().find(|r| r.code() == code)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Self::Grant => "attribuer",
@@ -132,8 +114,20 @@ pub enum Actor {
     System,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LabelStep {
     Submit,
     /// Back to the structure for more (animator, with a reason).
@@ -152,40 +146,6 @@ pub enum LabelStep {
 }
 
 impl LabelStep {
-    pub const ALL: [LabelStep; 11] = [
-        Self::Submit,
-        Self::Return,
-        Self::Prepare,
-        Self::Decide,
-        Self::Suspend,
-        Self::Respond,
-        Self::Reinstate,
-        Self::Withdraw,
-        Self::Remind,
-        Self::Lapse,
-        Self::Supersede,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Submit => "submit",
-            Self::Return => "return",
-            Self::Prepare => "prepare",
-            Self::Decide => "decide",
-            Self::Suspend => "suspend",
-            Self::Respond => "respond",
-            Self::Reinstate => "reinstate",
-            Self::Withdraw => "withdraw",
-            Self::Remind => "remind",
-            Self::Lapse => "lapse",
-            Self::Supersede => "supersede",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// The audit trail's words.
     pub fn label(self) -> &'static str {
         match self {
@@ -251,9 +211,11 @@ pub fn may_decide(preparer_id: Option<&str>, decider_id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Code;
     use LabelState as S;
     use LabelStep as T;
     use Recommendation::{Grant, Refuse};
+    use strum::VariantArray;
 
     #[test]
     fn the_usual_path_and_its_branches() {
@@ -277,7 +239,7 @@ mod tests {
     #[test]
     fn final_states_take_no_step_but_renewal() {
         for state in [S::Refused, S::Withdrawn, S::Renewed] {
-            for step in LabelStep::ALL {
+            for step in LabelStep::VARIANTS.iter().copied() {
                 assert_eq!(step.after(state, Some(Grant)), None, "{step:?} from {state:?}");
             }
         }
@@ -292,12 +254,12 @@ mod tests {
 
     #[test]
     fn codes_read_back() {
-        for state in LabelState::ALL {
-            assert_eq!(LabelState::parse(state.code()), Some(state));
+        for state in LabelState::VARIANTS.iter().copied() {
+            assert_eq!(LabelState::from_code(state.code()), Some(state));
         }
-        for step in LabelStep::ALL {
-            assert_eq!(LabelStep::parse(step.code()), Some(step));
+        for step in LabelStep::VARIANTS.iter().copied() {
+            assert_eq!(LabelStep::from_code(step.code()), Some(step));
         }
-        assert_eq!(LabelState::ALL.iter().filter(|s| s.holds()).count(), 1);
+        assert_eq!(LabelState::VARIANTS.iter().filter(|s| s.holds()).count(), 1);
     }
 }

@@ -1,6 +1,7 @@
 //! How long a granted label lasts, when its holder is reminded, when it lapses.
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::domain::calendar::Day;
 
@@ -15,28 +16,32 @@ pub struct Validity {
 pub const DEFAULT_YEARS: u32 = 2;
 
 /// A reminder sent before a label's end, once each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 pub enum Reminder {
     /// 90 days before the end.
+    #[strum(serialize = "j90")]
     Early,
     /// 30 days before the end.
+    #[strum(serialize = "j30")]
     Late,
 }
 
 impl Reminder {
-    pub const ALL: [Reminder; 2] = [Self::Early, Self::Late];
-
     pub fn days_before(self) -> i64 {
         match self {
             Self::Early => 90,
             Self::Late => 30,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Early => "j90",
-            Self::Late => "j30",
         }
     }
 }
@@ -71,7 +76,7 @@ impl Validity {
         }
         let left = day.days_until(self.until);
         let due: Vec<Reminder> =
-            Reminder::ALL.into_iter().filter(|r| left <= r.days_before()).collect();
+            Reminder::VARIANTS.iter().copied().filter(|r| left <= r.days_before()).collect();
         let latest = due.last().copied()?;
         (!sent.contains(&latest)).then_some(latest)
     }

@@ -4,22 +4,12 @@
 
 macro_rules! params {
     ($($(#[$doc:meta])* $variant:ident = $name:literal,)+) => {
-        /// A parameter of the search's address.
+        /// A parameter of the search's address; its code is its name in an address. Every
+        /// parameter is in `VARIANTS`, in the order addresses write them.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
         pub enum Param {
-            $($(#[$doc])* $variant,)+
-        }
-
-        impl Param {
-            /// Every parameter, in the order addresses write them.
-            pub const ALL: &'static [Param] = &[$(Self::$variant,)+];
-
-            /// The parameter's name in an address.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    $(Self::$variant => $name,)+
-                }
-            }
+            $($(#[$doc])* #[strum(serialize = $name)] $variant,)+
         }
     };
 }
@@ -61,22 +51,18 @@ params! {
     Page = "page",
 }
 
-impl Param {
-    /// The parameter an address names `name`, if any.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|param| param.name() == name)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use strum::VariantArray;
+
     use super::*;
+    use crate::domain::Code;
 
     #[test]
     fn names_are_distinct_and_parse_back() {
-        for param in Param::ALL {
-            assert_eq!(Param::parse(param.name()), Some(*param));
+        for param in Param::VARIANTS {
+            assert_eq!(Param::from_code(param.code()), Some(*param));
         }
-        assert_eq!(Param::parse("inconnu"), None);
+        assert_eq!(Param::from_code("inconnu"), None);
     }
 }

@@ -4,6 +4,9 @@
 // The derive writes the inline fields' types in full, with their own spans.
 #![expect(unused_qualifications, reason = "code of utoipa's IntoParams derive")]
 
+use strum::VariantArray;
+
+use crate::domain::Code;
 use utoipa::{
     IntoParams, PartialSchema, ToSchema,
     openapi::{
@@ -107,13 +110,13 @@ values! {
     /// What is searched for.
     Target => one_of(["offres", "structures"]);
     /// A structure kind's code.
-    KindCode => one_of(StructureKind::ALL.iter().map(|kind| kind.code()));
+    KindCode => one_of(StructureKind::VARIANTS.iter().map(|kind| kind.code()));
     /// A family's code.
-    FamilyCode => one_of(Family::ALL.map(Family::code));
+    FamilyCode => one_of(Family::VARIANTS.iter().map(|f| f.code()));
     /// A sector's code.
     SectorCode => one_of(SECTORS.iter().map(|sector| sector.code));
     /// A service kind's code.
-    ServiceCode => one_of(ServiceKind::ALL.map(ServiceKind::code));
+    ServiceCode => one_of(ServiceKind::VARIANTS.iter().map(|k| k.code()));
     /// An INSEE commune code.
     CommuneCode => ObjectBuilder::new().schema_type(Type::String).pattern(Some(INSEE_PATTERN));
     /// The values `esus` takes as yes.

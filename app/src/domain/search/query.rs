@@ -1,6 +1,7 @@
 //! A buyer's search, as the address of the search page holds it (`/recherche?q=…&secteur=…`):
 //! parsed once, and written back into addresses for facet links and pagination.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 use super::params::Param;
@@ -77,7 +78,7 @@ impl SearchQuery {
         let mut lat = None;
         let mut lng = None;
         for (key, value) in pairs {
-            let Some(param) = Param::parse(key) else { continue };
+            let Some(param) = Param::from_code(key) else { continue };
             let value = value.trim();
             match param {
                 Param::Text => query.text = value.chars().take(200).collect(),
@@ -189,43 +190,43 @@ impl SearchQuery {
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if self.target == Target::Structures {
-            pairs.push((Param::Target.name(), "structures".to_owned()));
+            pairs.push((Param::Target.code(), "structures".to_owned()));
         }
         if !self.text.is_empty() {
-            pairs.push((Param::Text.name(), self.text.clone()));
+            pairs.push((Param::Text.code(), self.text.clone()));
         }
-        pairs.extend(self.kinds.iter().map(|k| (Param::Kind.name(), k.code().to_owned())));
-        pairs.extend(self.families.iter().map(|f| (Param::Family.name(), f.code().to_owned())));
-        pairs.extend(self.sectors.iter().map(|s| (Param::Sector.name(), s.clone())));
-        pairs.extend(self.services.iter().map(|s| (Param::Service.name(), s.code().to_owned())));
-        pairs.extend(self.communes.iter().map(|c| (Param::Commune.name(), c.clone())));
-        pairs.extend(self.labels.iter().map(|l| (Param::Label.name(), l.clone())));
+        pairs.extend(self.kinds.iter().map(|k| (Param::Kind.code(), k.code().to_owned())));
+        pairs.extend(self.families.iter().map(|f| (Param::Family.code(), f.code().to_owned())));
+        pairs.extend(self.sectors.iter().map(|s| (Param::Sector.code(), s.clone())));
+        pairs.extend(self.services.iter().map(|s| (Param::Service.code(), s.code().to_owned())));
+        pairs.extend(self.communes.iter().map(|c| (Param::Commune.code(), c.clone())));
+        pairs.extend(self.labels.iter().map(|l| (Param::Label.code(), l.clone())));
         if self.esus {
-            pairs.push((Param::Esus.name(), "1".to_owned()));
+            pairs.push((Param::Esus.code(), "1".to_owned()));
         }
-        pairs.extend(self.hqs.iter().map(|l| (Param::Hqs.name(), l.clone())));
+        pairs.extend(self.hqs.iter().map(|l| (Param::Hqs.code(), l.clone())));
         if let Some(profile) = &self.profile {
-            pairs.push((Param::Profile.name(), profile.clone()));
+            pairs.push((Param::Profile.code(), profile.clone()));
         }
         match (&self.near_commune, &self.origin) {
-            (Some(code), _) => pairs.push((Param::NearCommune.name(), code.clone())),
+            (Some(code), _) => pairs.push((Param::NearCommune.code(), code.clone())),
             (None, Some(point)) => {
-                pairs.push((Param::Lat.name(), format!("{:.5}", point.lat)));
-                pairs.push((Param::Lng.name(), format!("{:.5}", point.lng)));
+                pairs.push((Param::Lat.code(), format!("{:.5}", point.lat)));
+                pairs.push((Param::Lng.code(), format!("{:.5}", point.lng)));
             }
             _ => {}
         }
         if let Some(km) = self.radius_km {
-            pairs.push((Param::Radius.name(), km.to_string()));
+            pairs.push((Param::Radius.code(), km.to_string()));
         }
         match self.sort {
             Sort::Relevance => {}
-            Sort::Name => pairs.push((Param::Sort.name(), "nom".to_owned())),
-            Sort::Recent => pairs.push((Param::Sort.name(), "recent".to_owned())),
-            Sort::Distance => pairs.push((Param::Sort.name(), "distance".to_owned())),
+            Sort::Name => pairs.push((Param::Sort.code(), "nom".to_owned())),
+            Sort::Recent => pairs.push((Param::Sort.code(), "recent".to_owned())),
+            Sort::Distance => pairs.push((Param::Sort.code(), "distance".to_owned())),
         }
         if self.page > 1 {
-            pairs.push((Param::Page.name(), self.page.to_string()));
+            pairs.push((Param::Page.code(), self.page.to_string()));
         }
         pairs
     }

@@ -6,6 +6,7 @@ use crate::{domain::accounts::LoginOutcome, error::AppError};
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<LoginOutcome, AppError> {
     use crate::{
+        domain::Code,
         server_fns::{cookies, request},
         services::accounts::{SESSION_MS, SignInOutcome, sign_in},
     };

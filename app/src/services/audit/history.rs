@@ -4,6 +4,7 @@
 use crate::{
     db::{audit_log, users},
     domain::{
+        Code,
         calendar::french_iso_date,
         hqs::{Review, check::Decision, views::HistoryEntry},
         label::{Level, Recommendation},
@@ -45,22 +46,22 @@ pub async fn of(
 fn words(details: &serde_json::Value) -> String {
     let text = |key: &str| details[key].as_str();
     let decision = text("decision").and_then(|d| {
-        Decision::parse(d)
+        Decision::from_code(d)
             .map(|d| d.label().to_owned())
-            .or_else(|| Recommendation::parse(d).map(|r| format!("décision : {}", r.label())))
+            .or_else(|| Recommendation::from_code(d).map(|r| format!("décision : {}", r.label())))
     });
     [
         text("text").map(str::to_owned),
         decision,
         text("recommendation")
-            .and_then(Recommendation::parse)
+            .and_then(Recommendation::from_code)
             .map(|r| format!("proposition : {}", r.label())),
         text("file_name").map(|f| format!("{f} (SHA-256 {})", text("sha256").unwrap_or_default())),
-        text("review").and_then(Review::parse).map(|r| r.label().to_owned()),
+        text("review").and_then(Review::from_code).map(|r| r.label().to_owned()),
         text("reason").map(str::to_owned),
         text("pre_verdict").map(|v| format!("pré-verdict : {v}")),
         text("number").map(|n| format!("n° {n}")),
-        text("level").and_then(Level::parse).map(|l| format!("niveau {}", l.label())),
+        text("level").and_then(Level::from_code).map(|l| format!("niveau {}", l.label())),
         text("valid_until").map(|u| format!("valable jusqu'au {}", french_iso_date(u))),
     ]
     .into_iter()

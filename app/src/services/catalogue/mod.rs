@@ -6,6 +6,7 @@ mod hits;
 mod nearby;
 pub mod plan;
 
+use crate::domain::Code;
 use std::collections::HashMap;
 
 use meilisearch_sdk::search::{SearchResult, SearchResults as Answer};

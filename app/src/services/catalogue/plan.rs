@@ -4,6 +4,7 @@
 //! (disjunctive facets: picking a second sector keeps the sector counts as they were). Every
 //! group is counted from the one `tags` attribute (`domain::search::tags`).
 
+use crate::domain::Code;
 use meilisearch_sdk::{
     DefaultHttpClient,
     client::Client,

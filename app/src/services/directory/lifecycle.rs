@@ -2,6 +2,7 @@
 //! archive and reopen. Every change of state is recorded with who and why, and the owners hear
 //! of the pôle's decisions by e-mail.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use sqlx::{Any, Transaction};
 

@@ -1,5 +1,6 @@
 //! Creating a structure and editing its profile.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use crate::{
     db::structures,

@@ -12,10 +12,12 @@ use crate::{
         uploads,
     },
     domain::{
+        Code,
         accounts::Acting,
         directory::{
             Extras, OfferForm, OfferStatus, Reach, Sector, ServiceKind, StructureStatus,
             completeness,
+            upload::Purpose,
             views::{
                 ActivityView, CertificationView, OfferEditor, OfferSummary, OfferView,
                 PendingStructure, StructureEvent, StructureView, StructureWorkspace, UploadView,
@@ -129,7 +131,7 @@ async fn view_of_row(
         logo: uploads::of_structure(&state.db, &row.id)
             .await?
             .into_iter()
-            .find(|d| d.purpose == "logo")
+            .find(|d| d.purpose == Purpose::Logo)
             .map(|d| d.id),
         offers,
     })
@@ -184,7 +186,7 @@ async fn photos_of(state: &AppState, offer: &OfferRow) -> Result<Vec<String>, Ap
     Ok(uploads::of_structure(&state.db, &offer.structure_id)
         .await?
         .into_iter()
-        .filter(|d| d.purpose == "photo" && d.offer_id.as_deref() == Some(offer.id.as_str()))
+        .filter(|d| d.purpose == Purpose::Photo && d.offer_id.as_deref() == Some(offer.id.as_str()))
         .map(|d| d.id)
         .collect())
 }
@@ -273,7 +275,7 @@ pub async fn workspace(
         .into_iter()
         .map(|d| UploadView {
             id: d.id,
-            purpose: d.purpose,
+            purpose: d.purpose.code().to_owned(),
             file_name: d.file_name,
             size_bytes: d.size_bytes,
             offer_id: d.offer_id,

@@ -1,6 +1,7 @@
 //! Files of a structure: upload with rights, type and size checked; reading with the
 //! visibility of what they illustrate or prove.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use crate::{
     db::{
@@ -47,7 +48,7 @@ pub async fn upload(
     let structure =
         structures::find(&state.db, &upload.structure_id).await?.ok_or(AppError::Forbidden)?;
     access::require_editor(user, &structure)?;
-    let Some(purpose) = Purpose::parse(&upload.purpose) else {
+    let Some(purpose) = Purpose::from_code(&upload.purpose) else {
         return Ok(invalid("Choisissez ce que montre ou prouve le fichier."));
     };
     let offer_id = upload.offer_id.filter(|o| !o.is_empty());
@@ -128,7 +129,7 @@ pub async fn open(
     let Some(structure) = structures::find(&state.db, &document.structure_id).await? else {
         return Ok(None);
     };
-    let purpose = Purpose::parse(&document.purpose).ok_or(AppError::Internal)?;
+    let purpose = document.purpose;
     let structure_public = structure.status == StructureStatus::Published.code();
     let public = purpose.is_public()
         && structure_public

@@ -1,6 +1,7 @@
 //! The référentiel's versions: the first one is created on first use; animators publish the
 //! next ones. A published version never changes.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use crate::{
     db::hqs_referentials::{self, ReferentialRow},
@@ -75,10 +76,12 @@ pub async fn publish(
     let mut errors = FieldErrors::new();
     let note = errors
         .check("note", required_text(note, 1000, true, "Dites ce qui change dans cette version."));
-    let kept: Vec<CriterionCode> = kept.iter().filter_map(|c| CriterionCode::parse(c)).collect();
+    let kept: Vec<CriterionCode> =
+        kept.iter().filter_map(|c| CriterionCode::from_code(c)).collect();
     let mut thresholds = Vec::new();
     for (code, value) in percents {
-        let (Some(criterion), false) = (CriterionCode::parse(code), value.trim().is_empty()) else {
+        let (Some(criterion), false) = (CriterionCode::from_code(code), value.trim().is_empty())
+        else {
             continue;
         };
         match value.trim().trim_end_matches('%').trim().parse::<u8>() {

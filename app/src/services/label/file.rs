@@ -1,5 +1,6 @@
 //! A structure applies for the label (or renews it) and submits its file.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use serde_json::json;
 

@@ -5,7 +5,7 @@
 //! transaction that makes it, and every change of who holds a label reaches the search index
 //! through the outbox.
 
-use crate::domain::{Outcome, organisations::MemberRole};
+use crate::domain::{Code, Outcome, organisations::MemberRole};
 pub mod file;
 pub mod profile;
 pub mod public;
@@ -34,7 +34,7 @@ use crate::{
 };
 
 pub(crate) fn state_of(row: &LabelRow) -> Result<LabelState, AppError> {
-    LabelState::parse(&row.state).ok_or_else(|| {
+    LabelState::from_code(&row.state).ok_or_else(|| {
         tracing::error!(label_id = %row.id, state = %row.state, "unknown label state");
         AppError::Internal
     })
@@ -95,7 +95,7 @@ pub(crate) async fn store_in(
         return Ok(moved());
     }
     log(&mut tx, step.user, &step.after.id, step.step.code(), &step.details, now).await?;
-    let held = |row: &LabelRow| LabelState::parse(&row.state).is_some_and(LabelState::holds);
+    let held = |row: &LabelRow| LabelState::from_code(&row.state).is_some_and(LabelState::holds);
     if held(step.before) != held(&step.after) {
         search_outbox::enqueue(&mut tx, Entity::Structure, &step.after.structure_id, now).await?;
     }
@@ -187,7 +187,7 @@ pub(crate) fn words(text: &str, missing: &str) -> Result<String, Outcome<String>
 }
 
 pub(crate) fn choice(code: &str) -> Result<Recommendation, Outcome<String>> {
-    Recommendation::parse(code).ok_or_else(|| {
+    Recommendation::from_code(code).ok_or_else(|| {
         let mut errors = crate::domain::FieldErrors::new();
         errors.add("decision", "Choisissez : attribuer ou refuser.");
         Outcome::Invalid(errors)

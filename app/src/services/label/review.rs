@@ -1,6 +1,7 @@
 //! The pôle reviews a file: an animator returns it for more or prepares it with a
 //! recommendation; a second animator, who did not prepare it, grants or refuses.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use serde_json::json;
 
@@ -136,7 +137,7 @@ pub async fn decide(
         Ok(reason) => reason,
         Err(invalid) => return Ok(invalid),
     };
-    let prepared_as = row.recommendation.as_deref().and_then(Recommendation::parse);
+    let prepared_as = row.recommendation.as_deref().and_then(Recommendation::from_code);
     if decision == Recommendation::Grant && prepared_as != Some(Recommendation::Grant) {
         return Ok(Outcome::Refused(
             "Le dossier a été instruit avec une proposition de refus : pour l'attribuer, \
@@ -167,7 +168,7 @@ pub async fn decide(
     let previous = match &row.renewal_of {
         Some(id) => hqs_labels::find(&state.db, id).await?.filter(|p| {
             matches!(
-                LabelState::parse(&p.state),
+                LabelState::from_code(&p.state),
                 Some(LabelState::Granted | LabelState::Suspended | LabelState::Lapsed)
             )
         }),
@@ -222,7 +223,7 @@ pub async fn decide(
             after
                 .level
                 .as_deref()
-                .and_then(Level::parse)
+                .and_then(Level::from_code)
                 .map(|l| format!(", niveau {}", l.label()))
                 .unwrap_or_default()
         ),

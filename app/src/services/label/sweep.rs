@@ -3,8 +3,10 @@
 //! 90 and 30 days before the end. Run by a worker on every server; each change is
 //! conditional on the label's state and reminders, so two servers sweeping at once act once.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use serde_json::json;
+use strum::VariantArray;
 
 use super::{Step, state_of, store};
 use crate::{
@@ -31,7 +33,11 @@ pub struct Swept {
 }
 
 fn reminders_of(row: &LabelRow) -> Vec<Reminder> {
-    Reminder::ALL.into_iter().filter(|r| row.reminders.split(',').any(|c| c == r.code())).collect()
+    Reminder::VARIANTS
+        .iter()
+        .copied()
+        .filter(|r| row.reminders.split(',').any(|c| c == r.code()))
+        .collect()
 }
 
 #[tracing::instrument(skip_all)]

@@ -5,6 +5,7 @@ use super::{file, state_of};
 use crate::{
     db::{hqs_labels, structures, users},
     domain::{
+        Code,
         accounts::Acting,
         label::{
             LabelStep, Level, Recommendation, may_decide,
@@ -28,7 +29,7 @@ fn action(code: &str) -> String {
     match code {
         "apply" => "Demande de label".to_owned(),
         "renew" => "Demande de renouvellement".to_owned(),
-        other => LabelStep::parse(other).map_or("Événement", LabelStep::label).to_owned(),
+        other => LabelStep::from_code(other).map_or("Événement", LabelStep::label).to_owned(),
     }
 }
 
@@ -54,12 +55,12 @@ pub async fn view(
         check_id: row.check_id.clone(),
         label_version: row.label_version,
         number: row.number.clone(),
-        level: row.level.as_deref().and_then(Level::parse),
+        level: row.level.as_deref().and_then(Level::from_code),
         score: row.score,
         valid_from: row.valid_from.clone(),
         valid_until: row.valid_until.clone(),
         preparer_name,
-        recommendation: row.recommendation.as_deref().and_then(Recommendation::parse),
+        recommendation: row.recommendation.as_deref().and_then(Recommendation::from_code),
         reason: row.reason.clone(),
         response: row.response.clone(),
         renewal_of: row.renewal_of.clone(),
@@ -73,8 +74,8 @@ pub async fn view(
 
 fn summary(row: hqs_labels::LabelRow, structure_name: String) -> Option<LabelSummary> {
     Some(LabelSummary {
-        state: crate::domain::label::LabelState::parse(&row.state)?,
-        level: row.level.as_deref().and_then(Level::parse),
+        state: crate::domain::label::LabelState::from_code(&row.state)?,
+        level: row.level.as_deref().and_then(Level::from_code),
         id: row.id,
         structure_name,
         number: row.number,

@@ -8,6 +8,7 @@ use crate::{
         offers, structures,
     },
     domain::{
+        Code,
         calendar::iso_date,
         hqs::{
             Evaluation, EvidenceKind, EvidenceOnFile, OfferFacts, Requirements, Review,
@@ -48,9 +49,9 @@ impl Subject {
             .into_iter()
             .filter_map(|e| {
                 Some(EvidenceOnFile {
-                    kind: EvidenceKind::parse(&e.kind)?,
+                    kind: EvidenceKind::from_code(&e.kind)?,
                     valid_until: e.valid_until,
-                    review: Review::parse(&e.review)?,
+                    review: Review::from_code(&e.review)?,
                 })
             })
             .collect();

@@ -1,6 +1,7 @@
 //! Evidence of a check: the supplier sends pieces, the officer accepts or rejects each; the
 //! check's stored evaluation follows in the same transaction.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -59,7 +60,7 @@ pub async fn upload(
         ));
     }
     let mut errors = FieldErrors::new();
-    let kind = EvidenceKind::parse(&upload.kind);
+    let kind = EvidenceKind::from_code(&upload.kind);
     if kind.is_none() {
         errors.add("kind", "Choisissez le type de pièce.");
     }
@@ -132,7 +133,7 @@ async fn label_file_refuses(
         return Ok(None);
     }
     let label = hqs_labels::of_check(&state.db, &row.id).await?;
-    let Some(now) = label.as_ref().and_then(|l| LabelState::parse(&l.state)) else {
+    let Some(now) = label.as_ref().and_then(|l| LabelState::from_code(&l.state)) else {
         return Ok(Some("Ce dossier de label n'existe plus.".into()));
     };
     Ok((!allows(now)).then(|| {

@@ -3,7 +3,7 @@
 //! decides. Every event goes to the audit log in the transaction that makes it; the other
 //! party is told by e-mail.
 
-use crate::domain::{Outcome, organisations::MemberRole};
+use crate::domain::{Code, Outcome, organisations::MemberRole};
 use serde_json::json;
 
 use crate::{
@@ -229,7 +229,7 @@ pub async fn take_step(
     if role != step.taker() {
         return Err(AppError::Forbidden);
     }
-    let from = CheckState::parse(&row.state).ok_or(AppError::Internal)?;
+    let from = CheckState::from_code(&row.state).ok_or(AppError::Internal)?;
     let to = match step.from(from) {
         Ok(to) => to,
         Err(why) => return Ok(Outcome::Refused(why.to_owned())),
@@ -348,8 +348,8 @@ pub async fn list(state: &AppState, user: &Acting) -> Result<Vec<CheckSummary>, 
                 buyer_name: r.buyer_name,
                 structure_name: r.structure_name,
                 offer_title: r.offer_title,
-                state: CheckState::parse(&r.state)?,
-                decision: r.decision.as_deref().and_then(Decision::parse),
+                state: CheckState::from_code(&r.state)?,
+                decision: r.decision.as_deref().and_then(Decision::from_code),
                 updated_at: r.updated_at,
             })
         })

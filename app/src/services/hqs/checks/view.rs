@@ -5,6 +5,7 @@ use super::{internal, role_on};
 use crate::{
     db::{hqs_checks, hqs_evidence, hqs_labels, offers, organisations, structures},
     domain::{
+        Code,
         accounts::Acting,
         hqs::{
             EvidenceKind, Review,
@@ -53,8 +54,8 @@ pub async fn view(
         .into_iter()
         .filter_map(|e| {
             Some(EvidenceView {
-                kind: EvidenceKind::parse(&e.kind)?,
-                review: Review::parse(&e.review)?,
+                kind: EvidenceKind::from_code(&e.kind)?,
+                review: Review::from_code(&e.review)?,
                 id: e.id,
                 file_name: e.file_name,
                 size_bytes: e.size_bytes,
@@ -69,7 +70,7 @@ pub async fn view(
     Ok(Some(CheckView {
         id: row.id.clone(),
         role,
-        state: CheckState::parse(&row.state).ok_or(AppError::Internal)?,
+        state: CheckState::from_code(&row.state).ok_or(AppError::Internal)?,
         profile_name: row.profile_name.clone(),
         referential_version: row.referential_version,
         buyer_name,
@@ -78,7 +79,7 @@ pub async fn view(
         offer_title,
         requirements: serde_json::from_str(&row.requirements).map_err(internal)?,
         evaluation: serde_json::from_str(&row.evaluation).map_err(internal)?,
-        decision: row.decision.as_deref().and_then(Decision::parse),
+        decision: row.decision.as_deref().and_then(Decision::from_code),
         decision_comment: row.decision_comment,
         decided_at: row.decided_at,
         opened_at: row.created_at,

@@ -1,3 +1,4 @@
+use crate::domain::Code;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

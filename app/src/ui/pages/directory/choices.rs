@@ -1,5 +1,8 @@
 //! The choices the directory's forms offer, in French.
 
+use strum::VariantArray;
+
+use crate::domain::Code;
 use crate::domain::directory::{
     ServiceKind, StructureKind, communes::communes, profile::TURNOVER_BANDS, sectors::SECTORS,
 };
@@ -16,7 +19,7 @@ pub fn sectors() -> Vec<(String, String)> {
 
 pub fn service_kinds() -> Vec<(String, String)> {
     std::iter::once(none("— choisir —"))
-        .chain(ServiceKind::ALL.iter().map(|k| (k.code().to_owned(), k.label().to_owned())))
+        .chain(ServiceKind::VARIANTS.iter().map(|k| (k.code().to_owned(), k.label().to_owned())))
         .collect()
 }
 
@@ -48,5 +51,5 @@ pub fn turnover_bands() -> Vec<(String, String)> {
 }
 
 pub fn kinds() -> &'static [StructureKind] {
-    StructureKind::ALL
+    StructureKind::VARIANTS
 }

@@ -1,6 +1,9 @@
 //! `/hqs/controles/<id>`: a check — the pre-verdict criterion by criterion, the evidence, the
 //! steps each party may take, and the audit trail.
 
+use strum::VariantArray;
+
+use crate::domain::Code;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -161,7 +164,7 @@ fn UploadForm(check_id: String) -> impl IntoView {
             <div class="field">
                 <label for="champ-piece-kind">"Type de pièce"</label>
                 <select id="champ-piece-kind" name="kind">
-                    {EvidenceKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
+                    {EvidenceKind::VARIANTS.iter().copied().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">

@@ -1,5 +1,6 @@
 //! Parts of a check shown on its page and in its printable report.
 
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use crate::domain::{

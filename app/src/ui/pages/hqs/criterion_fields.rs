@@ -1,6 +1,7 @@
 //! The profile builder's block for one criterion: chosen or not, mandatory or weighted, and
 //! its threshold. Field names sit in the form's `values` map (`form[values][<code>.min]`).
 
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use crate::domain::{

@@ -1,6 +1,7 @@
 //! `/hqs/harmonisation?p=…&p=…`: shared profiles side by side (Chantier 3.7): the common
 //! core, every difference, and a new profile from the core.
 
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use crate::ui::components::ErrorView;

@@ -1,6 +1,7 @@
 //! The fields of a profile (new or edited): name, description, sharing, scope, and one block
 //! per criterion of the référentiel version in force.
 
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use super::criterion_fields::CriterionFields;

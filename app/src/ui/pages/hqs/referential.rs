@@ -1,6 +1,7 @@
 //! `/hqs`: the référentiel in force — each criterion, its legal basis and evidence — its
 //! earlier versions, and for animators the form to publish the next one.
 
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use crate::ui::components::ErrorView;

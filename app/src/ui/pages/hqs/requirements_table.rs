@@ -1,5 +1,6 @@
 //! A profile's criteria as a table: criterion, legal basis, how it counts, threshold.
 
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use crate::domain::hqs::Requirements;
