@@ -23,3 +23,6 @@ pub mod services;
 pub mod state;
 
 pub use ui::{App, shell};
+
+#[cfg(test)]
+mod layering;

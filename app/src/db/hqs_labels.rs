@@ -4,6 +4,7 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
+use crate::domain::label::FileSummary;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LabelRow {
@@ -33,6 +34,18 @@ pub struct LabelRow {
     pub renewal_of: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+impl LabelRow {
+    /// What deciding whether the file is held reads (`domain::label::holding`).
+    pub fn summary(&self) -> FileSummary<'_> {
+        FileSummary {
+            state: &self.state,
+            number: self.number.as_deref(),
+            level: self.level.as_deref(),
+            valid_until: self.valid_until.as_deref(),
+        }
+    }
 }
 
 const COLUMNS: &str = "id, structure_id, check_id, label_version, state, number, level, score, \

@@ -3,8 +3,11 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
-use crate::domain::Code;
-use crate::domain::directory::{OfferDetails, Price};
+use crate::domain::{
+    Code,
+    directory::{OfferDetails, Price},
+    hqs::{OfferFacts, declared::cpv_list},
+};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OfferRow {
@@ -37,6 +40,11 @@ const COLUMNS: &str = "id, structure_id, slug, title, status, description, secto
 impl OfferRow {
     pub fn price(&self) -> Option<Price> {
         if self.on_quote != 0 { Some(Price::OnQuote) } else { self.price_cents.map(Price::Cents) }
+    }
+
+    /// The offer as an HQS evaluation reads it.
+    pub fn facts(&self) -> OfferFacts {
+        OfferFacts { title: self.title.clone(), cpv: cpv_list(&self.cpv) }
     }
 }
 

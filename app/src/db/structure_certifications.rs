@@ -3,7 +3,7 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
-use crate::domain::directory::HeldCertification;
+use crate::domain::{directory::HeldCertification, hqs::LabelFact};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct LabelRow {
@@ -24,6 +24,16 @@ impl LabelRow {
             self.valid_until.as_deref(),
             today,
         )
+    }
+
+    /// The label as an HQS evaluation reads it.
+    pub fn fact(&self) -> LabelFact {
+        LabelFact {
+            code: self.label_code.clone(),
+            name: self.name.clone(),
+            valid_from: self.valid_from.clone(),
+            valid_until: self.valid_until.clone(),
+        }
     }
 }
 

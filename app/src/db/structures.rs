@@ -3,7 +3,11 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
-use crate::domain::directory::{StructureKind, StructureProfile};
+use super::{structure_activities::ActivityRow, structure_certifications::LabelRow};
+use crate::domain::{
+    directory::{StructureKind, StructureProfile},
+    hqs::{SupplierFacts, declared::cpv_of_sectors},
+};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct StructureRow {
@@ -54,6 +58,28 @@ const COLUMNS: &str = "id, slug, organisation_id, name, status, brand, siret, rn
 impl StructureRow {
     pub fn kinds(&self) -> Vec<StructureKind> {
         self.kinds.split_whitespace().filter_map(|k| StructureKind::parse(k).ok()).collect()
+    }
+
+    /// The facts an HQS evaluation reads, with the structure's labels and activities.
+    pub fn supplier_facts(&self, labels: &[LabelRow], activities: &[ActivityRow]) -> SupplierFacts {
+        SupplierFacts {
+            name: self.name.clone(),
+            kinds: self.kinds(),
+            legal_form: self.legal_form.clone(),
+            permanent_staff: self.permanent_staff,
+            insertion_staff: self.insertion_staff,
+            disabled_share: self.disabled_share,
+            detainee_share: self.detainee_share,
+            insertion_hours_capacity: self
+                .insertion_hours_capacity
+                .and_then(|h| u32::try_from(h).ok()),
+            esus_agreed_on: self.esus_agreed_on.clone(),
+            labels: labels.iter().map(LabelRow::fact).collect(),
+            commune_insee: self.commune_insee.clone(),
+            commune_name: self.commune_name.clone(),
+            coordinates: self.latitude.zip(self.longitude),
+            cpv: cpv_of_sectors(activities.iter().map(|a| a.sector.as_str())),
+        }
     }
 }
 

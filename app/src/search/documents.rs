@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::{
     db::{
         Db,
+        hqs_labels::{self, LabelRow as LabelFile},
         offers::{self, OfferRow},
         structure_activities,
         structure_certifications::{self, LabelRow},
@@ -17,10 +18,9 @@ use crate::{
         calendar::iso_date,
         directory::{OfferStatus, Sector, StructureStatus},
         hqs::{OfferFacts, Requirements, SupplierFacts, satisfies},
-        label::Level,
+        label::{Level, holding},
         search::{cells::cells_of, places, query::Point, tags},
     },
-    services::hqs::facts::{facts_of, offer_facts},
 };
 
 /// The fields of a structure that its offers carry too.
@@ -148,9 +148,9 @@ pub struct Changes {
 
 /// The structure's HQS label, as the index holds it.
 async fn hqs_label(db: &Db, structure_id: &str) -> Result<Option<String>, sqlx::Error> {
-    let files = crate::db::hqs_labels::of_structure(db, structure_id).await?;
-    Ok(crate::services::label::public::holding(&files)
-        .map(|(_, level, _)| Level::index_value(level).to_owned()))
+    let files = hqs_labels::of_structure(db, structure_id).await?;
+    Ok(holding(files.iter().map(LabelFile::summary))
+        .map(|held| Level::index_value(held.level).to_owned()))
 }
 
 fn facets(
@@ -235,7 +235,7 @@ pub async fn for_structure(
     let labels = structure_certifications::of_structure(db, id).await?;
     let facets = facets(&row, &labels, hqs_label(db, id).await?, &today);
     let activities = structure_activities::of_structure(db, id).await?;
-    let supplier = facts_of(&row, &labels, &activities);
+    let supplier = row.supplier_facts(&labels, &activities);
     let mut sectors: Vec<String> = activities.iter().map(|a| a.sector.clone()).collect();
     sectors.extend(all_offers.iter().filter(|o| o.status == "published").map(|o| o.sector.clone()));
     sectors.sort();
@@ -250,7 +250,7 @@ pub async fn for_structure(
     service_kinds.dedup();
     for offer in &all_offers {
         if offer.status == OfferStatus::Published.code() {
-            let satisfied = profiles.satisfied(&supplier, Some(&offer_facts(offer)), &today);
+            let satisfied = profiles.satisfied(&supplier, Some(&offer.facts()), &today);
             changes.offers.push(offer_document(offer, &row, &facets, satisfied));
         } else {
             changes.offers_gone.push(offer.id.clone());
@@ -297,8 +297,8 @@ pub async fn for_offer(
             let today = iso_date(now);
             let labels = structure_certifications::of_structure(db, &structure.id).await?;
             let activities = structure_activities::of_structure(db, &structure.id).await?;
-            let supplier = facts_of(&structure, &labels, &activities);
-            let satisfied = profiles.satisfied(&supplier, Some(&offer_facts(&offer)), &today);
+            let supplier = structure.supplier_facts(&labels, &activities);
+            let satisfied = profiles.satisfied(&supplier, Some(&offer.facts()), &today);
             let held = hqs_label(db, &structure.id).await?;
             let facets = facets(&structure, &labels, held, &today);
             changes.offers.push(offer_document(&offer, &structure, &facets, satisfied));

@@ -2,6 +2,7 @@
 
 pub mod documents;
 mod engine;
+pub mod hits;
 pub mod settings;
 
 pub use engine::{SearchEngine, SearchError};

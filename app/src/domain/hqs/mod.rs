@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod criteria;
+pub mod declared;
 pub mod evaluate;
 pub mod facts;
 pub mod harmonise;

@@ -10,7 +10,6 @@ use crate::domain::Code;
 use std::collections::HashMap;
 
 use meilisearch_sdk::search::{SearchResult, SearchResults as Answer};
-use serde_json::{Map, Value};
 
 use crate::{
     domain::{
@@ -20,10 +19,13 @@ use crate::{
         },
     },
     error::AppError,
-    search::SearchError,
+    search::{
+        SearchError,
+        hits::{OfferHit, Retrieved, StructureHit},
+    },
     state::AppState,
 };
-use hits::{hit, public_ids, text};
+use hits::{Shown, hit, public_ids};
 pub use plan::Plan;
 
 fn label_of(param: &str, value: &str) -> String {
@@ -82,9 +84,21 @@ pub async fn search(
             ],
         });
     }
-    let Answers { plan, main: results, counts, hits: shown } = engine(state, query).await?;
+    match engine(state, query).await? {
+        Found::Offers(answers) => results(state, query, answers).await,
+        Found::Structures(answers) => results(state, query, answers).await,
+    }
+}
+
+/// The page of results Meilisearch's answers give, each hit checked against the database.
+async fn results<T: Shown>(
+    state: &AppState,
+    query: &SearchQuery,
+    answers: Answers<T>,
+) -> Result<SearchResults, AppError> {
+    let Answers { plan, main: results, counts, hits: shown } = answers;
     // Disjunctive counts: each selected group, counted with the other groups only.
-    let tags_of = |answer: &Answer<Map<String, Value>>| {
+    let tags_of = |answer: &Answer<T>| {
         answer.facet_distribution.as_ref().and_then(|d| d.get(plan::TAGS)).cloned()
     };
     let own_counts: HashMap<&str, HashMap<String, usize>> = plan
@@ -123,12 +137,12 @@ pub async fn search(
         })
         .collect();
 
-    let ids: Vec<String> = shown.iter().map(|h| text(&h.result, "id")).collect();
+    let ids: Vec<String> = shown.iter().map(|h| h.result.id().to_owned()).collect();
     let public = public_ids(&state.db, query.target, &ids).await?;
     let hits: Vec<Hit> = shown
         .iter()
-        .filter(|h| public.contains(&text(&h.result, "id")))
-        .map(|h| hit(query.target, &h.result, h.formatted_result.as_ref(), query.origin))
+        .filter(|h| public.iter().any(|id| id == h.result.id()))
+        .map(|h| hit(h, query.origin))
         .collect();
     let total = results.total_hits.unwrap_or(hits.len()) as u64;
     let pages = u32::try_from(total.div_ceil(u64::from(PER_PAGE))).unwrap_or(u32::MAX);
@@ -136,27 +150,37 @@ pub async fn search(
     Ok(SearchResults { total, hits, facets, page: query.page, pages, suggestions })
 }
 
-/// What Meilisearch answers for a search.
-pub struct Answers {
+/// What Meilisearch answers for a search whose hits are `T`s.
+pub struct Answers<T> {
     plan: Plan,
     /// The main query: the hits in relevance order and the counts of the groups nobody
     /// picked a value in.
-    main: Answer<Map<String, Value>>,
+    main: Answer<T>,
     /// One answer per picked group, counted with the other groups only.
-    counts: Vec<Answer<Map<String, Value>>>,
+    counts: Vec<Answer<T>>,
     /// The hits to show, in order.
-    hits: Vec<SearchResult<Map<String, Value>>>,
+    hits: Vec<SearchResult<T>>,
+}
+
+/// What Meilisearch answers, by the index searched.
+pub enum Found {
+    Offers(Answers<OfferHit>),
+    Structures(Answers<StructureHit>),
 }
 
 /// Every request a search makes to Meilisearch, and nothing more: no database, no page
 /// (the benchmark compares the app with it).
-pub async fn engine(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError> {
-    tokio::time::timeout(state.search.timeout(), ask(state, query))
-        .await
-        .map_err(|_| AppError::Unavailable)?
+pub async fn engine(state: &AppState, query: &SearchQuery) -> Result<Found, AppError> {
+    let asked = async {
+        Ok(match query.target {
+            Target::Offers => Found::Offers(ask(state, query).await?),
+            Target::Structures => Found::Structures(ask(state, query).await?),
+        })
+    };
+    tokio::time::timeout(state.search.timeout(), asked).await.map_err(|_| AppError::Unavailable)?
 }
 
-async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError> {
+async fn ask<T: Retrieved>(state: &AppState, query: &SearchQuery) -> Result<Answers<T>, AppError> {
     let client = state.search.client();
     let index_of = |name| client.index(state.search.index_name(name));
     let index = index_of(match query.target {
@@ -187,7 +211,7 @@ async fn ask(state: &AppState, query: &SearchQuery) -> Result<Answers, AppError>
                     query.page,
                 )
                 .await?;
-                let found = plan.slices(client, &index, &slices).await?;
+                let found = plan.slices::<T>(client, &index, &slices).await?;
                 Ok(nearby::in_order(&slices, found))
             };
             let (answers, page) = tokio::try_join!(counted, page).map_err(unavailable)?;

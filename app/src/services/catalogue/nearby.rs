@@ -8,14 +8,14 @@ use meilisearch_sdk::{
     indexes::Index,
     search::{SearchResult, Selectors},
 };
-use serde_json::{Map, Value};
+use serde::de::IgnoredAny;
 
 use crate::{
     domain::{
         geo::haversine_km,
         search::{cells, places, query::PER_PAGE, query::Point},
     },
-    search::settings::MAX_STRUCTURES,
+    search::{hits::Retrieved, settings::MAX_STRUCTURES},
 };
 
 use super::plan::{and, quoted_list};
@@ -223,15 +223,15 @@ fn settle(
 
 /// The page's hits: each slice's answer, a slice of several places ordered by place (each
 /// keeps its relevance order), one after the other.
-pub fn in_order(
+pub fn in_order<T: Retrieved>(
     slices: &[Slice],
-    answers: Vec<Vec<SearchResult<Map<String, Value>>>>,
-) -> Vec<SearchResult<Map<String, Value>>> {
+    answers: Vec<Vec<SearchResult<T>>>,
+) -> Vec<SearchResult<T>> {
     let mut page = Vec::new();
     for (slice, mut hits) in slices.iter().zip(answers) {
         if slice.places.len() > 1 {
             hits.sort_by_key(|hit| {
-                let place = hit.result.get(PLACE).and_then(Value::as_str).unwrap_or_default();
+                let place = hit.result.facets().place.as_deref().unwrap_or_default();
                 slice.places.iter().position(|p| p == place).unwrap_or(usize::MAX)
             });
         }
@@ -247,7 +247,8 @@ async fn count(index: &Index, text: &str, filter: &str) -> Result<usize, Error> 
     if !filter.is_empty() {
         search.with_filter(filter);
     }
-    let answer = search.execute::<Map<String, Value>>().await?;
+    // Counts only: no hit to read.
+    let answer = search.execute::<IgnoredAny>().await?;
     Ok(answer.total_hits.unwrap_or_default())
 }
 
@@ -267,7 +268,8 @@ async fn places_of(
     if !filter.is_empty() {
         search.with_filter(filter);
     }
-    let answer = search.execute::<Map<String, Value>>().await?;
+    // Counts only: no hit to read.
+    let answer = search.execute::<IgnoredAny>().await?;
     let total = answer.total_hits.unwrap_or_default();
     let places: Vec<(String, usize)> = answer
         .facet_distribution
@@ -288,6 +290,7 @@ async fn places_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::hits::{FacetsHit, StructureHit, StructureText};
 
     const ORIGIN: Point = Point { lat: 45.188, lng: 5.724 };
 
@@ -370,10 +373,19 @@ mod tests {
     fn a_slice_of_several_places_is_ordered_by_place_keeping_relevance_within_each() {
         let (a, b) = (north(0.1), north(0.2));
         let hit = |id: &str, place: &str| SearchResult {
-            result: serde_json::json!({ "id": id, "place": place })
-                .as_object()
-                .cloned()
-                .unwrap_or_default(),
+            result: StructureHit {
+                id: id.to_owned(),
+                slug: id.to_owned(),
+                text: StructureText { name: id.to_owned(), description: None },
+                facets: FacetsHit {
+                    kinds: Vec::new(),
+                    commune: None,
+                    labels: Vec::new(),
+                    esus: false,
+                    hqs_label: None,
+                    place: Some(place.to_owned()),
+                },
+            },
             formatted_result: None,
             matches_position: None,
             ranking_score: None,
@@ -385,10 +397,8 @@ mod tests {
             vec![hit("c1", "elsewhere")],
         ];
         let slices = [slice(&[a.clone(), b.clone()], 0, 4), slice(&[north(0.5)], 3, 1)];
-        let page: Vec<String> = in_order(&slices, answers)
-            .into_iter()
-            .map(|h| h.result["id"].as_str().unwrap_or_default().to_owned())
-            .collect();
+        let page: Vec<String> =
+            in_order(&slices, answers).into_iter().map(|h| h.result.id).collect();
         assert_eq!(page, ["a1", "a2", "b1", "b2", "c1"]);
     }
 }

@@ -13,14 +13,16 @@ use meilisearch_sdk::{
         MultiSearchQuery, MultiSearchResponse, SearchQuery as MeiliQuery, SearchResult, Selectors,
     },
 };
-use serde_json::{Map, Value};
 
 use super::nearby::Slice;
-use crate::domain::search::{
-    SearchQuery, Sort, Target,
-    query::PER_PAGE,
-    results::{MARK_END, MARK_START},
-    tags,
+use crate::{
+    domain::search::{
+        SearchQuery, Sort, Target,
+        query::PER_PAGE,
+        results::{MARK_END, MARK_START},
+        tags,
+    },
+    search::hits::Retrieved,
 };
 
 /// The attribute holding the facet panel's values.
@@ -106,7 +108,6 @@ pub struct Plan {
     pub groups: Vec<Group>,
     pub text: String,
     page: usize,
-    target: Target,
     /// The filter of the search but its radius.
     pub filter: String,
     sort: Vec<String>,
@@ -137,7 +138,6 @@ impl Plan {
             groups,
             text: query.text.clone(),
             page: query.page as usize,
-            target: query.target,
             filter: main,
             sort,
             disjunctive,
@@ -151,16 +151,17 @@ impl Plan {
         self.disjunctive.iter().map(|(param, _)| *param)
     }
 
-    /// Sends the multi-search to Meilisearch, within the radius `geo` filters (if any).
-    pub async fn execute(
+    /// Sends the multi-search to Meilisearch, within the radius `geo` filters (if any), the
+    /// hits read as `T` (the documents of `index`).
+    pub async fn execute<T: Retrieved>(
         &self,
         client: &Client,
         index: &Index,
         geo: Option<&str>,
-    ) -> Result<MultiSearchResponse<Map<String, Value>>, meilisearch_sdk::errors::Error> {
+    ) -> Result<MultiSearchResponse<T>, meilisearch_sdk::errors::Error> {
         let (main, counts) = self.filters(geo);
         let keys: Vec<&str> = self.sort.iter().map(String::as_str).collect();
-        self.request(client, index, &main, &counts, &keys).execute().await
+        self.request::<T>(client, index, &main, &counts, &keys).execute().await
     }
 
     /// The main query's filter and each count's, with the radius.
@@ -173,15 +174,20 @@ impl Plan {
     /// The body of the multi-search, as sent to Meilisearch's `POST /multi-search`: what the
     /// tests read to check the request.
     #[cfg(test)]
-    fn body(&self, client: &Client, index: &Index, geo: Option<&str>) -> Value {
+    fn body<T: Retrieved>(
+        &self,
+        client: &Client,
+        index: &Index,
+        geo: Option<&str>,
+    ) -> serde_json::Value {
         let (main, counts) = self.filters(geo);
         let keys: Vec<&str> = self.sort.iter().map(String::as_str).collect();
-        serde_json::to_value(self.request(client, index, &main, &counts, &keys))
-            .unwrap_or(Value::Null)
+        serde_json::to_value(self.request::<T>(client, index, &main, &counts, &keys))
+            .unwrap_or_default()
     }
 
     /// The hits first, then one count per selected group (`counts` in the groups' order).
-    fn request<'a>(
+    fn request<'a, T: Retrieved>(
         &'a self,
         client: &'a Client,
         index: &'a Index,
@@ -190,7 +196,7 @@ impl Plan {
         sort: &'a [&'a str],
     ) -> MultiSearchQuery<'a, 'a> {
         let mut multi = client.multi_search();
-        multi.with_search_query(self.main(index, main, sort));
+        multi.with_search_query(self.main::<T>(index, main, sort));
         for others in counts {
             let mut counts = MeiliQuery::new(index);
             counts.with_query(&self.text).with_facets(Selectors::Some(&[TAGS])).with_limit(0);
@@ -204,34 +210,34 @@ impl Plan {
 
     /// The hits of a page ordered elsewhere, one answer per slice of places, highlighted like
     /// the main query's.
-    pub async fn slices(
+    pub async fn slices<T: Retrieved>(
         &self,
         client: &Client,
         index: &Index,
         slices: &[Slice],
-    ) -> Result<Vec<Vec<SearchResult<Map<String, Value>>>>, meilisearch_sdk::errors::Error> {
+    ) -> Result<Vec<Vec<SearchResult<T>>>, meilisearch_sdk::errors::Error> {
         if slices.is_empty() {
             return Ok(Vec::new());
         }
         let filters: Vec<String> = slices.iter().map(|s| and(&self.filter, &s.filter())).collect();
         let mut multi = client.multi_search();
         for (slice, filter) in slices.iter().zip(&filters) {
-            let mut query = self.shown(index);
+            let mut query = self.shown::<T>(index);
             query.with_filter(filter).with_offset(slice.offset).with_limit(slice.limit);
             multi.with_search_query(query);
         }
-        let answers = multi.execute::<Map<String, Value>>().await?;
+        let answers = multi.execute::<T>().await?;
         Ok(answers.results.into_iter().map(|answer| answer.hits).collect())
     }
 
     /// The query for the hits and the counts of the groups nobody picked a value in.
-    fn main<'a>(
+    fn main<'a, T: Retrieved>(
         &'a self,
         index: &'a Index,
         filter: &'a str,
         sort: &'a [&'a str],
     ) -> MeiliQuery<'a, DefaultHttpClient> {
-        let mut main = self.shown(index);
+        let mut main = self.shown::<T>(index);
         main.with_facets(Selectors::Some(&[TAGS]))
             .with_hits_per_page(if self.counts_only { 0 } else { PER_PAGE as usize })
             .with_page(self.page);
@@ -245,50 +251,14 @@ impl Plan {
     }
 
     /// A query whose hits are shown: the text, with matches highlighted, and only the fields
-    /// a hit shows (`hits::hit`) and its place.
-    fn shown<'a>(&'a self, index: &'a Index) -> MeiliQuery<'a, DefaultHttpClient> {
-        let (retrieve, highlight): (&'static [&'static str], &'static [&'static str]) =
-            match self.target {
-                Target::Offers => (
-                    &[
-                        "id",
-                        "slug",
-                        "title",
-                        "description",
-                        "structure_name",
-                        "commune",
-                        "kinds",
-                        "labels",
-                        "esus",
-                        "hqs_label",
-                        "on_quote",
-                        "price_cents",
-                        "place",
-                    ],
-                    &["title", "description"],
-                ),
-                Target::Structures => (
-                    &[
-                        "id",
-                        "slug",
-                        "name",
-                        "description",
-                        "commune",
-                        "kinds",
-                        "labels",
-                        "esus",
-                        "hqs_label",
-                        "place",
-                    ],
-                    &["name", "description"],
-                ),
-            };
+    /// a hit shows (`search::hits`).
+    fn shown<'a, T: Retrieved>(&'a self, index: &'a Index) -> MeiliQuery<'a, DefaultHttpClient> {
         let crop: &'static [(&'static str, Option<usize>)] = &[("description", None)];
         let mut query = MeiliQuery::new(index);
         query
             .with_query(&self.text)
-            .with_attributes_to_retrieve(Selectors::Some(retrieve))
-            .with_attributes_to_highlight(Selectors::Some(highlight))
+            .with_attributes_to_retrieve(Selectors::Some(T::RETRIEVE))
+            .with_attributes_to_highlight(Selectors::Some(T::HIGHLIGHT))
             .with_attributes_to_crop(Selectors::Some(crop))
             .with_crop_length(30)
             .with_highlight_pre_tag(MARK_START)
@@ -300,6 +270,7 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::hits::OfferHit;
 
     #[test]
     fn one_count_query_per_selected_group_without_its_own_filter() {
@@ -313,7 +284,7 @@ mod tests {
         assert_eq!(groups, ["type", "secteur"]);
         let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
         let index = client.index("offers");
-        let body = plan.body(&client, &index, None);
+        let body = plan.body::<OfferHit>(&client, &index, None);
         let queries = body["queries"].as_array().expect("queries");
         assert_eq!(queries.len(), 3);
         assert_eq!(
@@ -334,11 +305,12 @@ mod tests {
         let client = Client::new("http://127.0.0.1:1", None::<&str>).expect("client");
         let index = client.index("offers");
         let near = SearchQuery::from_pairs([("pres_de", "38185"), ("tri", "distance")]);
-        let body = Plan::new(&near).body(&client, &index, Some("cells IN [\"5:1:2\"]"));
+        let body = Plan::new(&near).body::<OfferHit>(&client, &index, Some("cells IN [\"5:1:2\"]"));
         assert_eq!(body["queries"][0]["hitsPerPage"], 0);
         assert_eq!(body["queries"][0]["filter"], "cells IN [\"5:1:2\"]");
         let by_name = SearchQuery::from_pairs([("tri", "nom"), ("type", "ESAT")]);
-        let body = Plan::new(&by_name).body(&client, &index, Some("cells IN [\"5:1:2\"]"));
+        let body =
+            Plan::new(&by_name).body::<OfferHit>(&client, &index, Some("cells IN [\"5:1:2\"]"));
         assert_eq!(body["queries"][0]["hitsPerPage"], PER_PAGE);
         assert_eq!(body["queries"][1]["filter"], "cells IN [\"5:1:2\"]", "counts keep the radius");
         assert_eq!(body["queries"][0]["sort"][0], "title:asc");

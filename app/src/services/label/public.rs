@@ -4,7 +4,7 @@
 use crate::{
     db::hqs_labels::{self, LabelRow, RegistryRow},
     domain::label::{
-        LabelNumber, LabelState, Level,
+        LabelNumber, LabelState, Level, holding,
         views::{HeldCertification, Verification},
     },
     error::AppError,
@@ -53,17 +53,6 @@ pub async fn verify(state: &AppState, typed: &str) -> Result<Verification, AppEr
     })
 }
 
-/// The label a structure holds now, if any: (number, level, valid until).
-pub fn holding(files: &[LabelRow]) -> Option<(String, Option<Level>, String)> {
-    files.iter().find(|f| f.state == LabelState::Granted.code()).map(|f| {
-        (
-            f.number.clone().unwrap_or_default(),
-            f.level.as_deref().and_then(Level::parse),
-            f.valid_until.clone().unwrap_or_default(),
-        )
-    })
-}
-
 /// The label a published structure holds now, by the structure's slug.
 pub async fn of_structure(
     state: &AppState,
@@ -75,5 +64,7 @@ pub async fn of_structure(
     if structure.status != crate::domain::directory::StructureStatus::Published.code() {
         return Ok(None);
     }
-    Ok(holding(&hqs_labels::of_structure(&state.db, &structure.id).await?))
+    let files = hqs_labels::of_structure(&state.db, &structure.id).await?;
+    Ok(holding(files.iter().map(LabelRow::summary))
+        .map(|held| (held.number, held.level, held.valid_until)))
 }

@@ -37,7 +37,7 @@ impl Subject {
             structures::find(&state.db, &row.structure_id).await?.ok_or(AppError::Internal)?;
         let supplier = facts::supplier_facts(&state.db, &structure).await?;
         let offer = match &row.offer_id {
-            Some(id) => offers::find(&state.db, id).await?.map(|o| facts::offer_facts(&o)),
+            Some(id) => offers::find(&state.db, id).await?.map(|o| o.facts()),
             None => None,
         };
         Ok(Self { requirements, supplier, offer })
