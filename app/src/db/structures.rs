@@ -1,5 +1,6 @@
 //! The `structures` table: supplier profiles of the directory.
 
+use crate::domain::Code;
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;

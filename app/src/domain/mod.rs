@@ -4,7 +4,6 @@
 pub mod accounts;
 pub mod calendar;
 pub mod code;
-mod code_shims;
 pub mod directory;
 pub mod field_errors;
 pub mod figures;

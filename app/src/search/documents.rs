@@ -3,6 +3,7 @@
 //! rows: anything not public has no document. Fields marked `serde(skip)` only make the facet
 //! panel's `tags`.
 
+use crate::domain::Code;
 use serde::Serialize;
 
 use crate::{

@@ -1,6 +1,7 @@
 //! What an evaluation looks at: a supplier's declared facts, optionally an offer's, and the
 //! evidence on file.
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 use super::criteria::EvidenceKind;

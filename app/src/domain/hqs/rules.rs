@@ -2,6 +2,7 @@
 //! needs, and the sentence that explains its verdict. Each rule names the article it
 //! implements through its criterion's definition (`criteria.rs`).
 
+use crate::domain::Code;
 use serde::{Deserialize, Serialize};
 
 use super::{

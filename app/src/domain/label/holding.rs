@@ -2,6 +2,7 @@
 //! has at most one).
 
 use super::{LabelState, Level};
+use crate::domain::Code;
 
 /// A label file, as far as holding it goes (codes as stored).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,13 +25,13 @@ pub struct Holding {
 
 /// The label held among `files`, if any.
 pub fn holding<'a>(files: impl IntoIterator<Item = FileSummary<'a>>) -> Option<Holding> {
-    files.into_iter().find(|f| LabelState::parse(f.state).is_some_and(LabelState::holds)).map(|f| {
-        Holding {
+    files.into_iter().find(|f| LabelState::from_code(f.state).is_some_and(LabelState::holds)).map(
+        |f| Holding {
             number: f.number.unwrap_or_default().to_owned(),
-            level: f.level.and_then(Level::parse),
+            level: f.level.and_then(Level::from_code),
             valid_until: f.valid_until.unwrap_or_default().to_owned(),
-        }
-    })
+        },
+    )
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl Level {
 
     /// How the facet names an index value.
     pub fn facet_label(value: &str) -> String {
-        match Self::parse(value) {
+        match Self::from_code(value) {
             Some(level) => format!("Labellisé HQS, niveau {}", level.label()),
             None => "Labellisé HQS".to_owned(),
         }

@@ -2,6 +2,7 @@
 //! counted in the agglomeration (DOMAIN.md §1), spread over the 49 communes by population,
 //! with French names and descriptions, activities and offers that fit their kind.
 
+use crate::domain::Code;
 use rand::{Rng, SeedableRng, seq::IndexedRandom};
 use rand_chacha::ChaCha8Rng;
 

@@ -1,6 +1,7 @@
 //! Offers: created and edited by the structure's editors, published or archived by them,
 //! reported by anyone signed in, and moderated by the pôle.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use crate::{
     db::{offers, structures},

@@ -1,5 +1,6 @@
 //! A stored structure read back into the domain's profile and into its form's values.
 
+use crate::domain::Code;
 use crate::{
     db::structures::StructureRow,
     domain::directory::{

@@ -1,6 +1,7 @@
 //! Stores structures the pôle brings in already checked (CSV import, demo data): published at
 //! once, with their activities and published offers, and an event saying where they came from.
 
+use crate::domain::Code;
 use sqlx::{Any, Transaction};
 
 use super::slugs::{Table, unique_slug};

@@ -1,6 +1,7 @@
 //! What anyone may see of labels: the registry of labels held now, the verification of a
 //! number, the label a structure holds (its badge, its search facet).
 
+use crate::domain::Code;
 use crate::{
     db::hqs_labels::{self, LabelRow, RegistryRow},
     domain::label::{
@@ -14,7 +15,7 @@ use crate::{
 fn held(row: RegistryRow) -> HeldCertification {
     HeldCertification {
         number: row.number,
-        level: row.level.as_deref().and_then(Level::parse),
+        level: row.level.as_deref().and_then(Level::from_code),
         valid_until: row.valid_until,
         structure_name: row.structure_name,
         structure_slug: row.structure_slug,
@@ -39,12 +40,14 @@ pub async fn verify(state: &AppState, typed: &str) -> Result<Verification, AppEr
     if structure.status != crate::domain::directory::StructureStatus::Published.code() {
         return Ok(Verification::Unknown);
     }
-    let Some(state_now) = LabelState::parse(&row.state) else { return Ok(Verification::Unknown) };
+    let Some(state_now) = LabelState::from_code(&row.state) else {
+        return Ok(Verification::Unknown);
+    };
     Ok(Verification::Found {
         state: state_now,
         label: HeldCertification {
             number: number.to_string(),
-            level: row.level.as_deref().and_then(Level::parse),
+            level: row.level.as_deref().and_then(Level::from_code),
             valid_until: row.valid_until.unwrap_or_default(),
             structure_name: structure.name,
             structure_slug: structure.slug,

@@ -1,6 +1,7 @@
 //! After the grant: animators suspend a label with a reason (an evidence expired, a complaint
 //! was upheld), the structure answers, animators reinstate or withdraw it.
 
+use crate::domain::Code;
 use crate::domain::Outcome;
 use serde_json::json;
 

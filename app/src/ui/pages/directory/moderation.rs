@@ -1,3 +1,4 @@
+use crate::domain::Code;
 use leptos::prelude::*;
 
 use crate::ui::components::ErrorView;

@@ -1,4 +1,5 @@
 use super::check_opening::CheckOpeningPanel;
+use crate::domain::Code;
 use crate::ui::pages::LabelBadge;
 use leptos::prelude::*;
 
