@@ -5,7 +5,7 @@ use sqlx::{Any, FromRow, Transaction};
 use super::Db;
 use crate::domain::{
     Code,
-    directory::{OfferDetails, Price},
+    directory::{OfferDetails, OfferStatus, Price},
     hqs::{OfferFacts, declared::cpv_list},
 };
 
@@ -15,7 +15,8 @@ pub struct OfferRow {
     pub structure_id: String,
     pub slug: String,
     pub title: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: OfferStatus,
     pub description: String,
     pub sector: String,
     pub cpv: String,
@@ -115,12 +116,12 @@ async fn reindex(tx: &mut Transaction<'_, Any>, id: &str, now: i64) -> Result<()
 pub async fn set_status(
     tx: &mut Transaction<'_, Any>,
     id: &str,
-    status: &str,
+    status: OfferStatus,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE offers SET status = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
-        .bind(status)
+        .bind(status.code())
         .bind(now)
         .execute(&mut **tx)
         .await?;

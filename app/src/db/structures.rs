@@ -6,7 +6,7 @@ use sqlx::{Any, FromRow, Transaction};
 use super::Db;
 use super::{structure_activities::ActivityRow, structure_certifications::LabelRow};
 use crate::domain::{
-    directory::{StructureKind, StructureProfile},
+    directory::{StructureKind, StructureProfile, StructureStatus},
     hqs::{SupplierFacts, declared::cpv_of_sectors},
 };
 
@@ -16,7 +16,8 @@ pub struct StructureRow {
     pub slug: String,
     pub organisation_id: Option<String>,
     pub name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: StructureStatus,
     pub brand: Option<String>,
     pub siret: Option<String>,
     pub rna: Option<String>,
@@ -264,7 +265,7 @@ pub async fn published_after(
 pub async fn set_status(
     tx: &mut Transaction<'_, Any>,
     id: &str,
-    status: &str,
+    status: StructureStatus,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -272,7 +273,7 @@ pub async fn set_status(
          submitted_at = CASE WHEN $2 = 'submitted' THEN $3 ELSE submitted_at END WHERE id = $1",
     )
     .bind(id)
-    .bind(status)
+    .bind(status.code())
     .bind(now)
     .execute(&mut **tx)
     .await?;

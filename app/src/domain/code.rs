@@ -19,6 +19,25 @@ pub trait Code: Copy + Into<&'static str> + FromStr {
 
 impl<T: Copy + Into<&'static str> + FromStr> Code for T {}
 
+/// `TryFrom<String>` from the codes, for enums read from a text column by the repositories
+/// (`#[sqlx(try_from = "String")]`).
+macro_rules! read_from_text_column {
+    ($($enum:ty),+ $(,)?) => {
+        $(impl TryFrom<String> for $enum {
+            type Error = strum::ParseError;
+            fn try_from(code: String) -> Result<Self, Self::Error> {
+                code.parse()
+            }
+        })+
+    };
+}
+
+read_from_text_column!(
+    super::directory::StructureStatus,
+    super::directory::OfferStatus,
+    super::directory::upload::Purpose,
+);
+
 #[cfg(test)]
 mod tests {
     use serde::Serialize;

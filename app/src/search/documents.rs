@@ -211,7 +211,7 @@ fn offer_document(
 }
 
 fn is_public(structure: &StructureRow) -> bool {
-    structure.status == StructureStatus::Published.code()
+    structure.status == StructureStatus::Published
 }
 
 /// The documents of a structure and of all its offers, as they must now be.
@@ -238,7 +238,9 @@ pub async fn for_structure(
     let activities = structure_activities::of_structure(db, id).await?;
     let supplier = row.supplier_facts(&labels, &activities);
     let mut sectors: Vec<String> = activities.iter().map(|a| a.sector.clone()).collect();
-    sectors.extend(all_offers.iter().filter(|o| o.status == "published").map(|o| o.sector.clone()));
+    sectors.extend(
+        all_offers.iter().filter(|o| o.status == OfferStatus::Published).map(|o| o.sector.clone()),
+    );
     sectors.sort();
     sectors.dedup();
     let mut sector_groups: Vec<String> =
@@ -250,7 +252,7 @@ pub async fn for_structure(
     service_kinds.sort();
     service_kinds.dedup();
     for offer in &all_offers {
-        if offer.status == OfferStatus::Published.code() {
+        if offer.status == OfferStatus::Published {
             let satisfied = profiles.satisfied(&supplier, Some(&offer.facts()), &today);
             changes.offers.push(offer_document(offer, &row, &facets, satisfied));
         } else {
@@ -292,9 +294,7 @@ pub async fn for_offer(
     };
     let structure = structures::find(db, &offer.structure_id).await?;
     match structure {
-        Some(structure)
-            if is_public(&structure) && offer.status == OfferStatus::Published.code() =>
-        {
+        Some(structure) if is_public(&structure) && offer.status == OfferStatus::Published => {
             let today = iso_date(now);
             let labels = structure_certifications::of_structure(db, &structure.id).await?;
             let activities = structure_activities::of_structure(db, &structure.id).await?;

@@ -30,14 +30,6 @@ const EVIDENCE: &[&str] = &["application/pdf", "image/png", "image/jpeg"];
 /// Photos an offer may carry.
 pub const MAX_PHOTOS_PER_OFFER: i64 = 6;
 
-/// How the database's `purpose` column is read (see `db::uploads`).
-impl TryFrom<String> for Purpose {
-    type Error = strum::ParseError;
-    fn try_from(code: String) -> Result<Self, Self::Error> {
-        code.parse()
-    }
-}
-
 impl Purpose {
     /// Logos and photos are shown on public pages; evidence only to the structure's editors
     /// and the pôle.

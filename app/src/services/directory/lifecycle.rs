@@ -36,7 +36,7 @@ pub async fn record(
     structure_id: &str,
     change: Change<'_>,
 ) -> Result<(), sqlx::Error> {
-    structures::set_status(tx, structure_id, change.to.code(), change.now).await?;
+    structures::set_status(tx, structure_id, change.to, change.now).await?;
     structure_events::insert(
         tx,
         structure_events::NewEvent {
@@ -103,7 +103,7 @@ pub async fn take_step(
     // The state is read again under the write lock: two animators deciding at once cannot
     // both move it.
     let row = structures::lock(&mut tx, structure_id).await?.ok_or(AppError::Forbidden)?;
-    let from = StructureStatus::from_code(&row.status).ok_or(AppError::Internal)?;
+    let from = row.status;
     let to = match from.after(step) {
         Ok(to) => to,
         Err(why) => return Ok(Outcome::Refused(why.to_owned())),

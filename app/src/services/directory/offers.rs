@@ -1,7 +1,6 @@
 //! Offers: created and edited by the structure's editors, published or archived by them,
 //! reported by anyone signed in, and moderated by the pôle.
 
-use crate::domain::Code;
 use crate::domain::Outcome;
 use crate::{
     db::{offers, structures},
@@ -93,7 +92,7 @@ pub async fn set_status(
     }
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
-    offers::set_status(&mut tx, offer_id, status.code(), now).await?;
+    offers::set_status(&mut tx, offer_id, status, now).await?;
     structures::touch(&mut tx, &offer.structure_id, now).await?;
     tx.commit().await?;
     Ok(Outcome::Done(offer.structure_id))
@@ -122,7 +121,8 @@ pub async fn flag(
     let offer = offers::find(&state.db, offer_id).await?.ok_or(AppError::NotFound)?;
     let structure =
         structures::find(&state.db, &offer.structure_id).await?.ok_or(AppError::NotFound)?;
-    let public = offer.status == OfferStatus::Published.code() && structure.status == "published";
+    let public = offer.status == OfferStatus::Published
+        && structure.status == crate::domain::directory::StructureStatus::Published;
     if !public {
         return Err(AppError::Forbidden);
     }
@@ -146,7 +146,7 @@ pub async fn resolve_flags(
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
     if decision == FlagDecision::Archive {
-        offers::set_status(&mut tx, offer_id, OfferStatus::Archived.code(), now).await?;
+        offers::set_status(&mut tx, offer_id, OfferStatus::Archived, now).await?;
     }
     offers::resolve_flags(&mut tx, offer_id, &user.id, resolution, now).await?;
     tx.commit().await?;

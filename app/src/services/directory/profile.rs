@@ -1,6 +1,5 @@
 //! Creating a structure and editing its profile.
 
-use crate::domain::Code;
 use crate::domain::Outcome;
 use crate::{
     db::structures,
@@ -75,7 +74,7 @@ pub async fn update(
         Ok(profile) => profile,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
-    let status = StructureStatus::from_code(&current.status).unwrap_or(StructureStatus::Draft);
+    let status = current.status;
     if status == StructureStatus::Archived {
         let mut errors = FieldErrors::new();
         errors.add("name", "Rouvrez la fiche archivée avant de la modifier.");

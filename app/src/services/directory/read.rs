@@ -51,7 +51,7 @@ fn summary(row: &OfferRow) -> OfferSummary {
         title: row.title.clone(),
         sector: sector_label(&row.sector),
         price: row.price().map(|p| p.label()),
-        status: OfferStatus::from_code(&row.status).unwrap_or(OfferStatus::Draft),
+        status: row.status,
     }
 }
 
@@ -92,13 +92,13 @@ async fn view_of_row(
     let offers = offers::of_structure(&state.db, &row.id)
         .await?
         .iter()
-        .filter(|o| all_offers || o.status == OfferStatus::Published.code())
+        .filter(|o| all_offers || o.status == OfferStatus::Published)
         .map(summary)
         .collect();
     Ok(StructureView {
         id: row.id.clone(),
         slug: row.slug.clone(),
-        status: StructureStatus::from_code(&row.status).unwrap_or(StructureStatus::Draft),
+        status: row.status,
         name: row.name.clone(),
         brand: row.brand.clone(),
         kinds: row.kinds(),
@@ -145,7 +145,7 @@ pub async fn structure_page(
     slug: &str,
 ) -> Result<Option<StructureView>, AppError> {
     let Some(row) = structures::find_by_slug(&state.db, slug).await? else { return Ok(None) };
-    let public = row.status == StructureStatus::Published.code();
+    let public = row.status == StructureStatus::Published;
     let preview = !public && access::can_preview(viewer, &row);
     if !public && !preview {
         return Ok(None);
@@ -162,7 +162,7 @@ fn offer_view(row: &OfferRow, structure: &StructureRow, photos: Vec<String>) -> 
     OfferView {
         id: row.id.clone(),
         slug: row.slug.clone(),
-        status: OfferStatus::from_code(&row.status).unwrap_or(OfferStatus::Draft),
+        status: row.status,
         title: row.title.clone(),
         description: row.description.clone(),
         sector: sector_label(&row.sector),
@@ -202,8 +202,8 @@ pub async fn offer_page(
     let Some(structure) = structures::find(&state.db, &offer.structure_id).await? else {
         return Ok(None);
     };
-    let public = offer.status == OfferStatus::Published.code()
-        && structure.status == StructureStatus::Published.code();
+    let public =
+        offer.status == OfferStatus::Published && structure.status == StructureStatus::Published;
     if !public && !access::can_preview(viewer, &structure) {
         return Ok(None);
     }

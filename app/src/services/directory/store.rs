@@ -26,7 +26,7 @@ pub async fn store_published(
     let id = uuid::Uuid::new_v4().to_string();
     let slug = unique_slug(tx, Table::Structures, &new.profile.name).await?;
     structures::insert(tx, &id, &slug, None, &new.profile, now).await?;
-    structures::set_status(tx, &id, StructureStatus::Published.code(), now).await?;
+    structures::set_status(tx, &id, StructureStatus::Published, now).await?;
     structure_events::insert(
         tx,
         structure_events::NewEvent {
@@ -63,6 +63,6 @@ pub async fn store_offer(
     let slug = unique_slug(tx, Table::Offers, &format!("{} {structure_name}", offer.title)).await?;
     offers::insert(tx, &id, structure_id, &slug, now).await?;
     offers::update_details(tx, &id, offer, now).await?;
-    offers::set_status(tx, &id, "published", now).await?;
+    offers::set_status(tx, &id, crate::domain::directory::OfferStatus::Published, now).await?;
     Ok(id)
 }

@@ -130,13 +130,13 @@ pub async fn open(
         return Ok(None);
     };
     let purpose = document.purpose;
-    let structure_public = structure.status == StructureStatus::Published.code();
+    let structure_public = structure.status == StructureStatus::Published;
     let public = purpose.is_public()
         && structure_public
         && match &document.offer_id {
             Some(offer_id) => offers::find(&state.db, offer_id)
                 .await?
-                .is_some_and(|o| o.status == OfferStatus::Published.code()),
+                .is_some_and(|o| o.status == OfferStatus::Published),
             None => true,
         };
     if !public && !access::can_preview(viewer, &structure) {

@@ -36,7 +36,7 @@ pub async fn apply(
     if !can_edit(user, &structure) {
         return Err(AppError::Forbidden);
     }
-    if structure.status != StructureStatus::Published.code() {
+    if structure.status != StructureStatus::Published {
         return Ok(Outcome::Refused(
             "Seule une fiche publiée dans l'annuaire peut demander le label.".into(),
         ));

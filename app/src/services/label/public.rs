@@ -37,7 +37,7 @@ pub async fn verify(state: &AppState, typed: &str) -> Result<Verification, AppEr
     let Some(structure) = crate::db::structures::find(&state.db, &row.structure_id).await? else {
         return Ok(Verification::Unknown);
     };
-    if structure.status != crate::domain::directory::StructureStatus::Published.code() {
+    if structure.status != crate::domain::directory::StructureStatus::Published {
         return Ok(Verification::Unknown);
     }
     let Some(state_now) = LabelState::from_code(&row.state) else {
@@ -64,7 +64,7 @@ pub async fn of_structure(
     let Some(structure) = crate::db::structures::find_by_slug(&state.db, slug).await? else {
         return Ok(None);
     };
-    if structure.status != crate::domain::directory::StructureStatus::Published.code() {
+    if structure.status != crate::domain::directory::StructureStatus::Published {
         return Ok(None);
     }
     let files = hqs_labels::of_structure(&state.db, &structure.id).await?;

@@ -150,16 +150,13 @@ pub async fn open(
         return Ok(Outcome::Refused("Choisissez un profil que vous pouvez utiliser.".into()));
     };
     let structure = structures::find(&state.db, structure_id).await?;
-    let Some(structure) = structure.filter(|s| s.status == StructureStatus::Published.code())
-    else {
+    let Some(structure) = structure.filter(|s| s.status == StructureStatus::Published) else {
         return Ok(Outcome::Refused("Cette structure n'est pas publiée dans l'annuaire.".into()));
     };
     let offer = match offer_id.filter(|id| !id.is_empty()) {
         None => None,
         Some(id) => match offers::find(&state.db, id).await? {
-            Some(o)
-                if o.structure_id == structure.id && o.status == OfferStatus::Published.code() =>
-            {
+            Some(o) if o.structure_id == structure.id && o.status == OfferStatus::Published => {
                 Some(o)
             }
             _ => {
@@ -368,13 +365,13 @@ pub async fn opening(
         return Ok(None);
     }
     let Some(structure) = structures::find(&state.db, structure_id).await? else { return Ok(None) };
-    if structure.status != StructureStatus::Published.code() {
+    if structure.status != StructureStatus::Published {
         return Ok(None);
     }
     let offers = offers::of_structure(&state.db, structure_id)
         .await?
         .into_iter()
-        .filter(|o| o.status == OfferStatus::Published.code())
+        .filter(|o| o.status == OfferStatus::Published)
         .map(|o| (o.id, o.title))
         .collect();
     let profiles = profiles::page(state, user).await?.profiles;
