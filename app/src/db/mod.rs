@@ -31,6 +31,7 @@ pub mod structures;
 mod transaction;
 pub mod uploads;
 pub mod users;
+pub mod visibility;
 
 pub use connect::{Backend, Db, DbOptions, connect, ping};
 pub use transaction::begin;

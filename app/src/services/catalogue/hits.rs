@@ -4,11 +4,10 @@ use meilisearch_sdk::search::SearchResult;
 use serde_json::Value;
 
 use crate::{
-    db::Db,
     domain::{
         directory::Price,
         geo::haversine_km,
-        search::{Hit, Target, places, query::Point, results::segments},
+        search::{Hit, places, query::Point, results::segments},
     },
     search::hits::{OfferHit, OfferText, Retrieved, StructureHit, StructureText},
 };
@@ -95,40 +94,4 @@ pub fn hit<T: Shown>(found: &SearchResult<T>, origin: Option<Point>) -> Hit {
             Some((haversine_km((origin.lat, origin.lng), (at.lat, at.lng)) * 1000.0).round() as u64)
         }),
     }
-}
-
-/// The ids among `ids` that are public now. The query looks the ids up by primary key and
-/// the statuses are compared here: a status condition in SQL may lead SQLite to scan every
-/// published offer instead.
-pub async fn public_ids(
-    db: &Db,
-    target: Target,
-    ids: &[String],
-) -> Result<Vec<String>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
-    let sql = match target {
-        Target::Offers => format!(
-            "SELECT o.id, o.status, s.status FROM offers o JOIN structures s ON s.id = o.structure_id \
-             WHERE o.id IN ({})",
-            placeholders.join(", ")
-        ),
-        Target::Structures => format!(
-            "SELECT id, status, status FROM structures WHERE id IN ({})",
-            placeholders.join(", ")
-        ),
-    };
-    let mut query = sqlx::query_as::<_, (String, String, String)>(&sql);
-    for id in ids {
-        query = query.bind(id);
-    }
-    Ok(query
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .filter(|(_, own, structure)| own == "published" && structure == "published")
-        .map(|(id, _, _)| id)
-        .collect())
 }

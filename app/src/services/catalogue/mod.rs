@@ -25,7 +25,7 @@ use crate::{
     },
     state::AppState,
 };
-use hits::{Shown, hit, public_ids};
+use hits::{Shown, hit};
 pub use plan::Plan;
 
 fn label_of(param: &str, value: &str) -> String {
@@ -138,7 +138,7 @@ async fn results<T: Shown>(
         .collect();
 
     let ids: Vec<String> = shown.iter().map(|h| h.result.id().to_owned()).collect();
-    let public = public_ids(&state.db, query.target, &ids).await?;
+    let public = crate::db::visibility::public_ids(&state.db, query.target, &ids).await?;
     let hits: Vec<Hit> = shown
         .iter()
         .filter(|h| public.iter().any(|id| id == h.result.id()))
