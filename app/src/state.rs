@@ -23,3 +23,10 @@ pub struct AppState {
     /// Years a granted HQS label lasts.
     pub label_years: u32,
 }
+
+impl AppState {
+    /// Whether cookies are marked `Secure`: when the site is served over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

@@ -19,6 +19,17 @@ pub struct Flash {
 }
 
 impl Flash {
+    /// A flash for the page at `address` (its query and fragment do not count).
+    pub fn for_page(
+        address: &str,
+        errors: FieldErrors,
+        refusal: Option<String>,
+        values: Vec<(String, String)>,
+    ) -> Self {
+        let path = address.split(['?', '#']).next().unwrap_or_default().to_owned();
+        Self { path, errors, refusal, values }
+    }
+
     /// The flash as the page at `path` sees it: itself, or nothing when it is another page's.
     pub fn for_path(&self, path: &str) -> Option<&Self> {
         (self.path == path).then_some(self)
@@ -53,5 +64,7 @@ mod tests {
         assert_eq!(flash.value("siret"), Some("123"));
         assert_eq!(flash.value("nom"), None);
         assert!(flash.has_values());
+        let page = Flash::for_page("/espace?enregistre=1#labels", FieldErrors::new(), None, vec![]);
+        assert_eq!(page.path, "/espace", "a page's query and fragment do not count");
     }
 }

@@ -92,8 +92,7 @@ async fn back_with(
     errors: FieldErrors,
     refusal: Option<String>,
 ) -> Result<(), AppError> {
-    let path = to.back.split(['?', '#']).next().unwrap_or_default().to_owned();
-    let flash = Flash { path, errors, refusal, values: to.values };
+    let flash = Flash::for_page(&to.back, errors, refusal, to.values);
     let token = flash::keep(&request::state()?, &flash).await?;
     cookies::set_flash(&token);
     leptos_axum::redirect(&to.back);

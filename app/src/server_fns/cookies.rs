@@ -21,10 +21,20 @@ pub fn site_cookie(name: &str, value: &str, max_age_s: i64, secure: bool) -> Str
         .to_string()
 }
 
+/// [`site_cookie`] as a `Set-Cookie` header value, for plain axum handlers too.
+pub fn site_cookie_header(
+    name: &str,
+    value: &str,
+    max_age_s: i64,
+    secure: bool,
+) -> Option<HeaderValue> {
+    HeaderValue::from_str(&site_cookie(name, value, max_age_s, secure)).ok()
+}
+
 fn set(name: &str, value: &str, max_age_s: i64) {
     let Some(response) = use_context::<ResponseOptions>() else { return };
-    let secure = request::state().is_ok_and(|s| s.public_url.starts_with("https://"));
-    if let Ok(value) = HeaderValue::from_str(&site_cookie(name, value, max_age_s, secure)) {
+    let secure = request::state().is_ok_and(|s| s.secure_cookies());
+    if let Some(value) = site_cookie_header(name, value, max_age_s, secure) {
         response.append_header(header::SET_COOKIE, value);
     }
 }

@@ -3,13 +3,13 @@
 //! and the cookie is cleared.
 
 use app::{
-    server_fns::{cookies::site_cookie, request::cookie_in},
+    server_fns::{cookies::site_cookie_header, request::cookie_in},
     services::flash,
     state::AppState,
 };
 use axum::{
     extract::{Request, State},
-    http::{HeaderValue, Method, header},
+    http::{Method, header},
     middleware::Next,
     response::Response,
 };
@@ -27,8 +27,7 @@ pub async fn take(State(state): State<AppState>, mut request: Request, next: Nex
         Err(error) => tracing::warn!(%error, "flash not read"),
     }
     let mut response = next.run(request).await;
-    let secure = state.public_url.starts_with("https://");
-    if let Ok(cleared) = HeaderValue::from_str(&site_cookie(flash::COOKIE, "", 0, secure)) {
+    if let Some(cleared) = site_cookie_header(flash::COOKIE, "", 0, state.secure_cookies()) {
         response.headers_mut().append(header::SET_COOKIE, cleared);
     }
     response

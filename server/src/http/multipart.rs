@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use app::{
     domain::{FieldErrors, Flash, Outcome, accounts::Acting},
     error::AppError,
-    server_fns::{cookies::site_cookie, request},
+    server_fns::{cookies::site_cookie_header, request},
     services::{accounts, flash},
     state::AppState,
 };
@@ -113,17 +113,14 @@ pub async fn answer<T>(
     };
     let mut errors = FieldErrors::new();
     errors.add(field, message);
-    let path = page.split(['?', '#']).next().unwrap_or_default().to_owned();
-    let kept = Flash { path, errors, refusal: None, values: Vec::new() };
+    let kept = Flash::for_page(page, errors, None, Vec::new());
     let token = match flash::keep(state, &kept).await {
         Ok(token) => token,
         Err(failure) => return status_of(&failure),
     };
     let mut response = Redirect::to(page).into_response();
-    let secure = state.public_url.starts_with("https://");
-    if let Ok(cookie) =
-        HeaderValue::from_str(&site_cookie(flash::COOKIE, &token, flash::LIFETIME_S, secure))
-    {
+    let secure = state.secure_cookies();
+    if let Some(cookie) = site_cookie_header(flash::COOKIE, &token, flash::LIFETIME_S, secure) {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
     response
