@@ -3,7 +3,7 @@
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
-use crate::domain::organisations::MemberRole;
+use crate::domain::organisations::{MemberRole, Verification};
 
 pub async fn insert(
     tx: &mut Transaction<'_, Any>,
@@ -60,12 +60,14 @@ pub struct MyOrganisationRow {
     pub name: String,
     pub kind: String,
     pub buyer_kind: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub verification: Verification,
     pub role: String,
 }
 
 pub async fn of_user(db: &Db, user_id: &str) -> Result<Vec<MyOrganisationRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT o.id, o.name, o.kind, o.buyer_kind, m.role FROM memberships m \
+        "SELECT o.id, o.name, o.kind, o.buyer_kind, o.verification, m.role FROM memberships m \
          JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY o.name",
     )
     .bind(user_id)

@@ -36,6 +36,7 @@ read_from_text_column!(
     super::directory::StructureStatus,
     super::directory::OfferStatus,
     super::directory::upload::Purpose,
+    super::organisations::Verification,
 );
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ pub struct Standing {
     pub organisation_name: String,
     pub kind: OrganisationKind,
     pub role: MemberRole,
+    /// For buyers: the pôle has verified the organisation.
+    pub verified: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,15 @@ impl Acting {
             })
     }
 
+    /// The person belongs to `organisation_id`, a buyer the pôle has verified.
+    pub fn in_verified_buyer(&self, organisation_id: &str) -> bool {
+        self.standings.iter().any(|s| {
+            s.organisation_id == organisation_id
+                && matches!(s.kind, OrganisationKind::Buyer(_))
+                && s.verified
+        })
+    }
+
     /// The buyer organisations where the person holds one of `roles`.
     pub fn buyers_where<'a>(
         &'a self,
@@ -89,7 +100,13 @@ mod tests {
     }
 
     fn standing(id: &str, kind: OrganisationKind, role: MemberRole) -> Standing {
-        Standing { organisation_id: id.into(), organisation_name: id.into(), kind, role }
+        Standing {
+            organisation_id: id.into(),
+            organisation_name: id.into(),
+            kind,
+            role,
+            verified: false,
+        }
     }
 
     #[test]

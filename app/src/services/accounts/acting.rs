@@ -4,7 +4,7 @@ use crate::{
     db::memberships,
     domain::{
         accounts::{Acting, SessionUser, Standing},
-        organisations::{MemberRole, OrganisationKind},
+        organisations::{MemberRole, OrganisationKind, Verification},
     },
     error::AppError,
     state::AppState,
@@ -21,6 +21,7 @@ pub async fn acting(state: &AppState, user: SessionUser) -> Result<Acting, AppEr
                 role: MemberRole::parse(&m.role).ok()?,
                 organisation_id: m.id,
                 organisation_name: m.name,
+                verified: m.verification == Verification::Verified,
             })
         })
         .collect();
