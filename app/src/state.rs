@@ -22,6 +22,8 @@ pub struct AppState {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Years a granted HQS label lasts.
     pub label_years: u32,
+    /// How validated needs are mailed to the structures they reach.
+    pub need_mailing: crate::domain::needs::Mailing,
 }
 
 impl AppState {

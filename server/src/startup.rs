@@ -106,6 +106,7 @@ impl Application {
             public_url,
             trusted_proxies,
             label_years,
+            need_mailing: settings.needs,
         };
         Ok(Self { listener, state, meili, mail })
     }
@@ -140,6 +141,7 @@ impl Application {
         };
         let search = tokio::spawn(search.run(workers_stop.clone()));
         let labels = tokio::spawn(crate::workers::labels::run(state.clone(), workers_stop.clone()));
+        let needs = tokio::spawn(crate::workers::needs::run(state.clone(), workers_stop.clone()));
         let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -158,6 +160,7 @@ impl Application {
         mail.await.ok();
         search.await.ok();
         labels.await.ok();
+        needs.await.ok();
         if let Some(meili) = meili {
             meili.stop().await;
         }

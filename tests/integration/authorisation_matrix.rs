@@ -74,6 +74,12 @@ const PROFILE_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
 /// exist.
 const LABEL_FILE_READERS: [u16; 8] = [401, 200, 200, 404, 404, 200, 404, 200];
 
+/// Those who write organisation A's needs: its owners and procurement officers.
+const NEED_WRITERS_OF_A: [u16; 8] = [401, 403, 200, 200, 403, 403, 403, 403];
+/// Those who read organisation A's draft need: its people, the pôle's animators and
+/// administrators; to the others it does not exist.
+const DRAFT_NEED_READERS: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
+
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/", form: &[], expected: ALL_200 },
@@ -524,6 +530,48 @@ const ROWS: &[Row] = &[
         form: &[("form[name]", "Label")],
         expected: MODERATORS,
     },
+    // Needs. `{need}` is a draft need of organisation A (not verified: it cannot submit).
+    Row { method: "GET", path: "/besoins", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/besoins/nouveau", form: &[], expected: PROFILE_MANAGERS_OF_A },
+    Row { method: "GET", path: "/besoins/mes-besoins", form: &[], expected: SIGNED_IN },
+    Row { method: "GET", path: "/besoins/validation", form: &[], expected: MODERATORS },
+    Row { method: "GET", path: "/besoins/{need}", form: &[], expected: DRAFT_NEED_READERS },
+    Row { method: "POST", path: "/api/need", form: &[("id", "{need}")], expected: DRAFT_NEED_READERS },
+    Row { method: "POST", path: "/api/needs-open", form: &[], expected: ALL_200 },
+    Row { method: "POST", path: "/api/needs-mine", form: &[], expected: SIGNED_IN },
+    Row { method: "POST", path: "/api/need-new", form: &[], expected: PROFILE_MANAGERS_OF_A },
+    Row { method: "POST", path: "/api/needs-queue", form: &[], expected: MODERATORS },
+    Row {
+        method: "POST",
+        path: "/api/need-create",
+        form: &[("organisation_id", "{org}"), ("form[title]", "")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-update",
+        form: &[("need_id", "{need}"), ("form[title]", "")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    // Submitting is refused (200) to A's writers: A is not verified.
+    Row {
+        method: "POST",
+        path: "/api/need-step",
+        form: &[("need_id", "{need}"), ("step", "submit")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-step",
+        form: &[("need_id", "{need}"), ("step", "validate")],
+        expected: MODERATORS,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-step",
+        form: &[("need_id", "{need}"), ("step", "teleport")],
+        expected: [400; 8],
+    },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;
@@ -634,6 +682,22 @@ async fn insert_check_of_a(
     id
 }
 
+/// A draft need of organisation A, straight in the database.
+async fn insert_need_of_a(app: &TestApp, organisation_id: &str) -> String {
+    let db = tests::pool(&app.database_url).await;
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO needs (id, organisation_id, state, title, created_at, updated_at) \
+         VALUES ($1, $2, 'draft', 'Besoin de la matrice', 0, 0)",
+    )
+    .bind(&id)
+    .bind(organisation_id)
+    .execute(&db)
+    .await
+    .expect("need");
+    id
+}
+
 /// Organisation A's private HQS profile, straight in the database.
 async fn insert_profile_of_a(app: &TestApp, organisation_id: &str) -> String {
     use app::{db::hqs_profiles, domain::hqs::Template};
@@ -720,6 +784,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
     let profile = insert_profile_of_a(&app, &orgs.a).await;
     let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;
     let (label, label_check) = insert_label_of_a(&app, &orgs.pole, &structure).await;
+    let need = insert_need_of_a(&app, &orgs.a).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -728,6 +793,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
             .map(|(k, v)| {
                 let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
                 let v = v.replace("{offer}", &offer).replace("{profile}", &profile);
+                let v = v.replace("{need}", &need);
                 (*k, v.replace("{check}", &check).replace("{label}", &label))
             })
             .collect();
@@ -736,6 +802,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
             let client = client_for(&app, &orgs, *role, n).await;
             let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
             let path = path.replace("{label_check}", &label_check).replace("{label}", &label);
+            let path = path.replace("{need}", &need);
             let request = match row.method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&form),

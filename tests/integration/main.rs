@@ -11,6 +11,7 @@ mod home;
 mod hqs;
 mod label;
 mod migrations;
+mod needs;
 mod not_found;
 mod openapi;
 mod organisations;

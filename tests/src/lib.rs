@@ -12,6 +12,7 @@ mod directory;
 mod hqs;
 mod label;
 mod meili;
+mod needs;
 mod organisations;
 mod spawn;
 
@@ -21,6 +22,7 @@ pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};
 pub use hqs::{Buyer, profile_fields};
+pub use needs::need_fields;
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 

@@ -37,6 +37,8 @@ read_from_text_column!(
     super::directory::OfferStatus,
     super::directory::upload::Purpose,
     super::organisations::Verification,
+    super::needs::NeedState,
+    super::needs::NeedKind,
 );
 
 #[cfg(test)]

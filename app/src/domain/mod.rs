@@ -11,6 +11,7 @@ pub mod flash;
 pub mod geo;
 pub mod hqs;
 pub mod label;
+pub mod needs;
 pub mod organisations;
 pub mod outcome;
 pub mod search;

@@ -11,6 +11,7 @@ pub mod directory;
 pub mod home;
 pub mod hqs;
 pub mod label;
+pub mod needs;
 pub mod organisations;
 #[cfg(feature = "ssr")]
 pub mod request;

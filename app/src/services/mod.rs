@@ -11,5 +11,6 @@ pub mod health;
 pub mod hqs;
 pub mod label;
 pub mod mail;
+pub mod needs;
 pub mod organisations;
 pub mod search_sync;

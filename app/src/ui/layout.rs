@@ -32,6 +32,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <a href="/annuaire">"Annuaire"</a>
                         </li>
                         <li>
+                            <a href="/besoins">"Besoins"</a>
+                        </li>
+                        <li>
                             <a href="/label-hqs">"Label HQS"</a>
                         </li>
                         <UserMenu/>

@@ -12,6 +12,7 @@ use super::{
         AccountPage, AdminMailsPage, CheckPage, CheckReportPage, ChecksPage, DirectoryPage,
         ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage, LabelDeskPage,
         LabelFilePage, LabelProfilePage, LabelRegistryPage, LabelVerifyPage, ModerationPage,
+        MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage, NewNeedPageView,
         NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage, OfferPageView,
         OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage, ReferentialPage,
         SearchPage, SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage,
@@ -148,6 +149,32 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("hqs"), StaticSegment("harmonisation"))
                         view=HarmonisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("besoins") view=NeedsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("besoins"), StaticSegment("nouveau"))
+                        view=NewNeedPageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("besoins"), StaticSegment("mes-besoins"))
+                        view=MyNeedsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("besoins"), StaticSegment("reponse"))
+                        view=NeedLinkPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("besoins"), StaticSegment("validation"))
+                        view=NeedsQueuePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("besoins"), ParamSegment("id"))
+                        view=NeedPageView
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("label-hqs") view=LabelRegistryPage ssr=SsrMode::Async/>

@@ -34,6 +34,9 @@ impl Settings {
                 anyhow::anyhow!("setting {}: {error}", describe("database.url"))
             })?;
         }
+        if let Err(error) = self.needs.check() {
+            anyhow::bail!("setting {error}");
+        }
         if self.meili.timeout_ms == 0 {
             anyhow::bail!("setting {} must be positive", describe("meili.timeout_ms"));
         }

@@ -40,6 +40,8 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub meili: MeiliSettings,
     pub mail: MailSettings,
+    /// How validated needs are mailed to the structures they reach.
+    pub needs: app::domain::needs::Mailing,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -97,6 +99,7 @@ impl Default for Settings {
             database: DatabaseSettings::default(),
             meili: MeiliSettings::default(),
             mail: MailSettings::default(),
+            needs: app::domain::needs::Mailing::default(),
         }
     }
 }

@@ -37,6 +37,10 @@ pub const NAMES: &[Name] = &[
     name("meili.port", "ECOSSOL_MEILI_PORT"),
     name("meili.binary", "ECOSSOL_MEILI_BINARY"),
     name("meili.timeout_ms", "ECOSSOL_MEILI_TIMEOUT_MS"),
+    name("needs.batch_size", "ECOSSOL_NEEDS_BATCH_SIZE"),
+    name("needs.batch_every_hours", "ECOSSOL_NEEDS_BATCH_EVERY_HOURS"),
+    name("needs.enough_interested", "ECOSSOL_NEEDS_ENOUGH_INTERESTED"),
+    name("needs.daily_cap", "ECOSSOL_NEEDS_DAILY_CAP"),
 ];
 
 pub fn by_key(key: &str) -> Option<&'static Name> {

@@ -3,4 +3,5 @@
 
 pub mod labels;
 pub mod mail;
+pub mod needs;
 pub mod search;

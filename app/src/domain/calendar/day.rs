@@ -64,6 +64,15 @@ impl Day {
         Self(if clamped { later.tomorrow().unwrap_or(later) } else { later })
     }
 
+    /// The last millisecond of this day in Paris (Unix milliseconds).
+    pub fn end_ms(self) -> i64 {
+        let next = self.0.tomorrow().unwrap_or(Date::MAX);
+        paris::PARIS
+            .to_ambiguous_timestamp(next.to_datetime(jiff::civil::Time::midnight()))
+            .compatible()
+            .map_or(i64::MAX, |start| start.as_millisecond() - 1)
+    }
+
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Self) -> i64 {
         // Two dates always have a difference in days: the fallback is never taken.

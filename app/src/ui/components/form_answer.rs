@@ -54,3 +54,25 @@ where
 pub fn flashed_error(field: &str) -> Option<String> {
     page_flash().and_then(|f| f.errors.get(field).map(str::to_owned).or(f.refusal))
 }
+
+/// Counts the successes of an action: the workspace reloads after each one (not after a
+/// form with errors, which keeps what was typed).
+pub fn successes<A>(action: ServerAction<A>) -> Memo<u32>
+where
+    A: server_fn::ServerFn<Output = Outcome<String>, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    A::Output: Send + Sync,
+{
+    let count = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = action.value().get()
+            && outcome.is_done()
+        {
+            count.update(|n| *n += 1);
+        }
+    });
+    Memo::new(move |_| count.get())
+}

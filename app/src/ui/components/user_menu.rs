@@ -22,6 +22,9 @@ pub fn UserMenu() -> impl IntoView {
                                 <a href="/espace">"Ma structure"</a>
                             </li>
                             <li>
+                                <a href="/besoins/mes-besoins">"Mes besoins"</a>
+                            </li>
+                            <li>
                                 <a href="/organisations">"Mes organisations"</a>
                             </li>
                             {user.is_admin.then(|| view! {

@@ -3,6 +3,7 @@ mod directory;
 mod home;
 mod hqs;
 mod label;
+mod needs;
 mod not_found;
 mod organisations;
 mod search;
@@ -23,6 +24,9 @@ pub use hqs::{
 pub use label::{
     LabelBadge, LabelDeskPage, LabelFilePage, LabelPanel, LabelProfilePage, LabelRegistryPage,
     LabelVerifyPage,
+};
+pub use needs::{
+    MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage, NewNeedPageView,
 };
 pub use not_found::NotFoundPage;
 pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};

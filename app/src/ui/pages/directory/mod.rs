@@ -4,7 +4,7 @@
 mod activities_panel;
 mod certifications_panel;
 mod check_opening;
-mod choices;
+pub(crate) mod choices;
 mod directory_list;
 mod lifecycle_panel;
 mod moderation;

@@ -1,7 +1,6 @@
-use crate::domain::Outcome;
 use leptos::prelude::*;
 
-use crate::ui::components::ErrorView;
+use crate::ui::components::{ErrorView, successes};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -18,28 +17,6 @@ use crate::{
         RemoveUpload, StructureStep, UpdateStructure, get_structure_workspace,
     },
 };
-
-/// Counts the successes of an action: the workspace reloads after each one (not after a
-/// form with errors, which keeps what was typed).
-fn successes<A>(action: ServerAction<A>) -> Memo<u32>
-where
-    A: server_fn::ServerFn<Output = Outcome<String>, Error = AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-    A::Output: Send + Sync,
-{
-    let count = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        if let Some(Ok(outcome)) = action.value().get()
-            && outcome.is_done()
-        {
-            count.update(|n| *n += 1);
-        }
-    });
-    Memo::new(move |_| count.get())
-}
 
 /// `/espace/structures/{id}`: everything the structure's editors change, with what the
 /// profile still lacks and its history.

@@ -1,0 +1,303 @@
+//! The `need_matches` table, and the candidates a need is matched against.
+
+use sqlx::{Any, FromRow, Transaction};
+
+use super::Db;
+use crate::domain::{Code, directory::ServiceKind, needs::ladder::Steps};
+
+/// One activity of a published structure, with what matching needs of the structure.
+#[derive(Debug, Clone, FromRow)]
+pub struct CandidateRow {
+    pub structure_id: String,
+    pub kinds: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub turnover_band: Option<String>,
+    pub sector: String,
+    pub service_kind: String,
+    pub reach: String,
+    pub reach_km: Option<i64>,
+    pub reach_communes: String,
+}
+
+/// Activities of published structures in one of `sectors` and of `service_kind`, by
+/// structure.
+pub async fn candidates(
+    db: &Db,
+    sectors: &[&str],
+    service_kind: ServiceKind,
+) -> Result<Vec<CandidateRow>, sqlx::Error> {
+    if sectors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (2..sectors.len() + 2).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT s.id AS structure_id, s.kinds, s.latitude, s.longitude, s.turnover_band, \
+         a.sector, a.service_kind, a.reach, a.reach_km, a.reach_communes \
+         FROM structure_activities a JOIN structures s ON s.id = a.structure_id \
+         WHERE s.status = 'published' AND a.service_kind = $1 AND a.sector IN ({}) \
+         ORDER BY s.id, a.created_at, a.id",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql).bind(service_kind.code());
+    for sector in sectors {
+        query = query.bind(*sector);
+    }
+    query.fetch_all(db).await
+}
+
+#[derive(Debug, Clone)]
+pub struct NewMatch<'a> {
+    pub structure_id: &'a str,
+    pub rank: i64,
+    pub reasons: &'a [String],
+    pub distance_km: Option<f64>,
+}
+
+/// Replaces the need's matches.
+pub async fn replace(
+    tx: &mut Transaction<'_, Any>,
+    need_id: &str,
+    matches: &[NewMatch<'_>],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM need_matches WHERE need_id = $1")
+        .bind(need_id)
+        .execute(&mut **tx)
+        .await?;
+    for m in matches {
+        sqlx::query(
+            "INSERT INTO need_matches (need_id, structure_id, rank, reasons, distance_km, matched_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(need_id)
+        .bind(m.structure_id)
+        .bind(m.rank)
+        .bind(serde_json::to_string(m.reasons).unwrap_or_else(|_| "[]".into()))
+        .bind(m.distance_km)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct MatchRow {
+    pub need_id: String,
+    pub structure_id: String,
+    pub name: String,
+    pub slug: String,
+    pub organisation_id: Option<String>,
+    pub rank: i64,
+    pub reasons: String,
+    pub distance_km: Option<f64>,
+    pub notified_at: Option<i64>,
+    pub opened_at: Option<i64>,
+    pub viewed_at: Option<i64>,
+    pub interested_at: Option<i64>,
+    pub declined_at: Option<i64>,
+    pub decline_reason: Option<String>,
+    pub quoted_at: Option<i64>,
+    pub shortlisted_at: Option<i64>,
+    pub awarded_at: Option<i64>,
+    pub not_retained_at: Option<i64>,
+}
+
+impl MatchRow {
+    pub fn reasons(&self) -> Vec<String> {
+        serde_json::from_str(&self.reasons).unwrap_or_default()
+    }
+
+    pub fn steps(&self) -> Steps {
+        Steps {
+            notified_at: self.notified_at,
+            opened_at: self.opened_at,
+            viewed_at: self.viewed_at,
+            interested_at: self.interested_at,
+            declined_at: self.declined_at,
+            quoted_at: self.quoted_at,
+            shortlisted_at: self.shortlisted_at,
+            awarded_at: self.awarded_at,
+            not_retained_at: self.not_retained_at,
+        }
+    }
+}
+
+const MATCH_COLUMNS: &str = "m.need_id, m.structure_id, s.name, s.slug, s.organisation_id, \
+    m.rank, m.reasons, m.distance_km, m.notified_at, m.opened_at, m.viewed_at, \
+    m.interested_at, m.declined_at, m.decline_reason, \
+    (SELECT q.updated_at FROM quotes q WHERE q.need_id = m.need_id AND q.structure_id = m.structure_id) AS quoted_at, \
+    m.shortlisted_at, m.awarded_at, m.not_retained_at";
+
+/// One match of a need.
+pub async fn find<'e>(
+    db: impl sqlx::Executor<'e, Database = Any>,
+    need_id: &str,
+    structure_id: &str,
+) -> Result<Option<MatchRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         WHERE m.need_id = $1 AND m.structure_id = $2"
+    ))
+    .bind(need_id)
+    .bind(structure_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// The step a structure took on a need: one of the `*_at` columns, set once (the first
+/// time counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Notified,
+    Opened,
+    Viewed,
+    Interested,
+    Declined,
+    Shortlisted,
+    Awarded,
+    NotRetained,
+}
+
+impl Mark {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Notified => "notified_at",
+            Self::Opened => "opened_at",
+            Self::Viewed => "viewed_at",
+            Self::Interested => "interested_at",
+            Self::Declined => "declined_at",
+            Self::Shortlisted => "shortlisted_at",
+            Self::Awarded => "awarded_at",
+            Self::NotRetained => "not_retained_at",
+        }
+    }
+}
+
+/// Sets a step's instant if it was not set; false when it was (or no such match). Two
+/// servers claiming the same notification: one wins.
+pub async fn mark(
+    tx: &mut Transaction<'_, Any>,
+    need_id: &str,
+    structure_id: &str,
+    mark: Mark,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let column = mark.column();
+    let done = sqlx::query(&format!(
+        "UPDATE need_matches SET {column} = $3 \
+         WHERE need_id = $1 AND structure_id = $2 AND {column} IS NULL"
+    ))
+    .bind(need_id)
+    .bind(structure_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Clears a step (a shortlist undone; an interest turned into a refusal or back).
+pub async fn unmark(
+    tx: &mut Transaction<'_, Any>,
+    need_id: &str,
+    structure_id: &str,
+    mark: Mark,
+) -> Result<(), sqlx::Error> {
+    let column = mark.column();
+    sqlx::query(&format!(
+        "UPDATE need_matches SET {column} = NULL WHERE need_id = $1 AND structure_id = $2"
+    ))
+    .bind(need_id)
+    .bind(structure_id)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub async fn set_decline_reason(
+    tx: &mut Transaction<'_, Any>,
+    need_id: &str,
+    structure_id: &str,
+    reason: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE need_matches SET decline_reason = $3 WHERE need_id = $1 AND structure_id = $2")
+        .bind(need_id)
+        .bind(structure_id)
+        .bind(reason)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The next structures to tell of a need, in rank order.
+pub async fn not_notified(db: &Db, need_id: &str, limit: i64) -> Result<Vec<MatchRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         WHERE m.need_id = $1 AND m.notified_at IS NULL ORDER BY m.rank LIMIT $2"
+    ))
+    .bind(need_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// How many structures of the need were told of it since `since`, and how many are
+/// interested.
+pub async fn notification_counts(
+    db: &Db,
+    need_id: &str,
+    since: i64,
+) -> Result<(i64, i64, Option<i64>), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT \
+           COALESCE(SUM(CASE WHEN notified_at >= $2 THEN 1 ELSE 0 END), 0), \
+           COALESCE(SUM(CASE WHEN interested_at IS NOT NULL THEN 1 ELSE 0 END), 0), \
+           MAX(notified_at) \
+         FROM need_matches WHERE need_id = $1",
+    )
+    .bind(need_id)
+    .bind(since)
+    .fetch_one(db)
+    .await
+}
+
+/// The structures a need reaches, in order.
+pub async fn of_need(db: &Db, need_id: &str) -> Result<Vec<MatchRow>, sqlx::Error> {
+    sqlx::query_as(
+        &format!("SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         WHERE m.need_id = $1 ORDER BY m.rank, s.name"),
+    )
+    .bind(need_id)
+    .fetch_all(db)
+    .await
+}
+
+/// The needs matched to structures of the given organisations (a supplier's workspace).
+pub async fn of_organisations(db: &Db, organisation_ids: &[String]) -> Result<Vec<MatchRow>, sqlx::Error> {
+    if organisation_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=organisation_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         JOIN needs n ON n.id = m.need_id \
+         WHERE s.organisation_id IN ({}) AND n.state IN ('published', 'awarded') \
+         ORDER BY n.deadline_on DESC, n.id",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in organisation_ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(db).await
+}
+
+/// Whether a structure of one of these organisations is matched to the need.
+pub async fn reaches_organisations(
+    db: &Db,
+    need_id: &str,
+    organisation_ids: &[String],
+) -> Result<bool, sqlx::Error> {
+    Ok(of_organisations(db, organisation_ids).await?.iter().any(|m| m.need_id == need_id))
+}

@@ -1,0 +1,23 @@
+//! Buyers' needs (« dépôts de besoin »): their text, their life, the structures that can
+//! answer them and the lever their supply supports.
+
+pub mod budget;
+mod consideration;
+mod form;
+mod kind;
+pub mod ladder;
+pub mod lots;
+mod mailing;
+pub mod matching;
+pub mod potential;
+pub mod quote;
+mod state;
+pub mod views;
+
+pub use budget::Budget;
+pub use form::{NeedForm, NeedText};
+pub use consideration::{PurchaseForm, SocialConsideration};
+pub use kind::NeedKind;
+pub use mailing::Mailing;
+pub use quote::{Quote, QuoteForm};
+pub use state::{NeedState, NeedStep, RETURNED_LAPSE_DAYS};

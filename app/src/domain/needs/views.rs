@@ -1,0 +1,180 @@
+//! What the needs' pages show.
+
+use serde::{Deserialize, Serialize};
+
+use super::{NeedForm, NeedKind, NeedState, QuoteForm, lots::Lot, potential::Potential};
+
+/// A need in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedSummary {
+    pub id: String,
+    pub title: String,
+    pub kind: Option<NeedKind>,
+    pub state: NeedState,
+    /// The buyer's name, or « Acheteur anonyme » for those who may not see it.
+    pub buyer: String,
+    pub sector: Option<String>,
+    pub place: Option<String>,
+    /// `AAAA-MM-JJ`.
+    pub deadline_on: Option<String>,
+    /// The deadline has passed: no answer is taken any more.
+    pub closed: bool,
+}
+
+/// A structure matched to a need, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchView {
+    pub structure_id: String,
+    pub name: String,
+    pub slug: String,
+    pub reasons: Vec<String>,
+    pub distance_km: Option<f64>,
+}
+
+/// Who the reader is to a need, and so what the page offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedRights {
+    /// A member of the buying organisation.
+    pub buyer: bool,
+    /// Its owners and procurement officers change it.
+    pub manages: bool,
+    /// The pôle's animators.
+    pub moderates: bool,
+    /// The buying organisation is verified by the pôle (it may submit).
+    pub verified: bool,
+}
+
+/// A need's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedView {
+    pub summary: NeedSummary,
+    pub organisation_id: String,
+    pub rights: NeedRights,
+    pub description: Option<String>,
+    pub notice_url: Option<String>,
+    pub cpv: Vec<String>,
+    pub service_kind: Option<String>,
+    pub lots: Vec<Lot>,
+    pub start_on: Option<String>,
+    pub budget: Option<String>,
+    pub wanted: Vec<String>,
+    pub radius_km: Option<u16>,
+    pub profile: Option<(String, String)>,
+    pub questions: Vec<String>,
+    pub anonymous: bool,
+    /// The animators' last message (return for changes, refusal).
+    pub moderation_message: Option<String>,
+    /// For those who change it: the form filled with its text.
+    pub form: Option<NeedForm>,
+    /// With the form: the HQS profiles the buyer may attach, (id, name).
+    pub profile_choices: Vec<(String, String)>,
+    /// For the buyer and the animators, before and after publishing.
+    pub potential: Option<Potential>,
+    /// For the buyer and the animators, once published: who was reached and why.
+    pub matches: Vec<MatchView>,
+    /// For the editors of a matched structure.
+    pub supplier: Option<SupplierSide>,
+    /// For the buyer and the animators, once published.
+    pub comparison: Option<Comparison>,
+}
+
+/// A buyer organisation the person writes needs for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedBuyer {
+    pub id: String,
+    pub name: String,
+    pub verified: bool,
+}
+
+/// What the form of a new need offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewNeedPage {
+    pub buyers: Vec<NeedBuyer>,
+    /// HQS profiles the person may attach: (id, name).
+    pub profiles: Vec<(String, String)>,
+}
+
+/// A need matched to one of the person's structures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchedNeed {
+    pub need: NeedSummary,
+    pub structure_name: String,
+    pub reasons: Vec<String>,
+}
+
+/// The needs of the person's organisations, as a buyer and as a supplier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyNeeds {
+    pub as_buyer: Vec<NeedSummary>,
+    pub as_supplier: Vec<MatchedNeed>,
+    /// The buyers the person writes for (to start a new need).
+    pub writes_for: Vec<NeedBuyer>,
+}
+
+/// The page a mail's single-use link opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkView {
+    /// Why the link does not serve (forged, expired, used), in French.
+    pub refusal: Option<String>,
+    pub need_id: Option<String>,
+    pub title: Option<String>,
+    pub structure_name: Option<String>,
+}
+
+impl LinkView {
+    pub fn refused(why: &str) -> Self {
+        Self { refusal: Some(why.to_owned()), need_id: None, title: None, structure_name: None }
+    }
+}
+
+/// A matched structure's side of a need, for its editors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupplierSide {
+    pub structure_id: String,
+    pub structure_name: String,
+    pub rung: super::ladder::Rung,
+    pub decline_reason: Option<String>,
+    /// Its quote, as the form to change it (empty when none was sent).
+    pub quote: QuoteForm,
+    pub quoted: bool,
+    /// The need still takes answers (published, deadline not passed).
+    pub open: bool,
+    pub takes_quotes: bool,
+}
+
+/// One quote in the buyer's comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteLine {
+    pub structure_id: String,
+    pub name: String,
+    pub slug: String,
+    pub kinds: Vec<String>,
+    /// Holds the HQS label now.
+    pub labelled: bool,
+    pub distance_km: Option<f64>,
+    /// Price excluding tax of each lot of the need, in its order (`None`: not priced).
+    pub prices: Vec<Option<i64>>,
+    pub total_cents: i64,
+    pub lead_time: String,
+    pub message: String,
+    pub answers: Vec<String>,
+    pub shortlisted: bool,
+    /// Against the need's HQS profile, on declared facts: (criterion, verdict).
+    pub verdicts: Vec<(String, String)>,
+    pub overall: Option<String>,
+}
+
+/// What the buyer compares and decides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The ladder: (rung's label, how many structures passed it).
+    pub ladder: Vec<(String, usize)>,
+    pub quotes: Vec<QuoteLine>,
+    /// Awards: (lot, structure id, structure name, reason).
+    pub awards: Vec<(u8, String, String, String)>,
+    /// Retained structures whose purchase is still to confirm: (structure id, name, the
+    /// sum of their awarded lots' prices).
+    pub to_confirm: Vec<(String, String, i64)>,
+    /// Purchases recorded: (supplier, amount, day).
+    pub purchases: Vec<(String, i64, String)>,
+}

@@ -1,0 +1,138 @@
+//! Finding the structures that can answer a need: candidates loaded by sector and kind of
+//! service, then judged by `domain::needs::matching` (reach, kinds, HQS profile).
+
+use crate::{
+    db::{hqs_profiles, need_matches, structures},
+    domain::{
+        Code,
+        calendar::Day,
+        directory::{Cpv, Reach, SECTORS, StructureKind},
+        hqs::{Requirements, satisfies},
+        needs::{
+            NeedText,
+            matching::{Candidate, CandidateActivity, MatchReasons, Wanted, match_candidate},
+            potential::{Potential, Supply, band_middle, potential},
+        },
+    },
+    error::AppError,
+    services::hqs::facts::supplier_facts,
+    state::AppState,
+};
+
+/// A structure that can answer, with why.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub structure_id: String,
+    pub kinds: Vec<StructureKind>,
+    pub turnover_band: Option<String>,
+    pub reasons: MatchReasons,
+}
+
+/// What is asked, when the need says enough to match it (sector, kind of service, place).
+pub fn wanted(text: &NeedText) -> Option<Wanted> {
+    Some(Wanted {
+        sector: text.sector.clone()?,
+        cpv: text.cpv.clone(),
+        service_kind: text.service_kind?,
+        place: text.place.clone()?,
+        radius_km: text.radius_km,
+        kinds: text.structure_kinds.clone(),
+        families: text.families.clone(),
+    })
+}
+
+/// The sectors whose activities may answer: the need's, and those sharing a CPV division
+/// with its codes.
+fn sectors_for(wanted: &Wanted) -> Vec<&'static str> {
+    SECTORS
+        .iter()
+        .filter(|s| {
+            s.code == wanted.sector
+                || s.cpv.iter().filter_map(|c| Cpv::parse(c).ok()).any(|c| {
+                    wanted.cpv.iter().any(|need| need.division() == c.division())
+                })
+        })
+        .map(|s| s.code)
+        .collect()
+}
+
+/// The structures that can answer the need, nearest first (unknown distances last).
+pub async fn find(state: &AppState, text: &NeedText) -> Result<Vec<Found>, AppError> {
+    let Some(wanted) = wanted(text) else { return Ok(Vec::new()) };
+    let rows = need_matches::candidates(&state.db, &sectors_for(&wanted), wanted.service_kind)
+        .await?;
+    let requirements: Option<Requirements> = match &text.profile_id {
+        Some(id) => hqs_profiles::find(&state.db, id)
+            .await?
+            .and_then(|p| serde_json::from_str(&p.requirements).ok()),
+        None => None,
+    };
+    let today = Day::of_instant(state.clock.now_ms()).iso();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < rows.len() {
+        let id = rows[at].structure_id.clone();
+        let end = rows[at..].iter().position(|r| r.structure_id != id).map_or(rows.len(), |n| at + n);
+        let group = &rows[at..end];
+        at = end;
+        let first = &group[0];
+        let mut candidate = Candidate {
+            structure_id: id.clone(),
+            kinds: first.kinds.split_whitespace().filter_map(StructureKind::from_code).collect(),
+            position: first.latitude.zip(first.longitude),
+            activities: group
+                .iter()
+                .filter_map(|r| {
+                    let reach = Reach::parse(
+                        &r.reach,
+                        &r.reach_km.map(|k| k.to_string()).unwrap_or_default(),
+                        &r.reach_communes,
+                    )
+                    .ok()?;
+                    Some(CandidateActivity {
+                        sector: r.sector.clone(),
+                        service_kind: crate::domain::directory::ServiceKind::from_code(&r.service_kind)?,
+                        reach,
+                    })
+                })
+                .collect(),
+            satisfies_profile: None,
+        };
+        // The profile is judged last, on the structures that pass the rest (it reads facts).
+        if match_candidate(&wanted, &candidate).is_none() {
+            continue;
+        }
+        if let Some(requirements) = &requirements {
+            let Some(row) = structures::find(&state.db, &id).await? else { continue };
+            let facts = supplier_facts(&state.db, &row).await?;
+            candidate.satisfies_profile = Some(satisfies(requirements, &facts, None, &today));
+        }
+        if let Some(reasons) = match_candidate(&wanted, &candidate) {
+            found.push(Found {
+                structure_id: id,
+                kinds: candidate.kinds,
+                turnover_band: first.turnover_band.clone(),
+                reasons,
+            });
+        }
+    }
+    found.sort_by(|a, b| {
+        let d = |f: &Found| f.reasons.distance_km.unwrap_or(f64::MAX);
+        d(a).total_cmp(&d(b)).then_with(|| a.structure_id.cmp(&b.structure_id))
+    });
+    Ok(found)
+}
+
+/// The need's potential: who could answer and which lever their number supports.
+pub fn potential_of(found: &[Found], text: &NeedText) -> Potential {
+    let supply: Vec<Supply> = found
+        .iter()
+        .map(|f| Supply {
+            kinds: f.kinds.clone(),
+            distance_km: f.reasons.distance_km,
+            turnover_eur: f.turnover_band.as_deref().and_then(band_middle),
+        })
+        .collect();
+    let amount = text.budget.as_ref().and_then(|b| b.ceiling_cents()).map(|c| (c / 100).max(0) as u64);
+    potential(&supply, amount)
+}

@@ -1,0 +1,69 @@
+//! A matched structure's quote: a price per lot, a lead time, a message and the answers to
+//! the need's questions; changed as often as wanted until the deadline, never after.
+
+use serde_json::json;
+
+use crate::{
+    db::{need_matches, needs, quotes, structures},
+    domain::{
+        Outcome,
+        accounts::Acting,
+        calendar::Day,
+        needs::{NeedState, Quote, QuoteForm},
+    },
+    error::AppError,
+    services::{audit, directory::can_edit},
+    state::AppState,
+};
+
+#[tracing::instrument(skip_all, fields(user_id = %user.id, need_id))]
+pub async fn submit(
+    state: &AppState,
+    user: &Acting,
+    need_id: &str,
+    structure_id: &str,
+    form: QuoteForm,
+) -> Result<Outcome<String>, AppError> {
+    let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    if !can_edit(user, &structure) {
+        return Err(AppError::Forbidden);
+    }
+    let need = needs::find(&state.db, need_id).await?.ok_or(AppError::NotFound)?;
+    if need_matches::find(&state.db, need_id, structure_id).await?.is_none() {
+        return Ok(Outcome::refused("Cette structure n'a pas été identifiée pour ce besoin."));
+    }
+    let now = state.clock.now_ms();
+    if need.state != NeedState::Published {
+        return Ok(Outcome::refused("Ce besoin ne prend plus de devis."));
+    }
+    if need.closed_on(Day::of_instant(now)) {
+        return Ok(Outcome::refused(
+            "La date limite de réponse est passée : le devis ne peut plus être envoyé ni modifié.",
+        ));
+    }
+    let text = need.text();
+    if !text.kind.is_some_and(|k| k.takes_quotes()) {
+        return Ok(Outcome::refused("Ce sourcing attend un intérêt, pas un devis."));
+    }
+    let quote = match Quote::parse(&form, &text.lots, &text.questions) {
+        Ok(quote) => quote,
+        Err(errors) => return Ok(Outcome::Invalid(errors)),
+    };
+    let mut tx = crate::db::begin(&state.db).await?;
+    quotes::upsert(&mut tx, need_id, structure_id, &quote, &user.id, now).await?;
+    // Sending a quote says one is interested.
+    need_matches::unmark(&mut tx, need_id, structure_id, need_matches::Mark::Declined).await?;
+    need_matches::mark(&mut tx, need_id, structure_id, need_matches::Mark::Interested, now).await?;
+    let details = json!({ "structure": structure.name, "total_cents": quote.total_cents(), "lead_time": quote.lead_time });
+    let event = audit::Event {
+        at: now,
+        actor_id: Some(&user.id),
+        subject_type: "need",
+        subject_id: need_id,
+        action: "quote",
+        details: &details,
+    };
+    audit::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    Ok(Outcome::Done(need_id.to_owned()))
+}

@@ -1,0 +1,6 @@
+//! Buyers' needs: drafting with French errors, the pôle's moderation, matching and the
+//! potential, the public list.
+
+mod drafting;
+mod matching;
+mod moderation;
