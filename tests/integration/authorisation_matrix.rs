@@ -572,6 +572,53 @@ const ROWS: &[Row] = &[
         form: &[("need_id", "{need}"), ("step", "teleport")],
         expected: [400; 8],
     },
+    // A mail's single-use link serves without signing in; a bad token is refused in French.
+    Row { method: "GET", path: "/besoins/reponse?jeton=00", form: &[], expected: ALL_200 },
+    Row { method: "POST", path: "/api/need-link", form: &[("token", "00")], expected: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/api/need-link-answer",
+        form: &[("token", "00"), ("interested", "true")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-link-answer",
+        form: &[("token", "00"), ("interested", "peut-être")],
+        expected: [400; 8],
+    },
+    // A matched structure's answers: its editors (refused here: not matched).
+    Row {
+        method: "POST",
+        path: "/api/need-answer",
+        form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("interested", "true")],
+        expected: EDITORS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/quote-submit",
+        form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("form[lead_time]", "1")],
+        expected: EDITORS_OF_A,
+    },
+    // The buyer's decisions: its writers (refused here: the need is a draft).
+    Row {
+        method: "POST",
+        path: "/api/need-shortlist",
+        form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("on", "true")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-award",
+        form: &[("need_id", "{need}"), ("lot", "1"), ("structure_id", "{structure}")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-purchase",
+        form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("form[amount]", "1")],
+        expected: NEED_WRITERS_OF_A,
+    },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;
