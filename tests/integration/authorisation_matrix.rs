@@ -180,6 +180,23 @@ const ROWS: &[Row] = &[
         form: &[("organisation_id", "{org}")],
         expected: SIGNED_IN,
     },
+    // The pôle's verification of buyers. A SIRET that is not one: owners get the French
+    // errors, nothing changes.
+    Row {
+        method: "POST",
+        path: "/api/organisation-verification-request",
+        form: &[("organisation_id", "{org}"), ("siret", "1"), ("category", "")],
+        expected: OWNERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Without a reason: animators get the French error, nothing changes.
+        path: "/api/organisation-verification-decide",
+        form: &[("organisation_id", "{org}"), ("decision", "refuse"), ("reason", "")],
+        expected: MODERATORS,
+    },
+    Row { method: "POST", path: "/api/buyer-verification-desk", form: &[], expected: MODERATORS },
+    Row { method: "GET", path: "/pole/acheteurs", form: &[], expected: MODERATORS },
     // The directory. `{structure}` is organisation A's published structure (slug `matrice`),
     // `{offer}` its published offer (slug `matrice-offre`). Forms that change something are
     // invalid or out of place, so that each cell leaves the state as it found it.

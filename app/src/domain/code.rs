@@ -37,6 +37,7 @@ read_from_text_column!(
     super::directory::OfferStatus,
     super::directory::upload::Purpose,
     super::organisations::Verification,
+    super::organisations::BuyerCategory,
 );
 
 #[cfg(test)]

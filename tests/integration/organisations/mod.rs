@@ -2,3 +2,4 @@ mod create;
 mod invitations;
 mod join_requests;
 mod roles;
+mod verification;

@@ -25,5 +25,5 @@ pub use label::{
     LabelVerifyPage,
 };
 pub use not_found::NotFoundPage;
-pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};
+pub use organisations::{BuyerDeskPage, InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;
