@@ -3,9 +3,9 @@
 //! row, so the matrix grows with the application.
 //!
 //! To add a row: append to `ROWS` the method, path and form (`{org}` stands for the id of
-//! organisation A, a public buyer), and the status expected for each role, in the order of
-//! `ROLES`. A new role is a new column: add it to `Role`, `ROLES` and `client_for`, and give
-//! every row a value for it.
+//! organisation A, a public buyer the pôle verified), and the status expected for each role,
+//! in the order of `ROLES`. A new role is a new column: add it to `Role`, `ROLES` and
+//! `client_for`, and give every row a value for it.
 
 use tests::{TestApp, spawn_app};
 
@@ -180,8 +180,8 @@ const ROWS: &[Row] = &[
         form: &[("organisation_id", "{org}")],
         expected: SIGNED_IN,
     },
-    // The pôle's verification of buyers. A SIRET that is not one: owners get the French
-    // errors, nothing changes.
+    // The pôle's verification of buyers (organisation A is verified). A SIRET that is not
+    // one: owners get the French errors, nothing changes.
     Row {
         method: "POST",
         path: "/api/organisation-verification-request",
@@ -733,6 +733,8 @@ async fn every_endpoint_answers_each_role_as_expected() {
         b: app.insert_organisation("SCOP Les Jardins", "supplier", None).await,
         pole: app.insert_organisation("Pôle d'achats solidaires", "pole", None).await,
     };
+    // A buyer the pôle verified: its officers open and take checks.
+    app.verify_organisation(&orgs.a).await;
     let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
     let profile = insert_profile_of_a(&app, &orgs.a).await;
     let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;
