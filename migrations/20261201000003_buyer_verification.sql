@@ -17,3 +17,9 @@ ALTER TABLE organisations ADD COLUMN verification_decided_by TEXT REFERENCES use
 
 CREATE INDEX organisations_verification ON organisations (verification, verification_requested_at);
 
+-- A row here says that `server seed-demo` filled this database: only then does it make the
+-- demo accounts (with a known password). Real data never has a row.
+CREATE TABLE demo_data (
+    key         TEXT PRIMARY KEY,
+    created_at  BIGINT NOT NULL
+);

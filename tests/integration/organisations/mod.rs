@@ -1,4 +1,5 @@
 mod create;
+mod demo_accounts;
 mod invitations;
 mod join_requests;
 mod roles;
