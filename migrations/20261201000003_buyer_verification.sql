@@ -11,7 +11,15 @@ ALTER TABLE organisations ADD COLUMN verification TEXT NOT NULL DEFAULT 'none'
     CHECK (verification IN ('none', 'requested', 'verified', 'refused'));
 ALTER TABLE organisations ADD COLUMN verification_reason TEXT;
 ALTER TABLE organisations ADD COLUMN verification_requested_at BIGINT;
+ALTER TABLE organisations ADD COLUMN verification_requested_by TEXT REFERENCES users (id) ON DELETE SET NULL;
 ALTER TABLE organisations ADD COLUMN verification_decided_at BIGINT;
 ALTER TABLE organisations ADD COLUMN verification_decided_by TEXT REFERENCES users (id) ON DELETE SET NULL;
 
 CREATE INDEX organisations_verification ON organisations (verification, verification_requested_at);
+
+-- A row here says that `server seed-demo` filled this database: only then does it make the
+-- demo accounts (with a known password). Real data never has a row.
+CREATE TABLE demo_data (
+    key         TEXT PRIMARY KEY,
+    created_at  BIGINT NOT NULL
+);

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh run
 scripts/build-site.sh wasm-release
 cargo build --locked --release -p server
-# A new user sees a living catalogue at once: the demo directory fills an empty database.
+# A new user sees a living catalogue at once: the demo directory fills an empty database,
+# with one demo account per role, whose addresses and password it prints (again on each run).
 "${CARGO_TARGET_DIR:-target}/release/server" seed-demo --if-empty
 exec "${CARGO_TARGET_DIR:-target}/release/server" serve

@@ -48,6 +48,7 @@ pub async fn seed_demo(
     let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
     if if_empty && db::structures::count(&db).await? > 0 {
         println!("L'annuaire contient déjà des structures : rien n'est ajouté.");
+        demo_accounts(&db).await?;
         db.close().await;
         return Ok(());
     }
@@ -59,7 +60,23 @@ pub async fn seed_demo(
         "Données de démonstration : {s} structures et {o} offres en {:.1} s.",
         started.elapsed().as_secs_f64()
     );
+    demo_accounts(&db).await?;
     db.close().await;
+    Ok(())
+}
+
+/// Makes (once) and prints the demo accounts, on a database seed-demo filled only.
+async fn demo_accounts(db: &db::Db) -> anyhow::Result<()> {
+    use app::services::demo_accounts::{DEMO_PASSWORD, ensure};
+    let hashing = tokio::task::spawn_blocking(|| PasswordHashing::new(1)).await??;
+    let accounts = ensure(db, &hashing, SystemClock.now_ms()).await?;
+    if accounts.is_empty() {
+        return Ok(());
+    }
+    println!("Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :");
+    for account in accounts {
+        println!("  {:<30} {}", account.email, account.who);
+    }
     Ok(())
 }
 

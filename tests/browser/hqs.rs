@@ -52,7 +52,7 @@ async fn hqs_journey(app: &TestApp, javascript: JavaScript) {
     .await;
     app.published_supplier("Association des Jardins", "asso@exemple.fr", &animator).await;
     // The officer is a procurement officer of a town (who builds profiles and runs checks).
-    let ville = app.buyer("Ville de Saint-Égrève", "dgs@st-egreve.fr").await;
+    let ville = app.verified_buyer("Ville de Saint-Égrève", "dgs@st-egreve.fr").await;
     app.signed_in_user("Agent", "achats@st-egreve.fr").await;
     app.add_member(&ville.organisation_id, "achats@st-egreve.fr", "procurement_officer").await;
     let browser = Browser::start(javascript).await;

@@ -3,9 +3,9 @@
 //! row, so the matrix grows with the application.
 //!
 //! To add a row: append to `ROWS` the method, path and form (`{org}` stands for the id of
-//! organisation A, a public buyer), and the status expected for each role, in the order of
-//! `ROLES`. A new role is a new column: add it to `Role`, `ROLES` and `client_for`, and give
-//! every row a value for it.
+//! organisation A, a public buyer the pôle verified), and the status expected for each role,
+//! in the order of `ROLES`. A new role is a new column: add it to `Role`, `ROLES` and
+//! `client_for`, and give every row a value for it.
 
 use tests::{TestApp, spawn_app};
 
@@ -186,6 +186,23 @@ const ROWS: &[Row] = &[
         form: &[("organisation_id", "{org}")],
         expected: SIGNED_IN,
     },
+    // The pôle's verification of buyers (organisation A is verified). A SIRET that is not
+    // one: owners get the French errors, nothing changes.
+    Row {
+        method: "POST",
+        path: "/api/organisation-verification-request",
+        form: &[("organisation_id", "{org}"), ("siret", "1"), ("category", "")],
+        expected: OWNERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        // Without a reason: animators get the French error, nothing changes.
+        path: "/api/organisation-verification-decide",
+        form: &[("organisation_id", "{org}"), ("decision", "refuse"), ("reason", "")],
+        expected: MODERATORS,
+    },
+    Row { method: "POST", path: "/api/buyer-verification-desk", form: &[], expected: MODERATORS },
+    Row { method: "GET", path: "/pole/acheteurs", form: &[], expected: MODERATORS },
     // The directory. `{structure}` is organisation A's published structure (slug `matrice`),
     // `{offer}` its published offer (slug `matrice-offre`). Forms that change something are
     // invalid or out of place, so that each cell leaves the state as it found it.
@@ -827,6 +844,8 @@ async fn every_endpoint_answers_each_role_as_expected() {
         b: app.insert_organisation("SCOP Les Jardins", "supplier", None).await,
         pole: app.insert_organisation("Pôle d'achats solidaires", "pole", None).await,
     };
+    // A buyer the pôle verified: its officers open and take checks.
+    app.verify_organisation(&orgs.a).await;
     let (structure, offer) = insert_structure_of_a(&app, &orgs.a).await;
     let profile = insert_profile_of_a(&app, &orgs.a).await;
     let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;

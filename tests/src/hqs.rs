@@ -33,6 +33,13 @@ impl TestApp {
         Buyer { client, organisation_id }
     }
 
+    /// A buyer whose organisation the pôle verified: it may open checks and see evidence.
+    pub async fn verified_buyer(&self, organisation: &str, email: &str) -> Buyer {
+        let buyer = self.buyer(organisation, email).await;
+        self.verify_organisation(&buyer.organisation_id).await;
+        buyer
+    }
+
     /// Creates a profile through the endpoint; returns its id.
     pub async fn create_profile(&self, buyer: &Buyer, fields: Vec<(String, String)>) -> String {
         let mut pairs = vec![("organisation_id".to_owned(), buyer.organisation_id.clone())];

@@ -63,6 +63,22 @@ impl TestApp {
         id
     }
 
+    /// Marks a buyer organisation as verified by the pôle, straight in the database (the
+    /// verification's own tests go through the animators' endpoint).
+    pub async fn verify_organisation(&self, organisation_id: &str) {
+        let db = crate::pool(&self.database_url).await;
+        sqlx::query(
+            "UPDATE organisations SET verification = 'verified', siret = $2, \
+             buyer_category = CASE buyer_kind WHEN 'public' THEN 'collectivite' ELSE 'pme' END \
+             WHERE id = $1 AND kind = 'buyer'",
+        )
+        .bind(organisation_id)
+        .bind(crate::SIRET)
+        .execute(&db)
+        .await
+        .expect("verified");
+    }
+
     pub async fn user_id(&self, email: &str) -> String {
         let db = crate::pool(&self.database_url).await;
         sqlx::query_scalar("SELECT id FROM users WHERE email = $1")

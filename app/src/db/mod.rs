@@ -6,7 +6,9 @@
 
 pub mod account_tokens;
 pub mod audit_log;
+pub mod buyer_verification;
 mod connect;
+pub mod demo_data;
 pub mod email_outbox;
 pub mod figures;
 pub mod form_flashes;

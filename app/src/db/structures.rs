@@ -317,6 +317,22 @@ pub async fn touch(tx: &mut Transaction<'_, Any>, id: &str, now: i64) -> Result<
     reindex(tx, id, now).await
 }
 
+/// Gives a structure to an organisation (the demo accounts' supplier).
+pub async fn set_organisation(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    organisation_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE structures SET organisation_id = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(organisation_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    reindex(tx, id, now).await
+}
+
 pub async fn siret_exists(db: &Db, siret: &str) -> Result<bool, sqlx::Error> {
     let found: Option<String> =
         sqlx::query_scalar("SELECT id FROM structures WHERE siret = $1 LIMIT 1")

@@ -163,6 +163,52 @@ pub fn check_update(to: &str, what: &str, check: &str, note: Option<&str>, link:
     }
 }
 
+/// The pôle's decision on a buyer's verification, told to the buyer's owners.
+pub fn verification_decision(
+    to: &str,
+    organisation: &str,
+    state: crate::domain::organisations::Verification,
+    reason: &str,
+    link: &str,
+) -> Mail {
+    use crate::domain::organisations::Verification as V;
+    let (subject, what) = match state {
+        V::Verified => (
+            "Votre organisation est vérifiée",
+            "est vérifiée par le pôle : elle peut ouvrir des contrôles HQS.",
+        ),
+        _ => (
+            "Votre organisation n'est pas vérifiée",
+            "n'est pas (ou plus) vérifiée par le pôle : ses contrôles HQS sont gelés.",
+        ),
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: format!("{subject} : {organisation}"),
+        body: format!(
+            "Bonjour,\n\n\
+             Votre organisation « {organisation} » {what}\n\n\
+             Motif : {reason}\n\n\
+             Pour la consulter : {link}\n\n\
+             — Ecossol, pôle d'achats solidaires de Grenoble-Alpes Métropole\n"
+        ),
+    }
+}
+
+/// A buyer asks the pôle to verify it, told to the pôle's animators.
+pub fn verification_request(to: &str, organisation: &str, requester: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Vérification demandée : {organisation}"),
+        body: format!(
+            "Bonjour,\n\n\
+             {requester} demande que le pôle vérifie l'acheteur « {organisation} ».\n\n\
+             Pour décider : {link}\n\n\
+             — Ecossol, pôle d'achats solidaires de Grenoble-Alpes Métropole\n"
+        ),
+    }
+}
+
 /// A step of a label file, or a reminder, told to the structure or to the pôle.
 pub fn label_update(to: &str, what: &str, structure: &str, note: Option<&str>, link: &str) -> Mail {
     let note = note.map(|n| format!("{n}\n\n")).unwrap_or_default();

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod catalogue;
+pub mod demo_accounts;
 pub mod directory;
 pub mod figures;
 pub mod flash;

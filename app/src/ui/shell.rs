@@ -9,14 +9,14 @@ use super::{
     components::{provide_flash, provide_session},
     layout::Layout,
     pages::{
-        AccountPage, AdminMailsPage, CheckPage, CheckReportPage, ChecksPage, DirectoryPage,
-        ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage, LabelDeskPage,
-        LabelFilePage, LabelProfilePage, LabelRegistryPage, LabelVerifyPage, ModerationPage,
-        MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage, NewNeedPageView,
-        NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage, OfferPageView,
-        OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage, ReferentialPage,
-        SearchPage, SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage,
-        VerifyEmailPage, WorkspaceHomePage,
+        AccountPage, AdminMailsPage, BuyerDeskPage, CheckPage, CheckReportPage, ChecksPage,
+        DirectoryPage, ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage,
+        LabelDeskPage, LabelFilePage, LabelProfilePage, LabelRegistryPage, LabelVerifyPage,
+        ModerationPage, MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage,
+        NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage,
+        OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage,
+        ReferentialPage, SearchPage, SignInPage, SignUpPage, StructurePageView,
+        StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
     },
 };
 
@@ -110,6 +110,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("moderation") view=ModerationPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("pole"), StaticSegment("acheteurs"))
+                        view=BuyerDeskPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("hqs") view=ReferentialPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("hqs"), StaticSegment("profils"))

@@ -21,7 +21,7 @@ async fn a_check_goes_from_pre_verdict_to_an_audited_decision() {
     let animator = app.animator("anim@pole.fr").await;
     let supplier =
         app.published_supplier("Régie de quartier Villeneuve", "regie@exemple.fr", &animator).await;
-    let ville = app.buyer("Ville d'Échirolles", "achats@echirolles.fr").await;
+    let ville = app.verified_buyer("Ville d'Échirolles", "achats@echirolles.fr").await;
     let officer = app.signed_in_user("Agent", "agent@echirolles.fr").await;
     app.add_member(&ville.organisation_id, "agent@echirolles.fr", "procurement_officer").await;
     let profile = app

@@ -1,4 +1,5 @@
 mod audit;
 mod checks;
+mod frozen;
 mod profiles;
 mod search_filter;

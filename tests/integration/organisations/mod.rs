@@ -1,4 +1,6 @@
 mod create;
+mod demo_accounts;
 mod invitations;
 mod join_requests;
 mod roles;
+mod verification;

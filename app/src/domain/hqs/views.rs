@@ -113,6 +113,9 @@ pub enum CheckRole {
     Supplier,
     /// The buyer's other people and the pôle's animators: read only.
     Reader,
+    /// The buyer's people while the pôle does not vouch for the buyer (never verified, or no
+    /// longer): the check without the supplier's files, and no step.
+    Frozen,
 }
 
 /// A check's page and printable report.
@@ -123,6 +126,7 @@ pub struct CheckView {
     pub state: super::check::CheckState,
     pub profile_name: String,
     pub referential_version: i64,
+    pub buyer_id: String,
     pub buyer_name: String,
     pub structure_name: String,
     pub structure_slug: String,
@@ -142,7 +146,10 @@ pub struct CheckView {
 /// What an officer may open a check with, from a structure's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckOpening {
+    /// The officer's buyers the pôle verified: those a check may be opened for.
     pub buyers: Vec<BuyerChoice>,
+    /// The officer's buyers the pôle has not verified (yet, or any longer).
+    pub unverified: Vec<BuyerChoice>,
     pub profiles: Vec<ProfileSummary>,
     /// (id, title) of the structure's public offers.
     pub offers: Vec<(String, String)>,

@@ -1,15 +1,18 @@
 //! Organisations people act for, and the roles they hold in them.
 
+mod buyer_category;
 mod kind;
 mod name;
 mod role;
 mod verification;
 mod views;
 
+pub use buyer_category::BuyerCategory;
 pub use kind::{BuyerKind, OrganisationKind};
 pub use name::OrganisationName;
 pub use role::MemberRole;
-pub use verification::Verification;
+pub use verification::{Verification, VerificationDecision};
 pub use views::{
-    JoinDecision, JoinRequestView, MemberView, OrganisationDetails, OrganisationSummary,
+    BuyerToVerify, JoinDecision, JoinRequestView, MemberView, OrganisationDetails,
+    OrganisationSummary, VerificationView,
 };

@@ -3,6 +3,7 @@
 
 mod change;
 mod read;
+mod verification;
 
 pub use change::{
     AcceptInvitation, CreateOrganisation, DecideJoinRequest, InviteMember, LeaveOrganisation,
@@ -12,4 +13,8 @@ pub use change::{
 pub use read::{
     MyOrganisations, OrganisationDetailsOf, SearchOrganisations, my_organisations,
     organisation_details_of, search_organisations,
+};
+pub use verification::{
+    BuyerVerificationDesk, DecideBuyerVerification, RequestBuyerVerification,
+    buyer_verification_desk, decide_buyer_verification, request_buyer_verification,
 };

@@ -205,7 +205,8 @@ pub fn generate(seed: u64, structures: usize, offers: usize, now: i64) -> Vec<Ne
     out
 }
 
-/// Stores the generated directory, a few hundred structures per transaction.
+/// Stores the generated directory, a few hundred structures per transaction, and marks the
+/// database as demo data (the demo accounts are made only on such a database).
 pub async fn seed(
     db: &Db,
     seed: u64,
@@ -222,6 +223,9 @@ pub async fn seed(
         }
         tx.commit().await?;
     }
+    let mut tx = crate::db::begin(db).await?;
+    crate::db::demo_data::mark(&mut tx, now).await?;
+    tx.commit().await?;
     Ok((all.len(), offers_stored))
 }
 

@@ -80,6 +80,7 @@ pub async fn details(
         members,
         join_requests,
         role_choices: MemberRole::choices(kind),
+        verification: super::verification::view_of(state, organisation_id).await?,
     })
 }
 

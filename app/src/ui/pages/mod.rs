@@ -29,5 +29,5 @@ pub use needs::{
     MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage, NewNeedPageView,
 };
 pub use not_found::NotFoundPage;
-pub use organisations::{InvitationPage, OrganisationPage, OrganisationsPage};
+pub use organisations::{BuyerDeskPage, InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;

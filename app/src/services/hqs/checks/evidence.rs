@@ -216,7 +216,7 @@ pub async fn review(
     Ok(Outcome::Done(check_id.to_owned()))
 }
 
-/// A piece's file, for those who may see its check.
+/// A piece's file, for those who may see its check (not its frozen buyer).
 pub async fn evidence_file(
     state: &AppState,
     user: &Acting,
@@ -228,7 +228,8 @@ pub async fn evidence_file(
         return Ok(None);
     };
     let Some(row) = hqs_checks::find(&state.db, &check_id).await? else { return Ok(None) };
-    if role_on(state, user, &row).await?.is_none() {
+    // A frozen check keeps the supplier's files from its buyer.
+    if matches!(role_on(state, user, &row).await?, None | Some(CheckRole::Frozen)) {
         return Ok(None);
     }
     Ok(Some((name, content_type, bytes)))

@@ -45,6 +45,10 @@ fn internal(error: serde_json::Error) -> AppError {
     AppError::Internal
 }
 
+/// Why an unverified buyer opens no check.
+const NOT_VERIFIED: &str = "Votre organisation n'est pas vérifiée par le pôle : \
+     demandez sa vérification depuis la page de l'organisation avant d'ouvrir un contrôle.";
+
 fn page_of(state: &AppState, id: &str) -> String {
     format!("{}/hqs/controles/{id}", state.public_url)
 }
@@ -85,16 +89,17 @@ pub(crate) async fn label_check(
 }
 
 /// What the person may do on a check, if they may see it at all. Observers see no check.
+/// A buyer's people see its checks frozen while the pôle does not vouch for the buyer.
 pub async fn role_on(
     state: &AppState,
     user: &Acting,
     row: &CheckRow,
 ) -> Result<Option<CheckRole>, AppError> {
     let label_file = row.purpose == hqs_checks::FOR_LABEL;
-    if user.is_admin
-        || (label_file && user.moderates())
-        || access::officer_of(user).iter().any(|b| b.id == row.buyer_organisation_id)
-    {
+    let buyer = row.buyer_organisation_id.as_str();
+    let frozen = !label_file && !user.in_verified_buyer(buyer);
+    let officer = access::officer_of(user).iter().any(|b| b.id == buyer);
+    if user.is_admin || (label_file && user.moderates()) || (officer && !frozen) {
         return Ok(Some(CheckRole::Officer));
     }
     if let Some(structure) = structures::find(&state.db, &row.structure_id).await?
@@ -104,12 +109,14 @@ pub async fn role_on(
     }
     // A label file is the structure's and the animators' only (the pôle's other members,
     // its observers, see no individual file).
-    if !label_file
-        && (access::member_of(user).contains(&row.buyer_organisation_id) || user.moderates())
-    {
+    if label_file {
+        return Ok(None);
+    }
+    if user.moderates() {
         return Ok(Some(CheckRole::Reader));
     }
-    Ok(None)
+    let role = if frozen { CheckRole::Frozen } else { CheckRole::Reader };
+    Ok(user.is_member_of(buyer).then_some(role))
 }
 
 async fn log(
@@ -145,6 +152,9 @@ pub async fn open(
 ) -> Result<Outcome<String>, AppError> {
     if !user.is_admin && !access::officer_of(user).iter().any(|b| b.id == organisation_id) {
         return Err(AppError::Forbidden);
+    }
+    if !user.is_admin && !user.in_verified_buyer(organisation_id) {
+        return Ok(Outcome::refused(NOT_VERIFIED));
     }
     let Some(profile) = profiles::view(state, user, profile_id).await? else {
         return Ok(Outcome::Refused("Choisissez un profil que vous pouvez utiliser.".into()));
@@ -353,15 +363,18 @@ pub async fn list(state: &AppState, user: &Acting) -> Result<Vec<CheckSummary>, 
         .collect())
 }
 
-/// What a procurement officer may open a check of a published structure with: their buyers,
-/// the profiles they may use, the structure's public offers. `None` for anyone else.
+/// What a procurement officer may open a check of a published structure with: their verified
+/// buyers (and those waiting for the pôle), the profiles they may use, the structure's public
+/// offers. `None` for anyone else.
 pub async fn opening(
     state: &AppState,
     user: &Acting,
     structure_id: &str,
 ) -> Result<Option<crate::domain::hqs::views::CheckOpening>, AppError> {
-    let buyers = access::officer_of(user);
-    if buyers.is_empty() {
+    let (buyers, unverified): (Vec<_>, Vec<_>) = access::officer_of(user)
+        .into_iter()
+        .partition(|b| user.is_admin || user.in_verified_buyer(&b.id));
+    if buyers.is_empty() && unverified.is_empty() {
         return Ok(None);
     }
     let Some(structure) = structures::find(&state.db, structure_id).await? else { return Ok(None) };
@@ -375,5 +388,5 @@ pub async fn opening(
         .map(|o| (o.id, o.title))
         .collect();
     let profiles = profiles::page(state, user).await?.profiles;
-    Ok(Some(crate::domain::hqs::views::CheckOpening { buyers, profiles, offers }))
+    Ok(Some(crate::domain::hqs::views::CheckOpening { buyers, unverified, profiles, offers }))
 }

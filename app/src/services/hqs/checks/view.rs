@@ -73,6 +73,7 @@ pub async fn view(
         state: CheckState::from_code(&row.state).ok_or(AppError::Internal)?,
         profile_name: row.profile_name.clone(),
         referential_version: row.referential_version,
+        buyer_id: row.buyer_organisation_id.clone(),
         buyer_name,
         structure_name: structure.name,
         structure_slug: structure.slug,

@@ -4,9 +4,29 @@
 use leptos::prelude::*;
 
 use crate::{
+    domain::hqs::views::BuyerChoice,
     server_fns::hqs::{OpenCheck, get_check_opening},
     ui::components::refusal,
 };
+
+/// Why an officer whose buyers the pôle has not verified opens no check, and where to ask.
+#[component]
+fn UnverifiedBuyers(buyers: Vec<BuyerChoice>) -> impl IntoView {
+    view! {
+        <section class="panel" id="check-unverified">
+            <h2>"Contrôle « Haute Qualité Solidaire »"</h2>
+            <p>
+                "Pour ouvrir un contrôle, votre organisation doit être vérifiée par le pôle "
+                "(SIRET et catégorie d'acheteur). Demandez la vérification depuis sa page :"
+            </p>
+            <ul class="plain-list">
+                {buyers.into_iter().map(|b| view! {
+                    <li><a href=format!("/organisations/{}", b.id)>{b.name}</a></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
 
 #[component]
 pub fn CheckOpeningPanel(structure_id: String, slug: String) -> impl IntoView {
@@ -22,6 +42,9 @@ pub fn CheckOpeningPanel(structure_id: String, slug: String) -> impl IntoView {
                 let structure_id = form_structure_id.clone();
                 Suspend::new(async move {
                     let Ok(Some(opening)) = opening.await else { return ().into_any() };
+                    if opening.buyers.is_empty() {
+                        return view! { <UnverifiedBuyers buyers=opening.unverified/> }.into_any();
+                    }
                     if opening.profiles.is_empty() {
                         return view! {
                             <p class="panel muted" id="check-no-profile">"Pour contrôler cette structure, créez d'abord un " <a href="/hqs/profils">"profil d'exigences"</a> "."</p>

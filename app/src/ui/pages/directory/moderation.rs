@@ -23,7 +23,11 @@ pub fn ModerationPage() -> impl IntoView {
     view! {
             <Title text="Modération"/>
             <h1>"Modération de l'annuaire"</h1>
-            <p>"Aussi : " <a href="/besoins/validation">"besoins à valider"</a> " · " <a href="/label-hqs/dossiers">"dossiers de label"</a></p>
+            <p class="muted" id="pole-desks">
+                "Autres bureaux du pôle : " <a href="/pole/acheteurs">"acheteurs à vérifier"</a>
+                " · " <a href="/besoins/validation">"besoins à valider"</a>
+                " · " <a href="/label-hqs/dossiers">"dossiers de label"</a>
+            </p>
             <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
                 {move || Suspend::new(async move {
                     match queue.await {

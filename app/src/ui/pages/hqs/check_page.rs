@@ -70,10 +70,12 @@ fn CheckDetails(
     let decided = view.state == CheckState::Decided;
     let officer = view.role == CheckRole::Officer;
     let supplier = view.role == CheckRole::Supplier;
+    let frozen = view.role == CheckRole::Frozen;
     let id = view.id.clone();
     view! {
         <Title text=title.clone()/>
         <h1>{title}</h1>
+        {frozen.then(|| view! { <FrozenNotice buyer_id=view.buyer_id.clone()/> })}
         <p class="muted" id="check-summary">
             "Profil « " {view.profile_name.clone()} " » (référentiel v" {view.referential_version} ") · demandé par "
             {view.buyer_name.clone()} " · ouvert le " {french_date(view.opened_at)} " · "
@@ -96,7 +98,7 @@ fn CheckDetails(
         </section>
         <section class="panel">
             <h2>"Pièces"</h2>
-            <EvidenceTable evidence=view.evidence.clone() links=true/>
+            <EvidenceTable evidence=view.evidence.clone() links=!frozen/>
             {(officer && !decided).then(|| view! { <ReviewForms evidence=view.evidence.clone() check_id=id.clone() action=review/> })}
             {(supplier && !decided).then(|| view! { <UploadForm check_id=id.clone()/> })}
         </section>
@@ -113,6 +115,19 @@ fn CheckDetails(
             <h2>"Journal"</h2>
             <HistoryList history=view.history.clone()/>
         </section>
+    }
+}
+
+/// For the buyer's people while the pôle does not vouch for the buyer.
+#[component]
+fn FrozenNotice(buyer_id: String) -> impl IntoView {
+    view! {
+        <p class="panel error" role="status" id="check-frozen">
+            "Votre organisation n'est pas vérifiée par le pôle : ce contrôle est gelé. "
+            "Les pièces du fournisseur ne sont pas consultables et aucune étape ne peut être prise "
+            "tant que le pôle n'a pas vérifié l'organisation. "
+            <a href=format!("/organisations/{buyer_id}")>"Demander la vérification"</a> "."
+        </p>
     }
 }
 

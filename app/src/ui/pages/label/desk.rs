@@ -17,6 +17,10 @@ pub fn LabelDeskPage() -> impl IntoView {
     view! {
             <Title text="Dossiers de label HQS"/>
             <h1>"Dossiers de label « Haute Qualité Solidaire »"</h1>
+            <p class="muted">
+                "Autres bureaux du pôle : " <a href="/moderation">"modération de l'annuaire"</a>
+                " · " <a href="/pole/acheteurs">"acheteurs à vérifier"</a>
+            </p>
             <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
                 {move || Suspend::new(async move {
                     match desk.await {

@@ -4,8 +4,15 @@ use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::members::{InviteForm, JoinRequests, LeaveForm, MembersTable};
-use crate::{error::AppError, server_fns::organisations::organisation_details_of};
+use super::{
+    members::{InviteForm, JoinRequests, LeaveForm, MembersTable},
+    verification::VerificationPanel,
+};
+use crate::{
+    domain::{Outcome, organisations::OrganisationKind},
+    error::AppError,
+    server_fns::organisations::{RequestBuyerVerification, organisation_details_of},
+};
 
 /// `/organisations/{id}`: members and their roles; for owners, invitations and requests.
 #[component]
@@ -13,7 +20,16 @@ pub fn OrganisationPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let details = Resource::new(id, organisation_details_of);
+    let verify = ServerAction::<RequestBuyerVerification>::new();
+    // Reloaded once a request is stored (not after errors: the form keeps what was typed).
+    let stored = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if matches!(verify.value().get(), Some(Ok(Outcome::Done(_)))) {
+            stored.update(|n| *n += 1);
+        }
+    });
+    let details =
+        Resource::new(move || (id(), stored.get()), |(id, _)| organisation_details_of(id));
     let invited = move || query.read().get("invitation").is_some();
     view! {
             <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
@@ -42,6 +58,12 @@ pub fn OrganisationPage() -> impl IntoView {
                                 <Show when=invited>
                                     <p class="success" role="status" id="invitation-sent">"L'invitation a été envoyée par e-mail."</p>
                                 </Show>
+                                {match (details.summary.kind, details.verification.clone()) {
+                                    (OrganisationKind::Buyer(kind), Some(verification)) => Some(view! {
+                                        <VerificationPanel organisation_id=organisation_id.clone() kind verification owner action=verify/>
+                                    }),
+                                    _ => None,
+                                }}
                                 <MembersTable details=details.clone() owner/>
                                 {owner.then(|| view! {
                                     <InviteForm organisation_id=organisation_id.clone() choices=details.role_choices.clone()/>
