@@ -61,6 +61,10 @@ pub async fn seed_demo(
         started.elapsed().as_secs_f64()
     );
     demo_accounts(&db).await?;
+    let needs = app::services::needs::demo::seed(&db, SystemClock.now_ms()).await?;
+    if needs > 0 {
+        println!("Besoins de démonstration : {needs} (brouillon, en validation, à compléter, refusé, publié avec devis, attribué avec son achat).");
+    }
     db.close().await;
     Ok(())
 }

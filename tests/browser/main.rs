@@ -6,5 +6,6 @@ mod directory;
 mod home;
 mod hqs;
 mod label;
+mod needs;
 mod search;
 mod steps;

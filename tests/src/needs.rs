@@ -30,22 +30,6 @@ pub fn need_fields(app: &TestApp, title: &str) -> Vec<(String, String)> {
 }
 
 impl TestApp {
-    /// A buyer the pôle has verified (marked straight in the database).
-    pub async fn verified_buyer_for_needs(&self, organisation: &str, email: &str) -> Buyer {
-        let buyer = self.buyer(organisation, email).await;
-        self.mark_verified(&buyer.organisation_id).await;
-        buyer
-    }
-
-    pub async fn mark_verified(&self, organisation_id: &str) {
-        let db = crate::pool(&self.database_url).await;
-        sqlx::query("UPDATE organisations SET verification = 'verified' WHERE id = $1")
-            .bind(organisation_id)
-            .execute(&db)
-            .await
-            .expect("verified");
-    }
-
     /// Drafts a need through the endpoint; returns the answer.
     pub async fn draft_need(&self, buyer: &Buyer, fields: Vec<(String, String)>) -> Value {
         let mut pairs = vec![("organisation_id".to_owned(), buyer.organisation_id.clone())];

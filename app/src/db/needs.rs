@@ -266,3 +266,7 @@ pub async fn returned_before(db: &Db, before: i64) -> Result<Vec<String>, sqlx::
     .fetch_all(db)
     .await
 }
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM needs").fetch_one(db).await
+}

@@ -39,7 +39,7 @@ pub async fn upsert(
     need_id: &str,
     structure_id: &str,
     quote: &Quote,
-    user_id: &str,
+    user_id: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let prices = serde_json::to_string(&quote.prices).unwrap_or_else(|_| "[]".into());

@@ -8,7 +8,7 @@ async fn a_supplier_answers_from_its_mail_link_once_and_forged_or_expired_links_
     let animator = app.animator("animatrice@pole.example").await;
     let supplier = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
     let other = app.published_supplier("Régie du Parc", "parc@example.org", &animator).await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let id = app.published_need(&buyer, &animator, "Entretien des espaces verts").await;
 
     // Validation sent the first batch: each structure got its own link.
@@ -63,7 +63,7 @@ async fn quotes_are_compared_with_hqs_verdicts_awarded_per_lot_and_the_purchase_
     let animator = app.animator("animatrice@pole.example").await;
     let cheap = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
     let dear = app.published_supplier("Régie du Parc", "parc@example.org", &animator).await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let id = app.published_need(&buyer, &animator, "Entretien des espaces verts").await;
 
     let quote = |client: &reqwest::Client, structure: &str, lot1: &str, lot2: &str| {
@@ -171,7 +171,7 @@ async fn after_the_deadline_no_quote_is_sent_or_changed() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
     let supplier = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let id = app.published_need(&buyer, &animator, "Entretien des espaces verts").await;
     let pairs: Vec<(String, String)> = vec![
         ("need_id".into(), id.clone()),

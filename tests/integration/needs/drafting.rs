@@ -35,7 +35,7 @@ async fn a_buyer_drafts_a_need_with_only_a_title_and_each_bad_field_is_named_in_
     assert_eq!(page["form"]["title"], "Traiteur pour un séminaire");
 
     // Submitting an incomplete draft names what is missing; it stays a draft.
-    app.mark_verified(&buyer.organisation_id).await;
+    app.verify_organisation(&buyer.organisation_id).await;
     let submitted = app.need_step(&buyer.client, &id, "submit", "").await;
     let missing = submitted["Invalid"].to_string();
     for field in ["description", "sector", "place", "deadline_on", "budget_kind"] {

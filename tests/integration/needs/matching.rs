@@ -9,7 +9,7 @@ async fn a_draft_shows_its_potential_and_validation_reaches_the_structures_that_
     // A draft structure in the same trade is not matched.
     let draft = app.supplier("Régie en Brouillon", "brouillon@example.org").await;
     app.complete_structure(&draft, "Régie en Brouillon").await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
 
     let drafted = app.draft_need(&buyer, need_fields(&app, "Entretien des espaces verts")).await;
     let id = drafted["Done"].as_str().expect("drafted").to_owned();
@@ -58,7 +58,7 @@ async fn an_anonymous_need_hides_its_buyer_from_suppliers_and_the_public() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
     let supplier = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let mut fields = need_fields(&app, "Entretien discret");
     fields.push(("form[anonymous]".into(), "on".into()));
     let drafted = app.draft_need(&buyer, fields).await;

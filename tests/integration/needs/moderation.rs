@@ -4,7 +4,7 @@ use tests::spawn_app;
 async fn the_pole_validates_returns_or_refuses_with_a_message_audited_and_mailed() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let draft = app.draft_need(&buyer, tests::need_fields(&app, "Entretien des espaces verts")).await;
     let id = draft["Done"].as_str().expect("drafted").to_owned();
 
@@ -65,7 +65,7 @@ async fn the_pole_validates_returns_or_refuses_with_a_message_audited_and_mailed
 async fn a_need_left_in_changes_lapses_after_ten_days() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
-    let buyer = app.verified_buyer_for_needs("Ville de Fontaine", "achats@fontaine.example").await;
+    let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let draft = app.draft_need(&buyer, tests::need_fields(&app, "Entretien des espaces verts")).await;
     let id = draft["Done"].as_str().expect("drafted").to_owned();
     app.need_step(&buyer.client, &id, "submit", "").await;

@@ -2,7 +2,7 @@
 //! service, then judged by `domain::needs::matching` (reach, kinds, HQS profile).
 
 use crate::{
-    db::{hqs_profiles, need_matches, structures},
+    db::{Db, hqs_profiles, need_matches, structures},
     domain::{
         Code,
         calendar::Day,
@@ -58,16 +58,20 @@ fn sectors_for(wanted: &Wanted) -> Vec<&'static str> {
 
 /// The structures that can answer the need, nearest first (unknown distances last).
 pub async fn find(state: &AppState, text: &NeedText) -> Result<Vec<Found>, AppError> {
+    find_in(&state.db, state.clock.now_ms(), text).await
+}
+
+/// The same, on a database at an instant (the demo data and benchmarks have no server).
+pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>, AppError> {
     let Some(wanted) = wanted(text) else { return Ok(Vec::new()) };
-    let rows = need_matches::candidates(&state.db, &sectors_for(&wanted), wanted.service_kind)
-        .await?;
+    let rows = need_matches::candidates(db, &sectors_for(&wanted), wanted.service_kind).await?;
     let requirements: Option<Requirements> = match &text.profile_id {
-        Some(id) => hqs_profiles::find(&state.db, id)
+        Some(id) => hqs_profiles::find(db, id)
             .await?
             .and_then(|p| serde_json::from_str(&p.requirements).ok()),
         None => None,
     };
-    let today = Day::of_instant(state.clock.now_ms()).iso();
+    let today = Day::of_instant(now_ms).iso();
     let mut found = Vec::new();
     let mut at = 0;
     while at < rows.len() {
@@ -103,8 +107,8 @@ pub async fn find(state: &AppState, text: &NeedText) -> Result<Vec<Found>, AppEr
             continue;
         }
         if let Some(requirements) = &requirements {
-            let Some(row) = structures::find(&state.db, &id).await? else { continue };
-            let facts = supplier_facts(&state.db, &row).await?;
+            let Some(row) = structures::find(db, &id).await? else { continue };
+            let facts = supplier_facts(db, &row).await?;
             candidate.satisfies_profile = Some(satisfies(requirements, &facts, None, &today));
         }
         if let Some(reasons) = match_candidate(&wanted, &candidate) {

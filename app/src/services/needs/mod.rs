@@ -5,6 +5,7 @@ pub mod access;
 mod answers;
 mod awards;
 mod compare;
+pub mod demo;
 mod draft;
 mod lapse;
 mod mails;

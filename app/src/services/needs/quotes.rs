@@ -50,7 +50,7 @@ pub async fn submit(
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
     let mut tx = crate::db::begin(&state.db).await?;
-    quotes::upsert(&mut tx, need_id, structure_id, &quote, &user.id, now).await?;
+    quotes::upsert(&mut tx, need_id, structure_id, &quote, Some(&user.id), now).await?;
     // Sending a quote says one is interested.
     need_matches::unmark(&mut tx, need_id, structure_id, need_matches::Mark::Declined).await?;
     need_matches::mark(&mut tx, need_id, structure_id, need_matches::Mark::Interested, now).await?;

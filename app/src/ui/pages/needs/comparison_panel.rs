@@ -139,8 +139,8 @@ pub fn ComparisonPanel(
                             {first.then(|| view! { <p class="field-error" role="alert">{move || structure_error.get()}</p> })}
                         </div>
                         <div class="field">
-                            <label for=format!("award-reason-{}", lot.number)>"Motif du choix (communiqué aux structures non retenues)"</label>
-                            <input id=format!("award-reason-{}", lot.number) name="reason" type="text"/>
+                            <label for=format!("champ-award-reason-{}", lot.number)>"Motif du choix (communiqué aux structures non retenues)"</label>
+                            <input id=format!("champ-award-reason-{}", lot.number) name="reason" type="text"/>
                             {first.then(|| view! { <p class="field-error" id="champ-award-reason-erreur" role="alert">{move || reason_error.get()}</p> })}
                         </div>
                         <button type="submit">"Attribuer ce lot"</button>
@@ -170,8 +170,8 @@ pub fn ComparisonPanel(
                         <p class="field-error" role="alert">{move || e("amount").get()}</p>
                     </div>
                     <div class="field">
-                        <label for="champ-purchased_on">"Date de l'achat"</label>
-                        <input id="champ-purchased_on" name="form[purchased_on]" type="date"/>
+                        <label for="champ-purchased_on">"Date de l'achat (JJ/MM/AAAA)"</label>
+                        <input id="champ-purchased_on" name="form[purchased_on]" type="text"/>
                         <p class="field-error" role="alert">{move || e("purchased_on").get()}</p>
                     </div>
                     <div class="field">

@@ -107,8 +107,8 @@ pub fn NeedFields(
             <legend>"Où et quand"</legend>
             <GroupSelect group="form" key="place" label="Commune d'exécution" required=true options=places() value=v(&form.place, "place") error=e("place")/>
             <GroupField group="form" key="radius_km" label="Structures à moins de (km)" kind="number" hint="Facultatif : sinon, toutes celles qui interviennent sur la commune" value=v(&form.radius_km, "radius_km") error=e("radius_km")/>
-            <GroupField group="form" key="deadline_on" label="Date limite de réponse" required=true kind="date" value=v(&form.deadline_on, "deadline_on") error=e("deadline_on")/>
-            <GroupField group="form" key="start_on" label="Début d'exécution" kind="date" value=v(&form.start_on, "start_on") error=e("start_on")/>
+            <GroupField group="form" key="deadline_on" label="Date limite de réponse" required=true hint="JJ/MM/AAAA" value=v(&form.deadline_on, "deadline_on") error=e("deadline_on")/>
+            <GroupField group="form" key="start_on" label="Début d'exécution" hint="JJ/MM/AAAA" value=v(&form.start_on, "start_on") error=e("start_on")/>
         </fieldset>
         <fieldset>
             <legend>"Budget (hors taxes)"</legend>
