@@ -2,6 +2,7 @@
 //! potential, the public list.
 
 mod answers;
+mod demo;
 mod drafting;
 mod matching;
 mod moderation;
