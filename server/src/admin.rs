@@ -63,7 +63,9 @@ pub async fn seed_demo(
     demo_accounts(&db).await?;
     let needs = app::services::needs::demo::seed(&db, SystemClock.now_ms()).await?;
     if needs > 0 {
-        println!("Besoins de démonstration : {needs} (brouillon, en validation, à compléter, refusé, publié avec devis, attribué avec son achat).");
+        println!(
+            "Besoins de démonstration : {needs} (brouillon, en validation, à compléter, refusé, publié avec devis, attribué avec son achat)."
+        );
     }
     db.close().await;
     Ok(())

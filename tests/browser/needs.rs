@@ -33,7 +33,12 @@ async fn needs_journey(app: &TestApp, javascript: JavaScript) {
     open(app, &browser, "/besoins/nouveau", javascript).await;
     choose(&browser, "kind", "quote").await;
     fill(&browser, "title", "Entretien des espaces verts du parc").await;
-    fill(&browser, "description", "Tonte et taille des haies d'avril à octobre, deux passages par mois.").await;
+    fill(
+        &browser,
+        "description",
+        "Tonte et taille des haies d'avril à octobre, deux passages par mois.",
+    )
+    .await;
     choose(&browser, "sector", "espaces-verts").await;
     choose(&browser, "service_kind", "service").await;
     fill(&browser, "lots", "Tonte ; 12 ; passages").await;

@@ -553,7 +553,12 @@ const ROWS: &[Row] = &[
     Row { method: "GET", path: "/besoins/mes-besoins", form: &[], expected: SIGNED_IN },
     Row { method: "GET", path: "/besoins/validation", form: &[], expected: MODERATORS },
     Row { method: "GET", path: "/besoins/{need}", form: &[], expected: DRAFT_NEED_READERS },
-    Row { method: "POST", path: "/api/need", form: &[("id", "{need}")], expected: DRAFT_NEED_READERS },
+    Row {
+        method: "POST",
+        path: "/api/need",
+        form: &[("id", "{need}")],
+        expected: DRAFT_NEED_READERS,
+    },
     Row { method: "POST", path: "/api/needs-open", form: &[], expected: ALL_200 },
     Row { method: "POST", path: "/api/needs-mine", form: &[], expected: SIGNED_IN },
     Row { method: "POST", path: "/api/need-new", form: &[], expected: PROFILE_MANAGERS_OF_A },

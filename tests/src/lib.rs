@@ -22,8 +22,8 @@ pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};
 pub use hqs::{Buyer, profile_fields};
-pub use needs::need_fields;
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
+pub use needs::need_fields;
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.

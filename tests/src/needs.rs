@@ -45,14 +45,24 @@ impl TestApp {
         step: &str,
         reason: &str,
     ) -> Value {
-        self.call_ok(client, "need-step", &[("need_id", need_id), ("step", step), ("reason", reason)])
-            .await
+        self.call_ok(
+            client,
+            "need-step",
+            &[("need_id", need_id), ("step", step), ("reason", reason)],
+        )
+        .await
     }
 
     /// A need drafted, submitted and validated: published.
-    pub async fn published_need(&self, buyer: &Buyer, animator: &reqwest::Client, title: &str) -> String {
+    pub async fn published_need(
+        &self,
+        buyer: &Buyer,
+        animator: &reqwest::Client,
+        title: &str,
+    ) -> String {
         let drafted = self.draft_need(buyer, need_fields(self, title)).await;
-        let id = drafted["Done"].as_str().unwrap_or_else(|| panic!("drafted: {drafted}")).to_owned();
+        let id =
+            drafted["Done"].as_str().unwrap_or_else(|| panic!("drafted: {drafted}")).to_owned();
         let submitted = self.need_step(&buyer.client, &id, "submit", "").await;
         assert!(submitted["Done"].is_string(), "{submitted}");
         let validated = self.need_step(animator, &id, "validate", "").await;

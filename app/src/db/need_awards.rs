@@ -49,4 +49,3 @@ pub async fn of_need<'e>(
     .fetch_all(db)
     .await
 }
-

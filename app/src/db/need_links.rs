@@ -49,12 +49,11 @@ pub async fn use_once(
     token_hash: &str,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE need_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    let done =
+        sqlx::query("UPDATE need_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")
+            .bind(token_hash)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
     Ok(done.rows_affected() > 0)
 }

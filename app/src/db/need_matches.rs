@@ -221,17 +221,23 @@ pub async fn set_decline_reason(
     structure_id: &str,
     reason: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE need_matches SET decline_reason = $3 WHERE need_id = $1 AND structure_id = $2")
-        .bind(need_id)
-        .bind(structure_id)
-        .bind(reason)
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "UPDATE need_matches SET decline_reason = $3 WHERE need_id = $1 AND structure_id = $2",
+    )
+    .bind(need_id)
+    .bind(structure_id)
+    .bind(reason)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }
 
 /// The next structures to tell of a need, in rank order.
-pub async fn not_notified(db: &Db, need_id: &str, limit: i64) -> Result<Vec<MatchRow>, sqlx::Error> {
+pub async fn not_notified(
+    db: &Db,
+    need_id: &str,
+    limit: i64,
+) -> Result<Vec<MatchRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
          WHERE m.need_id = $1 AND m.notified_at IS NULL ORDER BY m.rank LIMIT $2"
@@ -264,17 +270,20 @@ pub async fn notification_counts(
 
 /// The structures a need reaches, in order.
 pub async fn of_need(db: &Db, need_id: &str) -> Result<Vec<MatchRow>, sqlx::Error> {
-    sqlx::query_as(
-        &format!("SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
-         WHERE m.need_id = $1 ORDER BY m.rank, s.name"),
-    )
+    sqlx::query_as(&format!(
+        "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         WHERE m.need_id = $1 ORDER BY m.rank, s.name"
+    ))
     .bind(need_id)
     .fetch_all(db)
     .await
 }
 
 /// The needs matched to structures of the given organisations (a supplier's workspace).
-pub async fn of_organisations(db: &Db, organisation_ids: &[String]) -> Result<Vec<MatchRow>, sqlx::Error> {
+pub async fn of_organisations(
+    db: &Db,
+    organisation_ids: &[String],
+) -> Result<Vec<MatchRow>, sqlx::Error> {
     if organisation_ids.is_empty() {
         return Ok(Vec::new());
     }

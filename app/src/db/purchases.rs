@@ -30,13 +30,12 @@ pub async fn insert(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     if let (Some(need), Some(structure)) = (p.need_id, p.structure_id) {
-        let exists: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM purchases WHERE need_id = $1 AND structure_id = $2",
-        )
-        .bind(need)
-        .bind(structure)
-        .fetch_optional(&mut **tx)
-        .await?;
+        let exists: Option<String> =
+            sqlx::query_scalar("SELECT id FROM purchases WHERE need_id = $1 AND structure_id = $2")
+                .bind(need)
+                .bind(structure)
+                .fetch_optional(&mut **tx)
+                .await?;
         if exists.is_some() {
             return Ok(false);
         }

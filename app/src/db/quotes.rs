@@ -91,10 +91,16 @@ pub async fn of_need(db: &Db, need_id: &str) -> Result<Vec<QuoteRow>, sqlx::Erro
     .await
 }
 
-pub async fn find(db: &Db, need_id: &str, structure_id: &str) -> Result<Option<QuoteRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM quotes WHERE need_id = $1 AND structure_id = $2"))
-        .bind(need_id)
-        .bind(structure_id)
-        .fetch_optional(db)
-        .await
+pub async fn find(
+    db: &Db,
+    need_id: &str,
+    structure_id: &str,
+) -> Result<Option<QuoteRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM quotes WHERE need_id = $1 AND structure_id = $2"
+    ))
+    .bind(need_id)
+    .bind(structure_id)
+    .fetch_optional(db)
+    .await
 }

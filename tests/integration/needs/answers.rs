@@ -6,7 +6,8 @@ const NEW_NEED: &str = "Un acheteur cherche une structure comme la vôtre";
 async fn a_supplier_answers_from_its_mail_link_once_and_forged_or_expired_links_do_not_serve() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
-    let supplier = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
+    let supplier =
+        app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
     let other = app.published_supplier("Régie du Parc", "parc@example.org", &animator).await;
     let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let id = app.published_need(&buyer, &animator, "Entretien des espaces verts").await;
@@ -21,24 +22,58 @@ async fn a_supplier_answers_from_its_mail_link_once_and_forged_or_expired_links_
     assert_eq!(opened["structure_name"], "Régie des Jardins");
 
     let silent = app
-        .call_ok(&anonymous, "need-link-answer", &[("token", &other_token), ("interested", "false"), ("reason", "")])
+        .call_ok(
+            &anonymous,
+            "need-link-answer",
+            &[("token", &other_token), ("interested", "false"), ("reason", "")],
+        )
         .await;
     assert!(silent["Invalid"].to_string().contains("reason"), "a refusal says why: {silent}");
-    let said = app.call_ok(&anonymous, "need-link-answer", &[("token", &token), ("interested", "true")]).await;
-    assert_eq!(said["Done"], id.as_str(), "{said}");
-    let again = app.call_ok(&anonymous, "need-link-answer", &[("token", &token), ("interested", "false"), ("reason", "Trop loin")]).await;
-    assert!(again["Refused"].as_str().is_some_and(|r| r.contains("déjà servi")), "single use: {again}");
-    let forged = app.call_ok(&anonymous, "need-link-answer", &[("token", &"0".repeat(64)), ("interested", "true")]).await;
+    let said = app
+        .call_ok(&anonymous, "need-link-answer", &[("token", &token), ("interested", "true")])
+        .await;
+    assert_eq!(said["Done"], true, "{said}");
+    let again = app
+        .call_ok(
+            &anonymous,
+            "need-link-answer",
+            &[("token", &token), ("interested", "false"), ("reason", "Trop loin")],
+        )
+        .await;
+    assert!(
+        again["Refused"].as_str().is_some_and(|r| r.contains("déjà servi")),
+        "single use: {again}"
+    );
+    let forged = app
+        .call_ok(
+            &anonymous,
+            "need-link-answer",
+            &[("token", &"0".repeat(64)), ("interested", "true")],
+        )
+        .await;
     assert!(forged["Refused"].as_str().is_some_and(|r| r.contains("pas valable")), "{forged}");
     let declined = app
-        .call_ok(&anonymous, "need-link-answer", &[("token", &other_token), ("interested", "false"), ("reason", "Pas disponible en avril")])
+        .call_ok(
+            &anonymous,
+            "need-link-answer",
+            &[
+                ("token", &other_token),
+                ("interested", "false"),
+                ("reason", "Pas disponible en avril"),
+            ],
+        )
         .await;
-    assert_eq!(declined["Done"], id.as_str(), "{declined}");
+    assert_eq!(declined["Done"], false, "{declined}");
 
     // The buyer sees the ladder: 2 told, 2 opened or answered, 1 interested, 1 declined.
     let page = app.need(&buyer.client, &id).await;
     let ladder = page["comparison"]["ladder"].to_string();
-    assert!(ladder.contains("[\"Prévenue\",2]") && ladder.contains("[\"Intéressée\",1]") && ladder.contains("[\"Pas intéressée\",1]"), "{ladder}");
+    assert!(
+        ladder.contains("[\"Prévenue\",2]")
+            && ladder.contains("[\"Intéressée\",1]")
+            && ladder.contains("[\"Pas intéressée\",1]"),
+        "{ladder}"
+    );
 
     // After the deadline, a link no longer serves.
     let fresh = app.published_need(&buyer, &animator, "Taille des haies").await;
@@ -47,11 +82,18 @@ async fn a_supplier_answers_from_its_mail_link_once_and_forged_or_expired_links_
         .await
         .into_iter()
         .filter(|(s, _)| s.contains("Taille des haies"))
-        .map(|(_, body)| body[body.find("jeton=").expect("link") + 6..].chars().take_while(char::is_ascii_alphanumeric).collect())
+        .map(|(_, body)| {
+            body[body.find("jeton=").expect("link") + 6..]
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect()
+        })
         .collect();
     assert_eq!(tokens.len(), 1, "one mail per structure and need");
     app.advance_days(31);
-    let late = app.call_ok(&anonymous, "need-link-answer", &[("token", &tokens[0]), ("interested", "true")]).await;
+    let late = app
+        .call_ok(&anonymous, "need-link-answer", &[("token", &tokens[0]), ("interested", "true")])
+        .await;
     assert!(late["Refused"].as_str().is_some_and(|r| r.contains("expiré")), "{late}");
     let buyer_again = app.sign_in_again("achats@fontaine.example").await;
     assert_eq!(app.need(&buyer_again, &fresh).await["summary"]["closed"], true);
@@ -91,7 +133,11 @@ async fn quotes_are_compared_with_hqs_verdicts_awarded_per_lot_and_the_purchase_
         .call_pairs(
             &cheap.client,
             "quote-submit",
-            &[("need_id".into(), id.clone()), ("structure_id".into(), dear.structure_id.clone()), ("form[lead_time]".into(), "1 jour".into())],
+            &[
+                ("need_id".into(), id.clone()),
+                ("structure_id".into(), dear.structure_id.clone()),
+                ("form[lead_time]".into(), "1 jour".into()),
+            ],
         )
         .await;
     assert_eq!(response.status(), 403);
@@ -99,7 +145,8 @@ async fn quotes_are_compared_with_hqs_verdicts_awarded_per_lot_and_the_purchase_
     let page = app.need(&buyer.client, &id).await;
     let quotes = page["comparison"]["quotes"].as_array().expect("quotes").clone();
     assert_eq!(quotes.len(), 2);
-    let line = quotes.iter().find(|q| q["structure_id"] == cheap.structure_id.as_str()).expect("cheap");
+    let line =
+        quotes.iter().find(|q| q["structure_id"] == cheap.structure_id.as_str()).expect("cheap");
     assert_eq!(line["total_cents"], 1_400_000, "the last quote counts: {line}");
     assert_eq!(line["prices"], serde_json::json!([1_100_000, 300_000]));
     // The supplier sees its own side, not the others' quotes.
@@ -110,29 +157,59 @@ async fn quotes_are_compared_with_hqs_verdicts_awarded_per_lot_and_the_purchase_
     // Awards need a reason; once every lot is awarded the need is awarded and the other
     // structure is told, politely, with the reason.
     let award = |lot: &str, structure: &str, reason: &str| {
-        let form = vec![("need_id", id.as_str()), ("lot", lot), ("structure_id", structure), ("reason", reason)];
-        let form: Vec<(String, String)> = form.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+        let form = vec![
+            ("need_id", id.as_str()),
+            ("lot", lot),
+            ("structure_id", structure),
+            ("reason", reason),
+        ];
+        let form: Vec<(String, String)> =
+            form.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
         let client = buyer.client.clone();
         let app = &app;
         async move { app.call_pairs_ok(&client, "need-award", &form).await }
     };
     let silent = award("1", &cheap.structure_id, "").await;
     assert!(silent["Invalid"].to_string().contains("reason"), "{silent}");
-    let response = app.call(&cheap.client, "need-award", &[("need_id", &id), ("lot", "1"), ("structure_id", &cheap.structure_id), ("reason", "Moi")]).await;
+    let response = app
+        .call(
+            &cheap.client,
+            "need-award",
+            &[
+                ("need_id", &id),
+                ("lot", "1"),
+                ("structure_id", &cheap.structure_id),
+                ("reason", "Moi"),
+            ],
+        )
+        .await;
     assert_eq!(response.status(), 403, "a supplier does not award");
     assert_eq!(award("1", &cheap.structure_id, "Meilleur prix").await["Done"], id.as_str());
-    assert!(award("1", &dear.structure_id, "Changement d'avis").await["Refused"].is_string(), "a lot is awarded once");
-    assert_eq!(award("2", &cheap.structure_id, "Meilleur prix et proximité").await["Done"], id.as_str());
+    assert!(
+        award("1", &dear.structure_id, "Changement d'avis").await["Refused"].is_string(),
+        "a lot is awarded once"
+    );
+    assert_eq!(
+        award("2", &cheap.structure_id, "Meilleur prix et proximité").await["Done"],
+        id.as_str()
+    );
     let page = app.need(&buyer.client, &id).await;
     assert_eq!(page["summary"]["state"], "awarded");
     let told = app.mails_to(&dear.email).await;
-    assert!(told.iter().any(|(s, b)| s.starts_with("Votre devis n'a pas été retenu") && b.contains("Meilleur prix")), "{told:?}");
+    assert!(
+        told.iter()
+            .any(|(s, b)| s.starts_with("Votre devis n'a pas été retenu")
+                && b.contains("Meilleur prix")),
+        "{told:?}"
+    );
     let db = tests::pool(&app.database_url).await;
-    let awards: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE subject_id = $1 AND action = 'award'")
-        .bind(&id)
-        .fetch_one(&db)
-        .await
-        .expect("audit");
+    let awards: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE subject_id = $1 AND action = 'award'",
+    )
+    .bind(&id)
+    .fetch_one(&db)
+    .await
+    .expect("audit");
     assert_eq!(awards, 2);
 
     // « L'achat a-t-il eu lieu ? » The buyer confirms; a purchase is recorded once.
@@ -163,14 +240,18 @@ async fn quotes_are_compared_with_hqs_verdicts_awarded_per_lot_and_the_purchase_
     .fetch_one(&db)
     .await
     .expect("purchase");
-    assert_eq!((amount, consideration.as_str(), siret.as_deref()), (1_400_000, "clause", Some(tests::SIRET)));
+    assert_eq!(
+        (amount, consideration.as_str(), siret.as_deref()),
+        (1_400_000, "clause", Some(tests::SIRET))
+    );
 }
 
 #[tokio::test]
 async fn after_the_deadline_no_quote_is_sent_or_changed() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
-    let supplier = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
+    let supplier =
+        app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
     let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let id = app.published_need(&buyer, &animator, "Entretien des espaces verts").await;
     let pairs: Vec<(String, String)> = vec![
@@ -180,7 +261,10 @@ async fn after_the_deadline_no_quote_is_sent_or_changed() {
         ("form[answer][]".into(), "Quatre".into()),
         ("form[lead_time]".into(), "2 semaines".into()),
     ];
-    assert_eq!(app.call_pairs_ok(&supplier.client, "quote-submit", &pairs).await["Done"], id.as_str());
+    assert_eq!(
+        app.call_pairs_ok(&supplier.client, "quote-submit", &pairs).await["Done"],
+        id.as_str()
+    );
     app.advance_days(31);
     // Sessions last 30 days: sign in again.
     let client = app.sign_in_again(&supplier.email).await;

@@ -1,13 +1,20 @@
 //! `server seed-demo` makes needs in every state on a demo database only; the demo supplier
 //! meets the open one in its workspace, the buyers theirs, the animator a queue.
 
-use app::services::{accounts::PasswordHashing, demo_accounts::{DEMO_PASSWORD, ensure}, needs::demo};
+use app::services::{
+    accounts::PasswordHashing,
+    demo_accounts::{DEMO_PASSWORD, ensure},
+    needs::demo,
+};
 use tests::spawn_app;
 
 #[tokio::test]
 async fn the_demo_has_needs_in_every_state_for_every_side() {
     let app = spawn_app().await;
-    let now = { use app::clock::Clock; app.clock.now_ms() };
+    let now = {
+        use app::clock::Clock;
+        app.clock.now_ms()
+    };
     assert_eq!(demo::seed(&app.state.db, now).await.expect("seed"), 0, "not on real data");
     app::services::directory::demo::seed(&app.state.db, 7, 60, 120, now).await.expect("directory");
     ensure(&app.state.db, &PasswordHashing::new(1).expect("hashing"), now).await.expect("accounts");
@@ -15,7 +22,10 @@ async fn the_demo_has_needs_in_every_state_for_every_side() {
     assert_eq!(demo::seed(&app.state.db, now).await.expect("again"), 0, "once");
 
     let db = tests::pool(&app.database_url).await;
-    let states: Vec<String> = sqlx::query_scalar("SELECT DISTINCT state FROM needs ORDER BY state").fetch_all(&db).await.expect("states");
+    let states: Vec<String> = sqlx::query_scalar("SELECT DISTINCT state FROM needs ORDER BY state")
+        .fetch_all(&db)
+        .await
+        .expect("states");
     assert_eq!(states, ["awarded", "draft", "published", "refused", "returned", "submitted"]);
     assert_eq!(tests::count(&app.database_url, "purchases").await, 1);
 
@@ -27,7 +37,10 @@ async fn the_demo_has_needs_in_every_state_for_every_side() {
     };
     let supplier = sign_in("fournisseur@demo.ecossol.fr").await;
     let mine = app.call_ok(&supplier, "needs-mine", &[]).await;
-    assert!(!mine["as_supplier"].as_array().expect("list").is_empty(), "the demo supplier is reached: {mine}");
+    assert!(
+        !mine["as_supplier"].as_array().expect("list").is_empty(),
+        "the demo supplier is reached: {mine}"
+    );
     let ville = sign_in("ville@demo.ecossol.fr").await;
     let mine = app.call_ok(&ville, "needs-mine", &[]).await;
     assert_eq!(mine["as_buyer"].as_array().map(Vec::len), Some(4), "{mine}");

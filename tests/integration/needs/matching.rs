@@ -37,10 +37,17 @@ async fn a_draft_shows_its_potential_and_validation_reaches_the_structures_that_
     app.need_step(&buyer.client, &id, "submit", "").await;
     app.need_step(&animator, &id, "validate", "").await;
     let page = app.need(&buyer.client, &id).await;
-    let matched: Vec<&str> =
-        page["matches"].as_array().expect("matches").iter().filter_map(|m| m["structure_id"].as_str()).collect();
+    let matched: Vec<&str> = page["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .filter_map(|m| m["structure_id"].as_str())
+        .collect();
     assert_eq!(matched.len(), 2, "{page}");
-    assert!(matched.contains(&first.structure_id.as_str()) && matched.contains(&second.structure_id.as_str()));
+    assert!(
+        matched.contains(&first.structure_id.as_str())
+            && matched.contains(&second.structure_id.as_str())
+    );
     let reasons = page["matches"][0]["reasons"].to_string();
     assert!(reasons.contains("Secteur") && reasons.contains("Métropole"), "{reasons}");
 
@@ -57,7 +64,8 @@ async fn a_draft_shows_its_potential_and_validation_reaches_the_structures_that_
 async fn an_anonymous_need_hides_its_buyer_from_suppliers_and_the_public() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
-    let supplier = app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
+    let supplier =
+        app.published_supplier("Régie des Jardins", "jardins@example.org", &animator).await;
     let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
     let mut fields = need_fields(&app, "Entretien discret");
     fields.push(("form[anonymous]".into(), "on".into()));
@@ -70,6 +78,7 @@ async fn an_anonymous_need_hides_its_buyer_from_suppliers_and_the_public() {
     assert_eq!(app.need(&supplier.client, &id).await["summary"]["buyer"], "Acheteur anonyme");
     let open = app.call_ok(&app.new_client(), "needs-open", &[]).await;
     assert!(!open.to_string().contains("Fontaine"), "{open}");
-    let filtered = app.call_ok(&app.new_client(), "needs-open", &[("sector", "restauration")]).await;
+    let filtered =
+        app.call_ok(&app.new_client(), "needs-open", &[("sector", "restauration")]).await;
     assert_eq!(filtered.as_array().map(Vec::len), Some(0));
 }

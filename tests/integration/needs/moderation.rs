@@ -5,7 +5,8 @@ async fn the_pole_validates_returns_or_refuses_with_a_message_audited_and_mailed
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
     let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
-    let draft = app.draft_need(&buyer, tests::need_fields(&app, "Entretien des espaces verts")).await;
+    let draft =
+        app.draft_need(&buyer, tests::need_fields(&app, "Entretien des espaces verts")).await;
     let id = draft["Done"].as_str().expect("drafted").to_owned();
 
     // Only animators moderate, and only what was submitted.
@@ -13,7 +14,8 @@ async fn the_pole_validates_returns_or_refuses_with_a_message_audited_and_mailed
     assert!(early["Refused"].is_string(), "{early}");
     let submitted = app.need_step(&buyer.client, &id, "submit", "").await;
     assert_eq!(submitted["Done"], id.as_str(), "{submitted}");
-    let response = app.call(&buyer.client, "need-step", &[("need_id", &id), ("step", "validate")]).await;
+    let response =
+        app.call(&buyer.client, "need-step", &[("need_id", &id), ("step", "validate")]).await;
     assert_eq!(response.status(), 403, "a buyer does not validate its own need");
     let queue = app.call_ok(&animator, "needs-queue", &[]).await;
     assert!(queue.to_string().contains(&id), "{queue}");
@@ -29,7 +31,8 @@ async fn the_pole_validates_returns_or_refuses_with_a_message_audited_and_mailed
     assert!(page["form"].is_object(), "a returned need is editable");
     let mail = app.mails_to("achats@fontaine.example").await;
     assert!(
-        mail.iter().any(|(s, b)| s.starts_with("Votre besoin est à compléter") && b.contains("Précisez la surface")),
+        mail.iter().any(|(s, b)| s.starts_with("Votre besoin est à compléter")
+            && b.contains("Précisez la surface")),
         "{mail:?}"
     );
 
@@ -66,7 +69,8 @@ async fn a_need_left_in_changes_lapses_after_ten_days() {
     let app = spawn_app().await;
     let animator = app.animator("animatrice@pole.example").await;
     let buyer = app.verified_buyer("Ville de Fontaine", "achats@fontaine.example").await;
-    let draft = app.draft_need(&buyer, tests::need_fields(&app, "Entretien des espaces verts")).await;
+    let draft =
+        app.draft_need(&buyer, tests::need_fields(&app, "Entretien des espaces verts")).await;
     let id = draft["Done"].as_str().expect("drafted").to_owned();
     app.need_step(&buyer.client, &id, "submit", "").await;
     app.need_step(&animator, &id, "return", "Précisez la surface.").await;

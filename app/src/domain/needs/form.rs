@@ -119,10 +119,8 @@ impl NeedText {
         let mut errors = FieldErrors::new();
         let kind = match form.kind.trim() {
             "" => None,
-            code => errors.check(
-                "kind",
-                NeedKind::from_code(code).ok_or("Choisissez le type de besoin."),
-            ),
+            code => errors
+                .check("kind", NeedKind::from_code(code).ok_or("Choisissez le type de besoin.")),
         };
         let title = errors
             .check(
@@ -164,22 +162,34 @@ impl NeedText {
         if let (Some(start), Some(deadline)) = (start_on, deadline_on)
             && start < deadline
         {
-            errors.add("start_on", "Le début d'exécution ne peut pas précéder la date limite de réponse.");
+            errors.add(
+                "start_on",
+                "Le début d'exécution ne peut pas précéder la date limite de réponse.",
+            );
         }
         let budget = parse_budget(form, &mut errors);
         let structure_kinds = errors
-            .check("structure_kind", form.structure_kind.iter().map(|k| StructureKind::parse(k)).collect::<Result<Vec<_>, _>>())
+            .check(
+                "structure_kind",
+                form.structure_kind
+                    .iter()
+                    .map(|k| StructureKind::parse(k))
+                    .collect::<Result<Vec<_>, _>>(),
+            )
             .unwrap_or_default();
         let families = errors
             .check(
                 "family",
                 form.family
                     .iter()
-                    .map(|f| Family::from_code(f.trim()).ok_or("Choisissez une famille de la liste."))
+                    .map(|f| {
+                        Family::from_code(f.trim()).ok_or("Choisissez une famille de la liste.")
+                    })
                     .collect::<Result<Vec<_>, _>>(),
             )
             .unwrap_or_default();
-        let questions = errors.check("questions", parse_questions(&form.questions)).unwrap_or_default();
+        let questions =
+            errors.check("questions", parse_questions(&form.questions)).unwrap_or_default();
         let profile_id = Some(form.profile_id.trim().to_owned()).filter(|p| !p.is_empty());
         if !errors.is_empty() {
             return Err(errors);
@@ -235,7 +245,10 @@ impl NeedText {
             Some(_) => {}
         }
         if self.budget.is_none() {
-            errors.add("budget_kind", "Indiquez le budget, une fourchette, ou pourquoi il n'est pas communiqué.");
+            errors.add(
+                "budget_kind",
+                "Indiquez le budget, une fourchette, ou pourquoi il n'est pas communiqué.",
+            );
         }
         errors
     }
@@ -244,9 +257,19 @@ impl NeedText {
     pub fn to_form(&self) -> NeedForm {
         let (budget_kind, amount, min, max, reason) = match &self.budget {
             None => (String::new(), String::new(), String::new(), String::new(), String::new()),
-            Some(Budget::Exact { cents }) => ("exact".into(), plain_euros(*cents), String::new(), String::new(), String::new()),
-            Some(Budget::Range { min_cents, max_cents }) => ("range".into(), String::new(), plain_euros(*min_cents), plain_euros(*max_cents), String::new()),
-            Some(Budget::Withheld { reason }) => ("withheld".into(), String::new(), String::new(), String::new(), reason.clone()),
+            Some(Budget::Exact { cents }) => {
+                ("exact".into(), plain_euros(*cents), String::new(), String::new(), String::new())
+            }
+            Some(Budget::Range { min_cents, max_cents }) => (
+                "range".into(),
+                String::new(),
+                plain_euros(*min_cents),
+                plain_euros(*max_cents),
+                String::new(),
+            ),
+            Some(Budget::Withheld { reason }) => {
+                ("withheld".into(), String::new(), String::new(), String::new(), reason.clone())
+            }
         };
         NeedForm {
             kind: self.kind.map(|k| k.code().to_owned()).unwrap_or_default(),
@@ -329,21 +352,17 @@ fn parse_budget(form: &NeedForm, errors: &mut FieldErrors) -> Option<Budget> {
                 _ => None,
             }
         }
-        "withheld" => {
-            match optional_text(&form.budget_reason, 300, false) {
-                Ok(Some(reason)) if reason.chars().count() >= 5 => {
-                    Some(Budget::Withheld { reason })
-                }
-                Ok(_) => {
-                    errors.add("budget_reason", "Dites pourquoi le budget n'est pas communiqué.");
-                    None
-                }
-                Err(e) => {
-                    errors.add("budget_reason", e);
-                    None
-                }
+        "withheld" => match optional_text(&form.budget_reason, 300, false) {
+            Ok(Some(reason)) if reason.chars().count() >= 5 => Some(Budget::Withheld { reason }),
+            Ok(_) => {
+                errors.add("budget_reason", "Dites pourquoi le budget n'est pas communiqué.");
+                None
             }
-        }
+            Err(e) => {
+                errors.add("budget_reason", e);
+                None
+            }
+        },
         _ => {
             errors.add("budget_kind", "Choisissez comment le budget est indiqué.");
             None
@@ -364,7 +383,8 @@ pub mod tests {
         NeedForm {
             kind: "quote".into(),
             title: "Entretien des espaces verts du parc Paul-Mistral".into(),
-            description: "Tonte, taille des haies et ramassage des feuilles, d'avril à octobre.".into(),
+            description: "Tonte, taille des haies et ramassage des feuilles, d'avril à octobre."
+                .into(),
             cpv: "77310000".into(),
             sector: "espaces-verts".into(),
             service_kind: "service".into(),
@@ -395,7 +415,9 @@ pub mod tests {
         let form = NeedForm { title: "Traiteur pour un séminaire".into(), ..NeedForm::default() };
         let text = NeedText::parse(&form, today()).expect("a draft");
         let missing = text.missing_for_submission(today());
-        for field in ["kind", "description", "sector", "service_kind", "place", "deadline_on", "budget_kind"] {
+        for field in
+            ["kind", "description", "sector", "service_kind", "place", "deadline_on", "budget_kind"]
+        {
             assert!(missing.get(field).is_some(), "{field}");
         }
     }
@@ -418,7 +440,18 @@ pub mod tests {
             ..filled()
         };
         let errors = NeedText::parse(&form, today()).expect_err("invalid");
-        for field in ["kind", "title", "cpv", "sector", "place", "deadline_on", "start_on", "budget_max", "structure_kind", "lots"] {
+        for field in [
+            "kind",
+            "title",
+            "cpv",
+            "sector",
+            "place",
+            "deadline_on",
+            "start_on",
+            "budget_max",
+            "structure_kind",
+            "lots",
+        ] {
             assert!(errors.get(field).is_some(), "{field}: {errors:?}");
         }
         let withheld = NeedForm { budget_kind: "withheld".into(), ..filled() };

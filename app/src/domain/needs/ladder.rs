@@ -106,7 +106,13 @@ mod tests {
 
     #[test]
     fn the_rung_is_the_furthest_step_and_the_ladder_counts_each_passage() {
-        let quoted = Steps { notified_at: Some(1), opened_at: Some(2), interested_at: Some(3), quoted_at: Some(4), ..Steps::default() };
+        let quoted = Steps {
+            notified_at: Some(1),
+            opened_at: Some(2),
+            interested_at: Some(3),
+            quoted_at: Some(4),
+            ..Steps::default()
+        };
         let declined = Steps { notified_at: Some(1), declined_at: Some(2), ..Steps::default() };
         assert_eq!(quoted.rung(), Rung::Quoted);
         assert_eq!(declined.rung(), Rung::Declined);

@@ -22,7 +22,12 @@ pub fn parse_lots(input: &str, title: &str) -> Result<Vec<Lot>, String> {
     let lines: Vec<&str> = input.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     if lines.is_empty() {
         let title = if title.is_empty() { "Lot unique" } else { title };
-        return Ok(vec![Lot { number: 1, title: title.to_owned(), quantity: 1.0, unit: String::new() }]);
+        return Ok(vec![Lot {
+            number: 1,
+            title: title.to_owned(),
+            quantity: 1.0,
+            unit: String::new(),
+        }]);
     }
     if lines.len() > MAX_LOTS {
         return Err(format!("Un besoin compte au plus {MAX_LOTS} lots."));
@@ -111,6 +116,9 @@ mod tests {
         assert!(parse_lots("Tonte ; 0", "x").is_err());
         assert!(parse_lots(&"a ; 1\n".repeat(21), "x").is_err());
         assert!(parse_questions(&"Q ?\n".repeat(11)).is_err());
-        assert_eq!(parse_questions("Délai ?\n\nRéférences ?"), Ok(vec!["Délai ?".into(), "Références ?".into()]));
+        assert_eq!(
+            parse_questions("Délai ?\n\nRéférences ?"),
+            Ok(vec!["Délai ?".into(), "Références ?".into()])
+        );
     }
 }

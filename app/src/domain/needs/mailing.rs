@@ -28,7 +28,10 @@ impl Mailing {
     /// The bounds a configuration must respect, as a French-free message for operators.
     pub fn check(&self) -> Result<(), String> {
         if !(1..=200).contains(&self.batch_size) {
-            return Err(format!("needs.batch_size must be between 1 and 200, not {}", self.batch_size));
+            return Err(format!(
+                "needs.batch_size must be between 1 and 200, not {}",
+                self.batch_size
+            ));
         }
         if !(1..=24 * 14).contains(&self.batch_every_hours) {
             return Err("needs.batch_every_hours must be between 1 and 336".into());
@@ -44,7 +47,12 @@ impl Mailing {
 
     /// How many structures to tell now, given how many were told in the last 24 hours, how
     /// many are interested, and the hours since the last batch (`None`: none sent yet).
-    pub fn next_batch(&self, told_today: u32, interested: u32, hours_since_last: Option<u32>) -> u32 {
+    pub fn next_batch(
+        &self,
+        told_today: u32,
+        interested: u32,
+        hours_since_last: Option<u32>,
+    ) -> u32 {
         if interested >= self.enough_interested {
             return 0;
         }

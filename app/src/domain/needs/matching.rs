@@ -99,7 +99,11 @@ fn covers_subject(wanted: &Wanted, activity: &CandidateActivity) -> Option<Strin
         return Some(format!("Secteur : {}", sector.label));
     }
     let division = wanted.cpv.iter().find(|need| {
-        sector.cpv.iter().filter_map(|c| Cpv::parse(c).ok()).any(|c| c.division() == need.division())
+        sector
+            .cpv
+            .iter()
+            .filter_map(|c| Cpv::parse(c).ok())
+            .any(|c| c.division() == need.division())
     })?;
     Some(format!("Division CPV {} ({})", division.division(), sector.label))
 }
@@ -171,10 +175,17 @@ mod tests {
 
     #[test]
     fn reach_radius_kinds_and_the_profile_each_can_exclude() {
-        let far = Reach::Communes { communes: vec![InseeCode::parse("38151").expect("Échirolles")] };
+        let far =
+            Reach::Communes { communes: vec![InseeCode::parse("38151").expect("Échirolles")] };
         assert!(match_candidate(&wanted(), &candidate("espaces-verts", far)).is_none());
-        assert!(match_candidate(&wanted(), &candidate("espaces-verts", Reach::Radius { km: 1 })).is_none());
-        assert!(match_candidate(&wanted(), &candidate("espaces-verts", Reach::Radius { km: 10 })).is_some());
+        assert!(
+            match_candidate(&wanted(), &candidate("espaces-verts", Reach::Radius { km: 1 }))
+                .is_none()
+        );
+        assert!(
+            match_candidate(&wanted(), &candidate("espaces-verts", Reach::Radius { km: 10 }))
+                .is_some()
+        );
         let close = Wanted { radius_km: Some(2), ..wanted() };
         assert!(match_candidate(&close, &candidate("espaces-verts", Reach::France)).is_none());
         let handicap = Wanted { families: vec![Family::Handicap], ..wanted() };
@@ -195,7 +206,8 @@ mod tests {
             cpv: vec![Cpv::parse("77300000").expect("cpv")],
             ..wanted()
         };
-        let found = match_candidate(&by_cpv, &candidate("espaces-verts", Reach::France)).expect("cpv");
+        let found =
+            match_candidate(&by_cpv, &candidate("espaces-verts", Reach::France)).expect("cpv");
         assert!(found.reasons[0].starts_with("Division CPV 77"), "{:?}", found.reasons);
     }
 }

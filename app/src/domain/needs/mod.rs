@@ -15,8 +15,8 @@ mod state;
 pub mod views;
 
 pub use budget::Budget;
-pub use form::{NeedForm, NeedText};
 pub use consideration::{PurchaseForm, SocialConsideration};
+pub use form::{NeedForm, NeedText};
 pub use kind::NeedKind;
 pub use mailing::Mailing;
 pub use quote::{Quote, QuoteForm};

@@ -65,7 +65,10 @@ fn reservable(kinds: &[StructureKind]) -> bool {
 
 /// The article a reservation rests on, from who would hold it.
 fn reservation_article(supply: &[Supply]) -> &'static str {
-    let handicap = supply.iter().filter(|s| s.kinds.iter().any(|k| k.families().contains(&Family::Handicap))).count();
+    let handicap = supply
+        .iter()
+        .filter(|s| s.kinds.iter().any(|k| k.families().contains(&Family::Handicap)))
+        .count();
     let siae = supply.iter().filter(|s| s.kinds.iter().any(|k| k.is_siae())).count();
     match (handicap > 0, siae > 0) {
         (true, true) => "articles L2113-12 et L2113-13",
@@ -81,7 +84,10 @@ pub fn potential(supply: &[Supply], amount_eur: Option<u64>) -> Potential {
     let reservable = reservable_supply.len();
     let mut by_family = Vec::new();
     for family in [Family::Insertion, Family::Handicap, Family::Ess] {
-        let n = supply.iter().filter(|s| s.kinds.iter().any(|k| k.families().contains(&family))).count();
+        let n = supply
+            .iter()
+            .filter(|s| s.kinds.iter().any(|k| k.families().contains(&family)))
+            .count();
         by_family.push((family.label().to_owned(), n));
     }
     let mut by_kind: Vec<(String, usize)> = Vec::new();
@@ -97,15 +103,19 @@ pub fn potential(supply: &[Supply], amount_eur: Option<u64>) -> Potential {
     by_kind.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let within = |km: f64| supply.iter().filter(|s| s.distance_km.is_some_and(|d| d <= km)).count();
     let turnovers: Vec<f64> = reservable_supply.iter().filter_map(|s| s.turnover_eur).collect();
-    let average_turnover = (!turnovers.is_empty()).then(|| turnovers.iter().sum::<f64>() / turnovers.len() as f64);
+    let average_turnover =
+        (!turnovers.is_empty()).then(|| turnovers.iter().sum::<f64>() / turnovers.len() as f64);
     let dependency = match (amount_eur, average_turnover) {
         (Some(amount), Some(turnover)) if turnover > 0.0 => Some(amount as f64 / turnover),
         _ => None,
     };
-    let hours = amount_eur.map(|a| insertion_hours(a, CLAUSE_LABOUR_SHARE, CLAUSE_RATE, CLAUSE_HOURLY_COST));
+    let hours = amount_eur
+        .map(|a| insertion_hours(a, CLAUSE_LABOUR_SHARE, CLAUSE_RATE, CLAUSE_HOURLY_COST));
     let article = reservation_article(supply);
     let percent = |d: f64| format!("{:.0} %", d * 100.0);
-    let (lever, lever_label, rule) = if reservable > FULL_RESERVATION_MIN && dependency.is_some_and(|d| d < MAX_DEPENDENCY) {
+    let (lever, lever_label, rule) = if reservable > FULL_RESERVATION_MIN
+        && dependency.is_some_and(|d| d < MAX_DEPENDENCY)
+    {
         (
             Lever::FullReservation,
             format!("Réserver le marché ({article} du Code de la commande publique)"),
@@ -124,23 +134,33 @@ pub fn potential(supply: &[Supply], amount_eur: Option<u64>) -> Potential {
         (
             Lever::ReservedLot,
             format!("Réserver un lot ({article} du Code de la commande publique)"),
-            format!("{reservable} structures pouvant recevoir un marché réservé {why} : réservez-leur un lot."),
+            format!(
+                "{reservable} structures pouvant recevoir un marché réservé {why} : réservez-leur un lot."
+            ),
         )
     } else if total > 1 {
         let hours_text = match hours {
-            Some(h) => format!(" : environ {h} heures d'insertion (montant × {CLAUSE_LABOUR_SHARE} % de main-d'œuvre × {CLAUSE_RATE} % ÷ {CLAUSE_HOURLY_COST} €/h)"),
+            Some(h) => format!(
+                " : environ {h} heures d'insertion (montant × {CLAUSE_LABOUR_SHARE} % de main-d'œuvre × {CLAUSE_RATE} % ÷ {CLAUSE_HOURLY_COST} €/h)"
+            ),
             None => String::new(),
         };
         (
             Lever::InsertionClause,
             "Clause sociale d'insertion (article L2112-2 du Code de la commande publique)".into(),
-            format!("{total} structures peuvent répondre, dont {reservable} pouvant recevoir un marché réservé (pas plus de {RESERVED_LOT_MIN}) : une clause d'insertion ouvre le marché à tous en réservant des heures{hours_text}."),
+            format!(
+                "{total} structures peuvent répondre, dont {reservable} pouvant recevoir un marché réservé (pas plus de {RESERVED_LOT_MIN}) : une clause d'insertion ouvre le marché à tous en réservant des heures{hours_text}."
+            ),
         )
     } else {
         (
             Lever::SourcingFirst,
             "Sourcing d'abord".into(),
-            format!("{total} structure{} seulement peu{} répondre : publiez d'abord un sourcing pour connaître l'offre avant d'écrire le marché.", if total > 1 { "s" } else { "" }, if total > 1 { "vent" } else { "t" }),
+            format!(
+                "{total} structure{} seulement peu{} répondre : publiez d'abord un sourcing pour connaître l'offre avant d'écrire le marché.",
+                if total > 1 { "s" } else { "" },
+                if total > 1 { "vent" } else { "t" }
+            ),
         )
     };
     Potential {
@@ -174,7 +194,13 @@ mod tests {
     use super::*;
 
     fn many(n: usize, kind: StructureKind, turnover: f64) -> Vec<Supply> {
-        (0..n).map(|i| Supply { kinds: vec![kind], distance_km: Some(i as f64), turnover_eur: Some(turnover) }).collect()
+        (0..n)
+            .map(|i| Supply {
+                kinds: vec![kind],
+                distance_km: Some(i as f64),
+                turnover_eur: Some(turnover),
+            })
+            .collect()
     }
 
     #[test]

@@ -37,7 +37,11 @@ impl Quote {
 
     /// Parses the form against the need's lots and questions: a lot left empty is not
     /// answered, but at least one must be; every question gets an answer.
-    pub fn parse(form: &QuoteForm, lots: &[Lot], questions: &[String]) -> Result<Self, FieldErrors> {
+    pub fn parse(
+        form: &QuoteForm,
+        lots: &[Lot],
+        questions: &[String],
+    ) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut prices = Vec::new();
         for (i, lot) in lots.iter().enumerate() {
@@ -56,8 +60,11 @@ impl Quote {
         let lead_time = errors
             .check(
                 "lead_time",
-                optional_text(&form.lead_time, 100, false)
-                    .and_then(|t| t.ok_or_else(|| "Indiquez le délai d'exécution (par exemple : 3 semaines).".to_owned())),
+                optional_text(&form.lead_time, 100, false).and_then(|t| {
+                    t.ok_or_else(|| {
+                        "Indiquez le délai d'exécution (par exemple : 3 semaines).".to_owned()
+                    })
+                }),
             )
             .unwrap_or_default();
         let message = errors
@@ -127,7 +134,15 @@ mod tests {
         for field in ["price_2", "lead_time", "answer_1"] {
             assert!(errors.get(field).is_some(), "{field}: {errors:?}");
         }
-        let nothing = Quote::parse(&QuoteForm { lead_time: "1 mois".into(), answer: vec!["x".into()], ..QuoteForm::default() }, &lots, &questions);
+        let nothing = Quote::parse(
+            &QuoteForm {
+                lead_time: "1 mois".into(),
+                answer: vec!["x".into()],
+                ..QuoteForm::default()
+            },
+            &lots,
+            &questions,
+        );
         assert!(nothing.expect_err("no price").get("price_1").is_some());
     }
 }

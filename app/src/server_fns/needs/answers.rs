@@ -34,10 +34,11 @@ pub async fn answer_need_link(
     token: String,
     interested: bool,
     #[server(default)] reason: String,
-) -> Result<Outcome<String>, AppError> {
+) -> Result<Outcome<bool>, AppError> {
     let outcome = service::answer_by_link(&request::state()?, &token, interested, &reason).await;
     let back = request::with_query("/besoins/reponse", "jeton", &token);
-    let done = request::with_query("/besoins/reponse", "repondu", if interested { "oui" } else { "non" });
+    let done =
+        request::with_query("/besoins/reponse", "repondu", if interested { "oui" } else { "non" });
     answer(outcome, Redirect::to(back).done(done).keeping(vec![("reason".into(), reason)])).await
 }
 
@@ -51,7 +52,8 @@ pub async fn answer_need(
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let state = request::state()?;
-    let outcome = service::answer(&state, &user, &need_id, &structure_id, interested, &reason).await;
+    let outcome =
+        service::answer(&state, &user, &need_id, &structure_id, interested, &reason).await;
     let page = need_page(&need_id);
     answer(outcome, Redirect::to(&page).keeping(vec![("reason".into(), reason)])).await
 }
@@ -64,9 +66,15 @@ pub async fn submit_quote(
     form: QuoteForm,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
-    let mut typed: Vec<(String, String)> =
-        form.price.iter().enumerate().map(|(i, p)| (format!("price_{}", i + 1), p.clone())).collect();
-    typed.extend(form.answer.iter().enumerate().map(|(i, a)| (format!("answer_{}", i + 1), a.clone())));
+    let mut typed: Vec<(String, String)> = form
+        .price
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("price_{}", i + 1), p.clone()))
+        .collect();
+    typed.extend(
+        form.answer.iter().enumerate().map(|(i, a)| (format!("answer_{}", i + 1), a.clone())),
+    );
     typed.push(("lead_time".into(), form.lead_time.clone()));
     typed.push(("message".into(), form.message.clone()));
     let state = request::state()?;
@@ -119,5 +127,6 @@ pub async fn confirm_purchase(
     let state = request::state()?;
     let outcome = service::confirm_purchase(&state, &user, &need_id, &structure_id, form).await;
     let page = need_page(&need_id);
-    answer(outcome, Redirect::to(&page).done(format!("{page}?achat=enregistre")).keeping(typed)).await
+    answer(outcome, Redirect::to(&page).done(format!("{page}?achat=enregistre")).keeping(typed))
+        .await
 }

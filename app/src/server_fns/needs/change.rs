@@ -29,7 +29,8 @@ pub async fn create_need(
     let mut typed = form.typed_values();
     typed.push(("organisation_id".into(), organisation_id.clone()));
     let outcome = service::create(&request::state()?, &user, &organisation_id, form).await;
-    let to = Redirect::to("/besoins/nouveau").done_with(|id: &String| format!("{}?enregistre=1", need_page(id)));
+    let to = Redirect::to("/besoins/nouveau")
+        .done_with(|id: &String| format!("{}?enregistre=1", need_page(id)));
     answer(outcome, to.navigate().keeping(typed)).await
 }
 
@@ -53,6 +54,11 @@ pub async fn need_step(
     let user = request::require_user().await?;
     let outcome = service::take_step(&request::state()?, &user, &need_id, step, &reason).await;
     let page = need_page(&need_id);
-    answer(outcome, Redirect::to(&page).done(format!("{page}?etape=1")).keeping(vec![("reason".into(), reason)]))
-        .await
+    answer(
+        outcome,
+        Redirect::to(&page)
+            .done(format!("{page}?etape=1"))
+            .keeping(vec![("reason".into(), reason)]),
+    )
+    .await
 }

@@ -17,7 +17,8 @@ use crate::{
 /// Why a link does not serve, in French.
 const FORGED: &str = "Ce lien n'est pas valable. Ouvrez celui du dernier courriel reçu, ou connectez-vous pour répondre depuis la page du besoin.";
 const EXPIRED: &str = "Ce lien a expiré : la date limite de réponse est passée.";
-const USED: &str = "Ce lien a déjà servi. Connectez-vous pour changer votre réponse depuis la page du besoin.";
+const USED: &str =
+    "Ce lien a déjà servi. Connectez-vous pour changer votre réponse depuis la page du besoin.";
 
 /// What the link's page shows; opening it counts as « lien ouvert ».
 pub async fn open_link(state: &AppState, token: &str) -> Result<LinkView, AppError> {
@@ -33,7 +34,8 @@ pub async fn open_link(state: &AppState, token: &str) -> Result<LinkView, AppErr
         return Ok(LinkView::refused(USED));
     }
     let need = needs::find(&state.db, &link.need_id).await?.ok_or(AppError::NotFound)?;
-    let structure = structures::find(&state.db, &link.structure_id).await?.ok_or(AppError::NotFound)?;
+    let structure =
+        structures::find(&state.db, &link.structure_id).await?.ok_or(AppError::NotFound)?;
     let mut tx = crate::db::begin(&state.db).await?;
     need_matches::mark(&mut tx, &link.need_id, &link.structure_id, Mark::Opened, now).await?;
     tx.commit().await?;
@@ -52,7 +54,10 @@ fn reason_of(interested: bool, reason: &str) -> Result<Option<String>, Outcome<S
         return Ok(None);
     }
     if reason.chars().count() < 3 {
-        return Err(Outcome::invalid("reason", "Dites en quelques mots pourquoi : l'acheteur et le pôle en tiennent compte."));
+        return Err(Outcome::invalid(
+            "reason",
+            "Dites en quelques mots pourquoi : l'acheteur et le pôle en tiennent compte.",
+        ));
     }
     if reason.chars().count() > 500 {
         return Err(Outcome::invalid("reason", "Le motif ne peut pas dépasser 500 caractères."));
@@ -80,7 +85,11 @@ async fn record(
     {
         return Ok(Outcome::refused(USED));
     }
-    let (set, clear) = if interested { (Mark::Interested, Mark::Declined) } else { (Mark::Declined, Mark::Interested) };
+    let (set, clear) = if interested {
+        (Mark::Interested, Mark::Declined)
+    } else {
+        (Mark::Declined, Mark::Interested)
+    };
     need_matches::unmark(&mut tx, need_id, structure_id, clear).await?;
     need_matches::mark(&mut tx, need_id, structure_id, set, now).await?;
     need_matches::set_decline_reason(&mut tx, need_id, structure_id, reason).await?;
@@ -95,7 +104,7 @@ pub async fn answer_by_link(
     token: &str,
     interested: bool,
     reason: &str,
-) -> Result<Outcome<String>, AppError> {
+) -> Result<Outcome<bool>, AppError> {
     let hash = tokens::hash_token(token.trim());
     let Some(link) = need_links::find(&state.db, &hash).await? else {
         return Ok(Outcome::refused(FORGED));
@@ -108,9 +117,18 @@ pub async fn answer_by_link(
     }
     let reason = match reason_of(interested, reason) {
         Ok(reason) => reason,
-        Err(outcome) => return Ok(outcome),
+        Err(outcome) => return Ok(outcome.map(|_| interested)),
     };
-    record(state, &link.need_id, &link.structure_id, interested, reason.as_deref(), Some(&hash)).await
+    let recorded = record(
+        state,
+        &link.need_id,
+        &link.structure_id,
+        interested,
+        reason.as_deref(),
+        Some(&hash),
+    )
+    .await?;
+    Ok(recorded.map(|_| interested))
 }
 
 /// The answer given from the need's page by an editor of a matched structure.

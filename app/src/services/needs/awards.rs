@@ -26,7 +26,14 @@ async fn log(
     details: &serde_json::Value,
     now: i64,
 ) -> Result<(), AppError> {
-    let event = audit::Event { at: now, actor_id: Some(&user.id), subject_type: "need", subject_id: need_id, action, details };
+    let event = audit::Event {
+        at: now,
+        actor_id: Some(&user.id),
+        subject_type: "need",
+        subject_id: need_id,
+        action,
+        details,
+    };
     audit::append(tx, &event).await?;
     Ok(())
 }
@@ -48,7 +55,9 @@ pub async fn shortlist(
         return Ok(Outcome::refused("Ce besoin n'est plus en consultation."));
     }
     if quotes::find(&state.db, need_id, structure_id).await?.is_none() {
-        return Ok(Outcome::refused("Seules les structures qui ont envoyé un devis sont présélectionnées."));
+        return Ok(Outcome::refused(
+            "Seules les structures qui ont envoyé un devis sont présélectionnées.",
+        ));
     }
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
@@ -80,7 +89,10 @@ pub async fn award(
     }
     let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
     if reason.chars().count() < 5 {
-        return Ok(Outcome::invalid("reason", "Motivez le choix en quelques mots : il est gardé au dossier et peut être communiqué aux autres structures."));
+        return Ok(Outcome::invalid(
+            "reason",
+            "Motivez le choix en quelques mots : il est gardé au dossier et peut être communiqué aux autres structures.",
+        ));
     }
     if reason.chars().count() > 1000 {
         return Ok(Outcome::invalid("reason", "Le motif ne peut pas dépasser 1000 caractères."));
@@ -90,10 +102,16 @@ pub async fn award(
         return Ok(Outcome::invalid("lot", "Choisissez un lot du besoin."));
     }
     let Some(quote) = quotes::find(&state.db, need_id, structure_id).await? else {
-        return Ok(Outcome::invalid("structure_id", "Choisissez une structure qui a envoyé un devis."));
+        return Ok(Outcome::invalid(
+            "structure_id",
+            "Choisissez une structure qui a envoyé un devis.",
+        ));
     };
     if !quote.quote().prices.iter().any(|p| i64::from(p.lot) == lot) {
-        return Ok(Outcome::invalid("structure_id", "Le devis de cette structure ne chiffre pas ce lot."));
+        return Ok(Outcome::invalid(
+            "structure_id",
+            "Le devis de cette structure ne chiffre pas ce lot.",
+        ));
     }
     let now = state.clock.now_ms();
     let mut tx = crate::db::begin(&state.db).await?;
@@ -101,11 +119,21 @@ pub async fn award(
         return Ok(Outcome::refused("Ce lot est déjà attribué."));
     }
     need_matches::mark(&mut tx, need_id, structure_id, Mark::Awarded, now).await?;
-    log(&mut tx, user, need_id, "award", &json!({ "lot": lot, "structure_id": structure_id, "reason": reason }), now).await?;
+    log(
+        &mut tx,
+        user,
+        need_id,
+        "award",
+        &json!({ "lot": lot, "structure_id": structure_id, "reason": reason }),
+        now,
+    )
+    .await?;
     let awarded = need_awards::of_need(&mut *tx, need_id).await?;
-    let complete = text.lots.iter().all(|l| awarded.iter().any(|a| a.lot_number == i64::from(l.number)));
+    let complete =
+        text.lots.iter().all(|l| awarded.iter().any(|a| a.lot_number == i64::from(l.number)));
     if complete {
-        needs::set_state(&mut tx, need_id, NeedState::Published, NeedState::Awarded, None, now).await?;
+        needs::set_state(&mut tx, need_id, NeedState::Published, NeedState::Awarded, None, now)
+            .await?;
         let retained: Vec<&str> = awarded.iter().map(|a| a.structure_id.as_str()).collect();
         let mut reasons: Vec<&str> = awarded.iter().map(|a| a.reason.as_str()).collect();
         reasons.dedup();
@@ -118,7 +146,8 @@ pub async fn award(
             need_matches::mark(&mut tx, need_id, &m.structure_id, Mark::NotRetained, now).await?;
             if let Some(organisation) = &m.organisation_id {
                 for address in memberships::owner_emails(&state.db, organisation).await? {
-                    let message = mails::not_retained(&address, &m.name, &need.title, &reasons, &link);
+                    let message =
+                        mails::not_retained(&address, &m.name, &need.title, &reasons, &link);
                     mail::enqueue(&mut tx, &message, now).await?;
                 }
             }

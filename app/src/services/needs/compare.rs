@@ -4,7 +4,10 @@
 //! awards and the purchases.
 
 use crate::{
-    db::{hqs_labels, hqs_profiles, need_awards, need_matches, needs::NeedRow, purchases, quotes, structures},
+    db::{
+        hqs_labels, hqs_profiles, need_awards, need_matches, needs::NeedRow, purchases, quotes,
+        structures,
+    },
     domain::{
         calendar::Day,
         hqs::{Evidence, Requirements, evaluate},
@@ -19,16 +22,26 @@ use crate::{
     state::AppState,
 };
 
-pub async fn comparison(state: &AppState, row: &NeedRow, text: &NeedText) -> Result<Comparison, AppError> {
+pub async fn comparison(
+    state: &AppState,
+    row: &NeedRow,
+    text: &NeedText,
+) -> Result<Comparison, AppError> {
     let matches = need_matches::of_need(&state.db, &row.id).await?;
     let steps: Vec<Steps> = matches.iter().map(|m| m.steps()).collect();
     let ladder = ladder(&steps).into_iter().map(|(rung, n)| (rung.label().to_owned(), n)).collect();
     let requirements: Option<Requirements> = match &text.profile_id {
-        Some(id) => hqs_profiles::find(&state.db, id).await?.and_then(|p| serde_json::from_str(&p.requirements).ok()),
+        Some(id) => hqs_profiles::find(&state.db, id)
+            .await?
+            .and_then(|p| serde_json::from_str(&p.requirements).ok()),
         None => None,
     };
     let today = Day::of_instant(state.clock.now_ms()).iso();
-    let labelled: Vec<String> = hqs_labels::in_states(&state.db, &["granted"]).await?.into_iter().map(|l| l.structure_id).collect();
+    let labelled: Vec<String> = hqs_labels::in_states(&state.db, &["granted"])
+        .await?
+        .into_iter()
+        .map(|l| l.structure_id)
+        .collect();
     let mut lines = Vec::new();
     for q in quotes::of_need(&state.db, &row.id).await? {
         let Some(structure) = structures::find(&state.db, &q.structure_id).await? else { continue };
@@ -41,7 +54,9 @@ pub async fn comparison(state: &AppState, row: &NeedRow, text: &NeedText) -> Res
                 let verdicts = evaluation
                     .results
                     .iter()
-                    .map(|r| (r.criterion.definition().title_fr.to_owned(), r.verdict.label().to_owned()))
+                    .map(|r| {
+                        (r.criterion.definition().title_fr.to_owned(), r.verdict.label().to_owned())
+                    })
                     .collect();
                 (verdicts, Some(evaluation.overall.label().to_owned()))
             }
@@ -69,10 +84,19 @@ pub async fn comparison(state: &AppState, row: &NeedRow, text: &NeedText) -> Res
         });
     }
     let awards_rows = need_awards::of_need(&state.db, &row.id).await?;
-    let name_of = |id: &str| lines.iter().find(|l| l.structure_id == id).map(|l| l.name.clone()).unwrap_or_default();
+    let name_of = |id: &str| {
+        lines.iter().find(|l| l.structure_id == id).map(|l| l.name.clone()).unwrap_or_default()
+    };
     let awards = awards_rows
         .iter()
-        .map(|a| (u8::try_from(a.lot_number).unwrap_or(0), a.structure_id.clone(), name_of(&a.structure_id), a.reason.clone()))
+        .map(|a| {
+            (
+                u8::try_from(a.lot_number).unwrap_or(0),
+                a.structure_id.clone(),
+                name_of(&a.structure_id),
+                a.reason.clone(),
+            )
+        })
         .collect();
     let recorded = purchases::of_need(&state.db, &row.id).await?;
     let mut to_confirm: Vec<(String, String, i64)> = Vec::new();
@@ -83,13 +107,19 @@ pub async fn comparison(state: &AppState, row: &NeedRow, text: &NeedText) -> Res
         let price = lines
             .iter()
             .find(|l| l.structure_id == a.structure_id)
-            .and_then(|l| text.lots.iter().position(|lot| i64::from(lot.number) == a.lot_number).and_then(|i| l.prices[i]))
+            .and_then(|l| {
+                text.lots
+                    .iter()
+                    .position(|lot| i64::from(lot.number) == a.lot_number)
+                    .and_then(|i| l.prices[i])
+            })
             .unwrap_or(0);
         match to_confirm.iter_mut().find(|(id, ..)| *id == a.structure_id) {
             Some((_, _, sum)) => *sum += price,
             None => to_confirm.push((a.structure_id.clone(), name_of(&a.structure_id), price)),
         }
     }
-    let purchases = recorded.into_iter().map(|p| (p.supplier_name, p.amount_cents, p.purchased_on)).collect();
+    let purchases =
+        recorded.into_iter().map(|p| (p.supplier_name, p.amount_cents, p.purchased_on)).collect();
     Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases })
 }

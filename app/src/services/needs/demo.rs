@@ -13,7 +13,10 @@ use crate::{
         Code,
         calendar::Day,
         directory::{InseeCode, ServiceKind},
-        needs::{Budget, NeedKind, NeedState, NeedText, Quote, SocialConsideration, lots::parse_lots, quote::LotPrice},
+        needs::{
+            Budget, NeedKind, NeedState, NeedText, Quote, SocialConsideration, lots::parse_lots,
+            quote::LotPrice,
+        },
     },
     error::AppError,
 };
@@ -26,7 +29,17 @@ async fn organisation_of(db: &Db, email: &str) -> Result<Option<(String, String)
     Ok(first.map(|m| (m.id, user.id)))
 }
 
-fn text(title: &str, description: &str, sector: &str, service: ServiceKind, place: &str, lots: &str, deadline: Day, budget: Budget) -> NeedText {
+/// What is bought and where: sector, kind of service, commune.
+type Trade<'a> = (&'a str, ServiceKind, &'a str);
+
+fn text(
+    title: &str,
+    description: &str,
+    (sector, service, place): Trade<'_>,
+    lots: &str,
+    deadline: Day,
+    budget: Budget,
+) -> NeedText {
     NeedText {
         kind: Some(NeedKind::Quote),
         title: title.to_owned(),
@@ -50,7 +63,14 @@ fn text(title: &str, description: &str, sector: &str, service: ServiceKind, plac
 }
 
 /// Inserts a need and walks it to `states` (in order); returns its id.
-async fn need(db: &Db, organisation: &str, user: &str, text: &NeedText, states: &[(NeedState, Option<&str>)], now: i64) -> Result<String, AppError> {
+async fn need(
+    db: &Db,
+    organisation: &str,
+    user: &str,
+    text: &NeedText,
+    states: &[(NeedState, Option<&str>)],
+    now: i64,
+) -> Result<String, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
     let mut tx = crate::db::begin(db).await?;
     needs::insert(&mut tx, &id, organisation, user, text, now).await?;
@@ -65,13 +85,25 @@ async fn need(db: &Db, organisation: &str, user: &str, text: &NeedText, states: 
 
 /// Matches a validated need and records answers: the first `quoting` structures send a
 /// quote at `prices` (one per lot, rising a little from one structure to the next).
-async fn reach(db: &Db, id: &str, text: &NeedText, quoting: usize, prices: &[i64], now: i64) -> Result<Vec<String>, AppError> {
+async fn reach(
+    db: &Db,
+    id: &str,
+    text: &NeedText,
+    quoting: usize,
+    prices: &[i64],
+    now: i64,
+) -> Result<Vec<String>, AppError> {
     let found = matching::find_in(db, now, text).await?;
     let mut tx = crate::db::begin(db).await?;
     let rows: Vec<NewMatch<'_>> = found
         .iter()
         .enumerate()
-        .map(|(i, f)| NewMatch { structure_id: &f.structure_id, rank: i as i64, reasons: &f.reasons.reasons, distance_km: f.reasons.distance_km })
+        .map(|(i, f)| NewMatch {
+            structure_id: &f.structure_id,
+            rank: i as i64,
+            reasons: &f.reasons.reasons,
+            distance_km: f.reasons.distance_km,
+        })
         .collect();
     need_matches::replace(&mut tx, id, &rows, now).await?;
     let mut quoted = Vec::new();
@@ -90,7 +122,13 @@ async fn reach(db: &Db, id: &str, text: &NeedText, quoting: usize, prices: &[i64
             quoted.push(f.structure_id.clone());
         } else if i == quoting {
             need_matches::mark(&mut tx, id, &f.structure_id, Mark::Declined, now).await?;
-            need_matches::set_decline_reason(&mut tx, id, &f.structure_id, Some("Pas disponibles à ces dates")).await?;
+            need_matches::set_decline_reason(
+                &mut tx,
+                id,
+                &f.structure_id,
+                Some("Pas disponibles à ces dates"),
+            )
+            .await?;
         }
     }
     tx.commit().await?;
@@ -102,9 +140,10 @@ pub async fn seed(db: &Db, now: i64) -> Result<usize, AppError> {
     if !demo_data::is_demo(db).await? || needs::count(db).await? > 0 {
         return Ok(0);
     }
-    let (Some((ville, claire)), Some((company, martine))) =
-        (organisation_of(db, "ville@demo.ecossol.fr").await?, organisation_of(db, "entreprise@demo.ecossol.fr").await?)
-    else {
+    let (Some((ville, claire)), Some((company, martine))) = (
+        organisation_of(db, "ville@demo.ecossol.fr").await?,
+        organisation_of(db, "entreprise@demo.ecossol.fr").await?,
+    ) else {
         return Ok(0);
     };
     // The demo supplier's trade and commune, so that the open need reaches it.
@@ -113,10 +152,18 @@ pub async fn seed(db: &Db, now: i64) -> Result<usize, AppError> {
             let structure = structures::of_organisations(db, &[org]).await?.into_iter().next();
             match structure {
                 Some(s) => {
-                    let activity = structure_activities::of_structure(db, &s.id).await?.into_iter().next();
-                    let place = s.commune_insee.clone().filter(|c| crate::domain::directory::communes::find(c).is_some());
+                    let activity =
+                        structure_activities::of_structure(db, &s.id).await?.into_iter().next();
+                    let place = s
+                        .commune_insee
+                        .clone()
+                        .filter(|c| crate::domain::directory::communes::find(c).is_some());
                     match activity {
-                        Some(a) => (a.sector, ServiceKind::from_code(&a.service_kind).unwrap_or(ServiceKind::Service), place.unwrap_or_else(|| "38185".into())),
+                        Some(a) => (
+                            a.sector,
+                            ServiceKind::from_code(&a.service_kind).unwrap_or(ServiceKind::Service),
+                            place.unwrap_or_else(|| "38185".into()),
+                        ),
                         None => ("espaces-verts".into(), ServiceKind::Service, "38185".into()),
                     }
                 }
@@ -129,32 +176,111 @@ pub async fn seed(db: &Db, now: i64) -> Result<usize, AppError> {
     let range = |min: i64, max: i64| Budget::Range { min_cents: min * 100, max_cents: max * 100 };
     let mut made = 0;
 
-    let draft = text("Traiteur pour les vœux du maire", "Buffet pour 300 personnes, produits locaux, service compris.", "traiteur", ServiceKind::Service, "38169", "Buffet ; 300 ; couverts", today.plus_days(30), range(6_000, 9_000));
+    let draft = text(
+        "Traiteur pour les vœux du maire",
+        "Buffet pour 300 personnes, produits locaux, service compris.",
+        ("traiteur", ServiceKind::Service, "38169"),
+        "Buffet ; 300 ; couverts",
+        today.plus_days(30),
+        range(6_000, 9_000),
+    );
     need(db, &ville, &claire, &draft, &[], now).await?;
-    let waiting = text("Nettoyage des locaux de la mairie annexe", "Nettoyage quotidien de 800 m² de bureaux, du lundi au vendredi, avant 8 h.", "nettoyage-locaux", ServiceKind::Service, "38169", "Nettoyage ; 12 ; mois", today.plus_days(25), range(30_000, 45_000));
+    let waiting = text(
+        "Nettoyage des locaux de la mairie annexe",
+        "Nettoyage quotidien de 800 m² de bureaux, du lundi au vendredi, avant 8 h.",
+        ("nettoyage-locaux", ServiceKind::Service, "38169"),
+        "Nettoyage ; 12 ; mois",
+        today.plus_days(25),
+        range(30_000, 45_000),
+    );
     need(db, &ville, &claire, &waiting, &[(NeedState::Submitted, None)], now).await?;
-    let returned = text("Impression des supports de communication", "Affiches, flyers et programmes de la saison culturelle.", "reprographie", ServiceKind::Goods, "38169", "Affiches ; 500\nFlyers ; 5000", today.plus_days(20), Budget::Exact { cents: 800_000 });
-    need(db, &ville, &claire, &returned, &[(NeedState::Submitted, None), (NeedState::Returned, Some("Précisez les formats et le grammage du papier."))], now).await?;
-    let refused = text("Achat de véhicules utilitaires", "Deux fourgons électriques pour les services techniques.", "transport-personnes", ServiceKind::Goods, "38169", "Fourgon ; 2", today.plus_days(40), Budget::Exact { cents: 9_000_000 });
+    let returned = text(
+        "Impression des supports de communication",
+        "Affiches, flyers et programmes de la saison culturelle.",
+        ("reprographie", ServiceKind::Goods, "38169"),
+        "Affiches ; 500\nFlyers ; 5000",
+        today.plus_days(20),
+        Budget::Exact { cents: 800_000 },
+    );
+    need(
+        db,
+        &ville,
+        &claire,
+        &returned,
+        &[
+            (NeedState::Submitted, None),
+            (NeedState::Returned, Some("Précisez les formats et le grammage du papier.")),
+        ],
+        now,
+    )
+    .await?;
+    let refused = text(
+        "Achat de véhicules utilitaires",
+        "Deux fourgons électriques pour les services techniques.",
+        ("transport-personnes", ServiceKind::Goods, "38169"),
+        "Fourgon ; 2",
+        today.plus_days(40),
+        Budget::Exact { cents: 9_000_000 },
+    );
     need(db, &company, &martine, &refused, &[(NeedState::Submitted, None), (NeedState::Refused, Some("Aucune structure de l'ESS du territoire ne vend de véhicules : ce besoin sort du champ du pôle."))], now).await?;
     made += 4;
 
-    let open = text("Entretien des espaces extérieurs des écoles", "Entretien courant des cours et abords de six écoles, d'avril à octobre.", &sector, service, &place, "Entretien courant ; 7 ; mois\nInterventions ponctuelles ; 10 ; interventions", today.plus_days(21), range(25_000, 40_000));
-    let open_id = need(db, &ville, &claire, &open, &[(NeedState::Submitted, None), (NeedState::Published, None)], now).await?;
+    let open = text(
+        "Entretien des espaces extérieurs des écoles",
+        "Entretien courant des cours et abords de six écoles, d'avril à octobre.",
+        (&sector, service, &place),
+        "Entretien courant ; 7 ; mois\nInterventions ponctuelles ; 10 ; interventions",
+        today.plus_days(21),
+        range(25_000, 40_000),
+    );
+    let open_id = need(
+        db,
+        &ville,
+        &claire,
+        &open,
+        &[(NeedState::Submitted, None), (NeedState::Published, None)],
+        now,
+    )
+    .await?;
     reach(db, &open_id, &open, 2, &[2_400_000, 600_000], now).await?;
     made += 1;
 
-    let done = text("Prestation pour le séminaire annuel", "Organisation et service sur une journée pour 80 personnes.", &sector, service, &place, "Prestation ; 1 ; journée", today.plus_days(-10), Budget::Exact { cents: 1_500_000 });
-    let done_id = need(db, &company, &martine, &done, &[(NeedState::Submitted, None), (NeedState::Published, None)], now).await?;
+    let done = text(
+        "Prestation pour le séminaire annuel",
+        "Organisation et service sur une journée pour 80 personnes.",
+        (&sector, service, &place),
+        "Prestation ; 1 ; journée",
+        today.plus_days(-10),
+        Budget::Exact { cents: 1_500_000 },
+    );
+    let done_id = need(
+        db,
+        &company,
+        &martine,
+        &done,
+        &[(NeedState::Submitted, None), (NeedState::Published, None)],
+        now,
+    )
+    .await?;
     let quoted = reach(db, &done_id, &done, 2, &[1_350_000], now).await?;
     if let Some(winner) = quoted.first() {
         let mut tx = crate::db::begin(db).await?;
-        need_awards::insert(&mut tx, &done_id, 1, winner, "Meilleur rapport qualité-prix et références solides.", &martine, now).await?;
+        need_awards::insert(
+            &mut tx,
+            &done_id,
+            1,
+            winner,
+            "Meilleur rapport qualité-prix et références solides.",
+            &martine,
+            now,
+        )
+        .await?;
         need_matches::mark(&mut tx, &done_id, winner, Mark::Awarded, now).await?;
         for other in quoted.iter().skip(1) {
             need_matches::mark(&mut tx, &done_id, other, Mark::NotRetained, now).await?;
         }
-        needs::set_state(&mut tx, &done_id, NeedState::Published, NeedState::Awarded, None, now).await?;
+        needs::set_state(&mut tx, &done_id, NeedState::Published, NeedState::Awarded, None, now)
+            .await?;
         if let Some(structure) = structures::find(db, winner).await? {
             let id = uuid::Uuid::new_v4().to_string();
             let purchase = purchases::NewPurchase {

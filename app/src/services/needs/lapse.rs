@@ -22,7 +22,9 @@ pub async fn lapse_returned(state: &AppState) -> Result<usize, AppError> {
     for id in needs::returned_before(&state.db, before).await? {
         let Some(row) = needs::find(&state.db, &id).await? else { continue };
         let mut tx = crate::db::begin(&state.db).await?;
-        if !needs::set_state(&mut tx, &id, NeedState::Returned, NeedState::Lapsed, None, now).await? {
+        if !needs::set_state(&mut tx, &id, NeedState::Returned, NeedState::Lapsed, None, now)
+            .await?
+        {
             continue;
         }
         let details = json!({ "from": "returned", "to": "lapsed", "days": RETURNED_LAPSE_DAYS });

@@ -48,9 +48,10 @@ fn sectors_for(wanted: &Wanted) -> Vec<&'static str> {
         .iter()
         .filter(|s| {
             s.code == wanted.sector
-                || s.cpv.iter().filter_map(|c| Cpv::parse(c).ok()).any(|c| {
-                    wanted.cpv.iter().any(|need| need.division() == c.division())
-                })
+                || s.cpv
+                    .iter()
+                    .filter_map(|c| Cpv::parse(c).ok())
+                    .any(|c| wanted.cpv.iter().any(|need| need.division() == c.division()))
         })
         .map(|s| s.code)
         .collect()
@@ -76,7 +77,8 @@ pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>
     let mut at = 0;
     while at < rows.len() {
         let id = rows[at].structure_id.clone();
-        let end = rows[at..].iter().position(|r| r.structure_id != id).map_or(rows.len(), |n| at + n);
+        let end =
+            rows[at..].iter().position(|r| r.structure_id != id).map_or(rows.len(), |n| at + n);
         let group = &rows[at..end];
         at = end;
         let first = &group[0];
@@ -95,7 +97,9 @@ pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>
                     .ok()?;
                     Some(CandidateActivity {
                         sector: r.sector.clone(),
-                        service_kind: crate::domain::directory::ServiceKind::from_code(&r.service_kind)?,
+                        service_kind: crate::domain::directory::ServiceKind::from_code(
+                            &r.service_kind,
+                        )?,
                         reach,
                     })
                 })
@@ -137,6 +141,7 @@ pub fn potential_of(found: &[Found], text: &NeedText) -> Potential {
             turnover_eur: f.turnover_band.as_deref().and_then(band_middle),
         })
         .collect();
-    let amount = text.budget.as_ref().and_then(|b| b.ceiling_cents()).map(|c| (c / 100).max(0) as u64);
+    let amount =
+        text.budget.as_ref().and_then(|b| b.ceiling_cents()).map(|c| (c / 100).max(0) as u64);
     potential(&supply, amount)
 }

@@ -58,8 +58,15 @@ pub async fn send_batch(state: &AppState, need_id: &str) -> Result<usize, AppErr
         if !need_matches::mark(&mut tx, need_id, &m.structure_id, Mark::Notified, now).await? {
             continue;
         }
-        need_links::insert(&mut tx, &tokens::hash_token(&token), need_id, &m.structure_id, now, expires_at)
-            .await?;
+        need_links::insert(
+            &mut tx,
+            &tokens::hash_token(&token),
+            need_id,
+            &m.structure_id,
+            now,
+            expires_at,
+        )
+        .await?;
         let link = format!("{link_base}?jeton={token}");
         for address in &addresses {
             let message = mails::new_need(address, &m.name, &row.title, &deadline.french(), &link);

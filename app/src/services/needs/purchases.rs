@@ -43,16 +43,24 @@ pub async fn confirm(
     let mut errors = FieldErrors::new();
     let amount = errors.check("amount", parse_euros(&form.amount));
     let day = errors
-        .check("purchased_on", optional_date(&form.purchased_on).and_then(|d| d.ok_or_else(|| "Indiquez la date de l'achat.".to_owned())))
+        .check(
+            "purchased_on",
+            optional_date(&form.purchased_on)
+                .and_then(|d| d.ok_or_else(|| "Indiquez la date de l'achat.".to_owned())),
+        )
         .and_then(|iso| Day::parse(&iso));
     if day.is_some_and(|d| d > Day::of_instant(now)) {
-        errors.add("purchased_on", "Un achat confirmé a eu lieu : sa date ne peut pas être à venir.");
+        errors
+            .add("purchased_on", "Un achat confirmé a eu lieu : sa date ne peut pas être à venir.");
     }
     let consideration = errors.check(
         "consideration",
-        SocialConsideration::from_code(form.consideration.trim()).ok_or("Choisissez la considération sociale du marché."),
+        SocialConsideration::from_code(form.consideration.trim())
+            .ok_or("Choisissez la considération sociale du marché."),
     );
-    let hours = errors.check("insertion_hours", optional_number(&form.insertion_hours, 0, 10_000_000)).flatten();
+    let hours = errors
+        .check("insertion_hours", optional_number(&form.insertion_hours, 0, 10_000_000))
+        .flatten();
     let (Some(amount), Some(day), Some(consideration)) = (amount, day, consideration) else {
         return Ok(Outcome::Invalid(errors));
     };
@@ -60,7 +68,8 @@ pub async fn confirm(
         return Ok(Outcome::Invalid(errors));
     }
     let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::NotFound)?;
-    let buyer = organisations::find(&state.db, &need.organisation_id).await?.ok_or(AppError::NotFound)?;
+    let buyer =
+        organisations::find(&state.db, &need.organisation_id).await?.ok_or(AppError::NotFound)?;
     let text = need.text();
     let cpv = text.cpv.first().map(|c| c.as_str().to_owned());
     let id = uuid::Uuid::new_v4().to_string();
@@ -91,7 +100,14 @@ pub async fn confirm(
         "purchased_on": day.iso(),
         "social_consideration": consideration.code(),
     });
-    let event = audit::Event { at: now, actor_id: Some(&user.id), subject_type: "need", subject_id: need_id, action: "purchase", details: &details };
+    let event = audit::Event {
+        at: now,
+        actor_id: Some(&user.id),
+        subject_type: "need",
+        subject_id: need_id,
+        action: "purchase",
+        details: &details,
+    };
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
     Ok(Outcome::Done(need_id.to_owned()))

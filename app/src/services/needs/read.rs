@@ -31,7 +31,12 @@ use crate::services::directory::can_edit;
 /// How many open needs a page lists.
 const OPEN_LIMIT: i64 = 200;
 
-async fn summary(state: &AppState, row: &NeedRow, shows_buyer: bool, today: Day) -> Result<NeedSummary, AppError> {
+async fn summary(
+    state: &AppState,
+    row: &NeedRow,
+    shows_buyer: bool,
+    today: Day,
+) -> Result<NeedSummary, AppError> {
     let buyer = if shows_buyer {
         organisations::find(&state.db, &row.organisation_id)
             .await?
@@ -102,11 +107,13 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     };
     let form = (rights.manages && row.state.editable()).then(|| text.to_form());
     let profile_choices = match form {
-        Some(_) => profile_choices(state, &[row.organisation_id.clone()]).await?,
+        Some(_) => profile_choices(state, std::slice::from_ref(&row.organisation_id)).await?,
         None => Vec::new(),
     };
     let mut wanted: Vec<String> = text.families.iter().map(|f| f.label().to_owned()).collect();
-    wanted.extend(text.structure_kinds.iter().map(|k| format!("{} ({})", k.label(), <&str>::from(*k))));
+    wanted.extend(
+        text.structure_kinds.iter().map(|k| format!("{} ({})", k.label(), <&str>::from(*k))),
+    );
     Ok(NeedView {
         summary: summary(state, &row, access::shows_buyer(rights, &row), today).await?,
         organisation_id: row.organisation_id.clone(),
@@ -141,15 +148,19 @@ async fn supplier_side(
     row: &NeedRow,
     today: Day,
 ) -> Result<Option<SupplierSide>, AppError> {
-    let organisations: Vec<String> = user.standings().iter().map(|s| s.organisation_id.clone()).collect();
+    let organisations: Vec<String> =
+        user.standings().iter().map(|s| s.organisation_id.clone()).collect();
     let mine = need_matches::of_organisations(&state.db, &organisations).await?;
     let Some(m) = mine.into_iter().find(|m| m.need_id == row.id) else { return Ok(None) };
-    let Some(structure) = structures::find(&state.db, &m.structure_id).await? else { return Ok(None) };
+    let Some(structure) = structures::find(&state.db, &m.structure_id).await? else {
+        return Ok(None);
+    };
     if !can_edit(user, &structure) {
         return Ok(None);
     }
     let mut tx = crate::db::begin(&state.db).await?;
-    need_matches::mark(&mut tx, &row.id, &m.structure_id, Mark::Viewed, state.clock.now_ms()).await?;
+    need_matches::mark(&mut tx, &row.id, &m.structure_id, Mark::Viewed, state.clock.now_ms())
+        .await?;
     tx.commit().await?;
     let text = row.text();
     let quote = quotes::find(&state.db, &row.id, &m.structure_id).await?;
@@ -186,7 +197,8 @@ pub async fn list_open(
 /// structures.
 pub async fn mine(state: &AppState, user: &Acting) -> Result<MyNeeds, AppError> {
     let today = today(state);
-    let organisations: Vec<String> = user.standings().iter().map(|s| s.organisation_id.clone()).collect();
+    let organisations: Vec<String> =
+        user.standings().iter().map(|s| s.organisation_id.clone()).collect();
     let mut as_buyer = Vec::new();
     for row in needs::of_organisations(&state.db, &organisations).await? {
         as_buyer.push(summary(state, &row, true, today).await?);
@@ -206,7 +218,11 @@ pub async fn mine(state: &AppState, user: &Acting) -> Result<MyNeeds, AppError> 
 
 fn writers(user: &Acting) -> Vec<NeedBuyer> {
     user.buyers_where(access::WRITERS)
-        .map(|s| NeedBuyer { id: s.organisation_id.clone(), name: s.organisation_name.clone(), verified: s.verified })
+        .map(|s| NeedBuyer {
+            id: s.organisation_id.clone(),
+            name: s.organisation_name.clone(),
+            verified: s.verified,
+        })
         .collect()
 }
 

@@ -5,12 +5,7 @@ use serde_json::json;
 
 use crate::{
     db::{memberships, need_matches, needs},
-    domain::{
-        Code, Outcome,
-        accounts::Acting,
-        calendar::Day,
-        needs::NeedStep,
-    },
+    domain::{Code, Outcome, accounts::Acting, calendar::Day, needs::NeedStep},
     error::AppError,
     services::audit,
     state::AppState,
@@ -67,15 +62,14 @@ pub async fn take_step(
             return Ok(if step == NeedStep::Submit {
                 Outcome::Invalid(missing)
             } else {
-                Outcome::refused("Ce besoin est incomplet ou sa date limite est passée : renvoyez-le pour modification.")
+                Outcome::refused(
+                    "Ce besoin est incomplet ou sa date limite est passée : renvoyez-le pour modification.",
+                )
             });
         }
     }
-    let found = if step == NeedStep::Validate {
-        matching::find(state, &text).await?
-    } else {
-        Vec::new()
-    };
+    let found =
+        if step == NeedStep::Validate { matching::find(state, &text).await? } else { Vec::new() };
 
     let now = state.clock.now_ms();
     let message = (!reason.is_empty()).then_some(reason.as_str());

@@ -22,7 +22,9 @@ use crate::{
 
 fn sorted(mut quotes: Vec<QuoteLine>, by: &str) -> Vec<QuoteLine> {
     match by {
-        "distance" => quotes.sort_by(|a, b| a.distance_km.unwrap_or(f64::MAX).total_cmp(&b.distance_km.unwrap_or(f64::MAX))),
+        "distance" => quotes.sort_by(|a, b| {
+            a.distance_km.unwrap_or(f64::MAX).total_cmp(&b.distance_km.unwrap_or(f64::MAX))
+        }),
         "delai" => quotes.sort_by(|a, b| a.lead_time.cmp(&b.lead_time)),
         _ => quotes.sort_by_key(|q| q.total_cents),
     }
@@ -152,7 +154,10 @@ pub fn ComparisonPanel(
     });
     let purchase_answer = Signal::derive(move || purchase.value().get());
     let e = move |f: &'static str| field_error(purchase_answer, f);
-    let considerations: Vec<(String, String)> = SocialConsideration::VARIANTS.iter().map(|c| (c.code().to_owned(), c.label().to_owned())).collect();
+    let considerations: Vec<(String, String)> = SocialConsideration::VARIANTS
+        .iter()
+        .map(|c| (c.code().to_owned(), c.label().to_owned()))
+        .collect();
     let follow_up = (decides && !comparison.to_confirm.is_empty()).then(|| view! {
         <h3>"L'achat a-t-il eu lieu ?"</h3>
         {comparison.to_confirm.clone().into_iter().map(|(structure_id, name, cents)| {

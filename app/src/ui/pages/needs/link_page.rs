@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    domain::needs::views::LinkView,
+    domain::{Outcome, needs::views::LinkView},
     server_fns::needs::{AnswerNeedLink, get_need_link},
     ui::components::{ErrorView, field_error, refusal},
 };
@@ -23,10 +23,7 @@ pub fn NeedLinkPage() -> impl IntoView {
         <h1>"Répondre à un besoin"</h1>
         {move || match (answered(), action.value().get()) {
             (Some(said), _) => Some(thanks(said == "oui").into_any()),
-            (_, Some(Ok(outcome))) if outcome.is_done() => {
-                let interested = action.input().get().is_some_and(|i| i.interested);
-                Some(thanks(interested).into_any())
-            }
+            (_, Some(Ok(Outcome::Done(interested)))) => Some(thanks(interested).into_any()),
             _ => None,
         }}
         <Show when=move || answered().is_none() && !action.value().get().is_some_and(|v| v.is_ok_and(|o| o.is_done()))>

@@ -80,7 +80,12 @@ pub fn NeedFields(
     let e = move |field: &'static str| field_error(answer, field);
     let v = |stored: &str, key: &str| initial_value(stored, key);
     let list = |stored: &[String], key: &str| -> Vec<String> {
-        v(&stored.join(","), key).split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+        v(&stored.join(","), key)
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     let profile_options: Vec<(String, String)> =
         std::iter::once(none("— aucun —")).chain(profiles).collect();

@@ -24,9 +24,10 @@ pub fn NeedsPage() -> impl IntoView {
     };
     let needs = Resource::new(filters, |(sector, kind)| get_open_needs(sector, kind));
     let (sector, kind) = filters();
-    let kinds: Vec<(String, String)> = std::iter::once((String::new(), "Tous les types".to_owned()))
-        .chain(NeedKind::VARIANTS.iter().map(|k| (k.code().to_owned(), k.label().to_owned())))
-        .collect();
+    let kinds: Vec<(String, String)> =
+        std::iter::once((String::new(), "Tous les types".to_owned()))
+            .chain(NeedKind::VARIANTS.iter().map(|k| (k.code().to_owned(), k.label().to_owned())))
+            .collect();
     let mut sectors = choices::sectors();
     sectors[0].1 = "Tous les secteurs".into();
     view! {

@@ -29,7 +29,8 @@ pub fn SupplierPanel(
     let message_error = field_error(quote_answer, "message");
     let id = need_id.clone();
     let structure = side.structure_id.clone();
-    let (id_a, structure_a, id_b, structure_b) = (id.clone(), structure.clone(), id.clone(), structure.clone());
+    let (id_a, structure_a, id_b, structure_b) =
+        (id.clone(), structure.clone(), id.clone(), structure.clone());
     let interest_forms = side.open.then(move || view! {
         <ActionForm action=interest attr:class="inline-form" attr:id="need-interested">
             <input type="hidden" name="need_id" value=id_a/>
