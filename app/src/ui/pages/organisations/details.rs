@@ -4,8 +4,12 @@ use crate::ui::components::ErrorView;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::api_tokens::ApiTokens;
 use super::members::{InviteForm, JoinRequests, LeaveForm, MembersTable};
-use crate::{error::AppError, server_fns::organisations::organisation_details_of};
+use crate::{
+    domain::organisations::OrganisationKind, error::AppError,
+    server_fns::organisations::organisation_details_of,
+};
 
 /// `/organisations/{id}`: members and their roles; for owners, invitations and requests.
 #[component]
@@ -47,6 +51,7 @@ pub fn OrganisationPage() -> impl IntoView {
                                     <InviteForm organisation_id=organisation_id.clone() choices=details.role_choices.clone()/>
                                     <JoinRequests organisation_id=organisation_id.clone() requests=details.join_requests.clone()/>
                                 })}
+                                {(owner && matches!(details.summary.kind, OrganisationKind::Buyer(_))).then(|| view! { <ApiTokens organisation_id=organisation_id.clone()/> })}
                                 {details.summary.my_role.is_some().then(|| view! { <LeaveForm organisation_id=organisation_id.clone()/> })}
                             }
                                 .into_any()

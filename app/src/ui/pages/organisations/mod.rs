@@ -1,3 +1,4 @@
+mod api_tokens;
 mod create_form;
 mod details;
 mod invitation;
