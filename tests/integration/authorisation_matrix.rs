@@ -79,6 +79,11 @@ const NEED_WRITERS_OF_A: [u16; 8] = [401, 403, 200, 200, 403, 403, 403, 403];
 /// Those who read organisation A's draft need: its people, the pôle's animators and
 /// administrators; to the others it does not exist.
 const DRAFT_NEED_READERS: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
+/// Organisation A's owners, and not administrators: an API token acts as the owner who
+/// created it.
+const OWNERS_ONLY_OF_A: [u16; 8] = [401, 403, 200, 403, 403, 403, 403, 403];
+/// A route authenticated by an API token only: a session cookie opens nothing.
+const TOKEN_ONLY: [u16; 8] = [401; 8];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -536,7 +541,12 @@ const ROWS: &[Row] = &[
     Row { method: "GET", path: "/besoins/mes-besoins", form: &[], expected: SIGNED_IN },
     Row { method: "GET", path: "/besoins/validation", form: &[], expected: MODERATORS },
     Row { method: "GET", path: "/besoins/{need}", form: &[], expected: DRAFT_NEED_READERS },
-    Row { method: "POST", path: "/api/need", form: &[("id", "{need}")], expected: DRAFT_NEED_READERS },
+    Row {
+        method: "POST",
+        path: "/api/need",
+        form: &[("id", "{need}")],
+        expected: DRAFT_NEED_READERS,
+    },
     Row { method: "POST", path: "/api/needs-open", form: &[], expected: ALL_200 },
     Row { method: "POST", path: "/api/needs-mine", form: &[], expected: SIGNED_IN },
     Row { method: "POST", path: "/api/need-new", form: &[], expected: PROFILE_MANAGERS_OF_A },
@@ -571,6 +581,33 @@ const ROWS: &[Row] = &[
         path: "/api/need-step",
         form: &[("need_id", "{need}"), ("step", "teleport")],
         expected: [400; 8],
+    },
+    // API tokens of organisation A: without a name owners get the French error; revoking a
+    // token that does not exist, a refusal.
+    Row {
+        method: "POST",
+        path: "/api/organisation-api-tokens",
+        form: &[("organisation_id", "{org}")],
+        expected: OWNERS_ONLY_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/organisation-api-token-create",
+        form: &[("organisation_id", "{org}"), ("name", "")],
+        expected: OWNERS_ONLY_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/organisation-api-token-revoke",
+        form: &[("organisation_id", "{org}"), ("token_id", "inconnu")],
+        expected: OWNERS_ONLY_OF_A,
+    },
+    // The API's writing route reads a Bearer token, never the session cookie.
+    Row {
+        method: "POST",
+        path: "/api/v1/needs",
+        form: &[("title", "Besoin")],
+        expected: TOKEN_ONLY,
     },
 ];
 

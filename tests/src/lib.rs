@@ -5,6 +5,7 @@
 //! process shared by the whole run, and a real server on a free port.
 
 mod accounts;
+mod api_tokens;
 mod backend;
 mod browser;
 mod db;
@@ -17,13 +18,14 @@ mod organisations;
 mod spawn;
 
 pub use accounts::PASSWORD;
+pub use api_tokens::need_json;
 pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};
 pub use hqs::{Buyer, profile_fields};
-pub use needs::need_fields;
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
+pub use needs::need_fields;
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.

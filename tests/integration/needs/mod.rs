@@ -1,6 +1,7 @@
 //! Buyers' needs: drafting with French errors, the pôle's moderation, matching and the
-//! potential, the public list.
+//! potential, the public list; posting one through the API.
 
+mod api;
 mod drafting;
 mod matching;
 mod moderation;

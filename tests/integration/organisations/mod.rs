@@ -1,3 +1,4 @@
+mod api_tokens;
 mod create;
 mod invitations;
 mod join_requests;
