@@ -58,9 +58,11 @@ mod tests {
             ApiTokenName::parse("  Logiciel   ERP ").map(|n| n.0),
             Ok("Logiciel ERP".into())
         );
-        assert!(ApiTokenName::parse("   ").unwrap_err().contains("Donnez un nom"));
+        assert!(ApiTokenName::parse("   ").expect_err("empty").contains("Donnez un nom"));
         assert!(ApiTokenName::parse(&"x".repeat(100)).is_ok());
-        assert!(ApiTokenName::parse(&"x".repeat(101)).unwrap_err().contains("100 caractères"));
+        assert!(
+            ApiTokenName::parse(&"x".repeat(101)).expect_err("long").contains("100 caractères")
+        );
         assert!(ApiTokenName::parse("<script>").is_err());
     }
 }
