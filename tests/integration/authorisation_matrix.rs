@@ -79,6 +79,11 @@ const NEED_WRITERS_OF_A: [u16; 8] = [401, 403, 200, 200, 403, 403, 403, 403];
 /// Those who read organisation A's draft need: its people, the pôle's animators and
 /// administrators; to the others it does not exist.
 const DRAFT_NEED_READERS: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
+/// Organisation A's owners, and not administrators: an API token acts as the owner who
+/// created it.
+const OWNERS_ONLY_OF_A: [u16; 8] = [401, 403, 200, 403, 403, 403, 403, 403];
+/// A route authenticated by an API token only: a session cookie opens nothing.
+const TOKEN_ONLY: [u16; 8] = [401; 8];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -547,7 +552,7 @@ const ROWS: &[Row] = &[
         form: &[("form[name]", "Label")],
         expected: MODERATORS,
     },
-    // Needs. `{need}` is a draft need of organisation A (not verified: it cannot submit).
+    // Needs. `{need}` is a draft need of organisation A, with a title only.
     Row { method: "GET", path: "/besoins", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/besoins/nouveau", form: &[], expected: PROFILE_MANAGERS_OF_A },
     Row { method: "GET", path: "/besoins/mes-besoins", form: &[], expected: SIGNED_IN },
@@ -575,7 +580,7 @@ const ROWS: &[Row] = &[
         form: &[("need_id", "{need}"), ("form[title]", "")],
         expected: NEED_WRITERS_OF_A,
     },
-    // Submitting is refused (200) to A's writers: A is not verified.
+    // Submitting is answered (200) to A's writers: the draft's missing fields.
     Row {
         method: "POST",
         path: "/api/need-step",
@@ -640,6 +645,33 @@ const ROWS: &[Row] = &[
         path: "/api/need-purchase",
         form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("form[amount]", "1")],
         expected: NEED_WRITERS_OF_A,
+    },
+    // API tokens of organisation A: without a name owners get the French error; revoking a
+    // token that does not exist, a refusal.
+    Row {
+        method: "POST",
+        path: "/api/organisation-api-tokens",
+        form: &[("organisation_id", "{org}")],
+        expected: OWNERS_ONLY_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/organisation-api-token-create",
+        form: &[("organisation_id", "{org}"), ("name", "")],
+        expected: OWNERS_ONLY_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/organisation-api-token-revoke",
+        form: &[("organisation_id", "{org}"), ("token_id", "inconnu")],
+        expected: OWNERS_ONLY_OF_A,
+    },
+    // The API's writing route reads a Bearer token, never the session cookie.
+    Row {
+        method: "POST",
+        path: "/api/v1/needs",
+        form: &[("title", "Besoin")],
+        expected: TOKEN_ONLY,
     },
 ];
 

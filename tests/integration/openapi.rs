@@ -55,9 +55,20 @@ async fn every_documented_route_is_served_under_the_prefix() {
     assert!(!paths.is_empty());
     for (path, operations) in paths {
         assert!(path.starts_with(api_v1::PREFIX), "{path} is under {}", api_v1::PREFIX);
-        assert!(operations["get"].is_object(), "{path}: a GET operation");
-        // Served by a route, not by the 404 page (the search may be unavailable so early).
-        assert_ne!(app.get(path).await.status(), 404, "GET {path} is served");
+        let operations = operations.as_object().expect("operations");
+        assert!(!operations.is_empty(), "{path}: an operation");
+        for method in operations.keys() {
+            // Served by a route, not by the 404 page (the search may be unavailable so early;
+            // a writing route refuses a request without a token).
+            let request = match method.as_str() {
+                "get" => app.client.get(app.url(path)),
+                "post" => app.client.post(app.url(path)),
+                other => panic!("{path}: an unexpected {other} operation"),
+            };
+            let status = request.send().await.expect("request").status();
+            assert_ne!(status, 404, "{method} {path} is served");
+            assert_ne!(status, 405, "{method} {path} is served");
+        }
     }
     assert_eq!(app.get(&format!("{}/inconnu", api_v1::PREFIX)).await.status(), 404);
 }
@@ -119,4 +130,25 @@ fn the_results_schema_has_every_field_of_the_json() {
     let segment_schema = resolve(&document, &hit_schema["properties"]["title"]["items"]);
     assert_eq!(property_names(segment_schema), keys(&json["hits"][0]["title"][0]));
     assert!(document["components"]["schemas"]["Facet"]["properties"]["values"].is_object());
+}
+
+#[test]
+fn posting_a_need_takes_the_form_s_fields_and_a_bearer_token() {
+    let document = description();
+    let operation = &document["paths"]["/api/v1/needs"]["post"];
+    let body =
+        resolve(&document, &operation["requestBody"]["content"]["application/json"]["schema"]);
+    let mut form =
+        keys(&serde_json::to_value(app::domain::needs::NeedForm::default()).expect("json"));
+    form.insert("submit".to_owned());
+    assert_eq!(property_names(body), form, "the API takes the need form's fields, and submit");
+    let created =
+        resolve(&document, &operation["responses"]["201"]["content"]["application/json"]["schema"]);
+    assert_eq!(property_names(created), ["id", "state", "url"].map(String::from).into());
+    assert_eq!(operation["security"][0]["jeton"], serde_json::json!([]));
+    let scheme = &document["components"]["securitySchemes"]["jeton"];
+    assert_eq!((&scheme["type"], &scheme["scheme"]), (&"http".into(), &"bearer".into()));
+    for status in ["401", "403", "409", "413", "422", "429"] {
+        assert!(operation["responses"][status].is_object(), "{status} is documented");
+    }
 }

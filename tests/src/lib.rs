@@ -5,6 +5,7 @@
 //! process shared by the whole run, and a real server on a free port.
 
 mod accounts;
+mod api_tokens;
 mod backend;
 mod browser;
 mod db;
@@ -17,6 +18,7 @@ mod organisations;
 mod spawn;
 
 pub use accounts::PASSWORD;
+pub use api_tokens::need_json;
 pub use backend::TestBackend;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};

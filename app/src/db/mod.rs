@@ -5,6 +5,7 @@
 //! runs on both.
 
 pub mod account_tokens;
+pub mod api_tokens;
 pub mod audit_log;
 pub mod buyer_verification;
 mod connect;
@@ -25,6 +26,7 @@ pub mod memberships;
 pub mod need_awards;
 pub mod need_links;
 pub mod need_matches;
+pub mod need_quota;
 pub mod needs;
 pub mod offers;
 pub mod organisations;

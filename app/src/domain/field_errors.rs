@@ -42,6 +42,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Each field with its message, in the order found.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(f, m)| (f.as_str(), m.as_str()))
+    }
+
     pub fn fields(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(f, _)| f.as_str())
     }

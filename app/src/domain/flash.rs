@@ -16,6 +16,11 @@ pub struct Flash {
     /// The values typed, by field key (never passwords), shown again instead of the stored
     /// ones.
     pub values: Vec<(String, String)>,
+    /// A value the page shows once after a success (a new API token). The database holds it
+    /// sealed with the flash cookie's token, which it never sees (see
+    /// `services::flash::keep`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
 }
 
 impl Flash {
@@ -27,7 +32,7 @@ impl Flash {
         values: Vec<(String, String)>,
     ) -> Self {
         let path = address.split(['?', '#']).next().unwrap_or_default().to_owned();
-        Self { path, errors, refusal, values }
+        Self { path, errors, refusal, values, secret: None }
     }
 
     /// The flash as the page at `path` sees it: itself, or nothing when it is another page's.
@@ -58,6 +63,7 @@ mod tests {
             errors,
             refusal: None,
             values: vec![("siret".to_owned(), "123".to_owned())],
+            secret: None,
         };
         assert!(flash.for_path("/espace").is_some());
         assert!(flash.for_path("/espace/offres/1").is_none());

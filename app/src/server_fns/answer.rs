@@ -11,6 +11,7 @@ use crate::{
 };
 
 type DonePage<T> = Box<dyn FnOnce(&T) -> String + Send>;
+type Secret<T> = Box<dyn FnOnce(&T) -> String + Send>;
 
 /// Where a form goes once answered: `back` (the form's page) unless it succeeded, then its
 /// done page.
@@ -19,12 +20,13 @@ pub struct Redirect<T> {
     done: Option<DonePage<T>>,
     navigate: bool,
     values: Vec<(String, String)>,
+    reveal: Option<Secret<T>>,
 }
 
 impl<T> Redirect<T> {
     /// Back to `page`, whatever the outcome.
     pub fn to(page: impl Into<String>) -> Self {
-        Self { back: page.into(), done: None, navigate: false, values: Vec::new() }
+        Self { back: page.into(), done: None, navigate: false, values: Vec::new(), reveal: None }
     }
 
     /// On success, to `page` instead.
@@ -52,6 +54,15 @@ impl<T> Redirect<T> {
         self
     }
 
+    /// On success after a plain form post, the done page shows this value once (a new API
+    /// token): it travels in a flash, sealed in the database (see `services::flash`), never
+    /// in the address, where it would stay in the history, the logs and the next `Referer`.
+    /// Once hydrated, the page shows it from the outcome.
+    pub fn revealing_once(mut self, secret: impl FnOnce(&T) -> String + Send + 'static) -> Self {
+        self.reveal = Some(Box::new(secret));
+        self
+    }
+
     fn done_page(self, value: &T) -> String {
         match self.done {
             Some(page) => page(value),
@@ -71,7 +82,17 @@ pub async fn answer<T>(
     let plain = request::is_plain_form();
     match &result {
         Ok(Outcome::Done(value)) if plain || to.navigate => {
-            leptos_axum::redirect(&to.done_page(value));
+            let mut to = to;
+            let secret = to.reveal.take().filter(|_| plain).map(|reveal| reveal(value));
+            let page = to.done_page(value);
+            if let Some(secret) = secret {
+                let flash = Flash {
+                    secret: Some(secret),
+                    ..Flash::for_page(&page, FieldErrors::new(), None, Vec::new())
+                };
+                cookies::set_flash(&flash::keep(&request::state()?, &flash).await?);
+            }
+            leptos_axum::redirect(&page);
         }
         Ok(Outcome::Invalid(errors)) if plain => {
             back_with(to, errors.clone(), None).await?;

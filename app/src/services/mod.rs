@@ -2,6 +2,7 @@
 //! and command-line tools call.
 
 pub mod accounts;
+pub mod api_access;
 pub mod audit;
 pub mod catalogue;
 pub mod demo_accounts;

@@ -1,7 +1,8 @@
 //! Buyers' needs: drafting with French errors, the pôle's moderation, matching and the
-//! potential, the public list.
+//! potential, the public list; posting one through the API.
 
 mod answers;
+mod api;
 mod demo;
 mod drafting;
 mod matching;

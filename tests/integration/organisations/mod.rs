@@ -1,3 +1,4 @@
+mod api_tokens;
 mod create;
 mod demo_accounts;
 mod invitations;

@@ -1,5 +1,6 @@
 //! Organisations people act for, and the roles they hold in them.
 
+mod api_tokens;
 mod buyer_category;
 mod kind;
 mod name;
@@ -7,6 +8,7 @@ mod role;
 mod verification;
 mod views;
 
+pub use api_tokens::{ApiTokenName, ApiTokenView, MAX_ACTIVE_API_TOKENS, NewApiToken};
 pub use buyer_category::BuyerCategory;
 pub use kind::{BuyerKind, OrganisationKind};
 pub use name::OrganisationName;

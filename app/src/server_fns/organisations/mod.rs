@@ -1,10 +1,15 @@
 //! Server functions of the organisations area. Each needs a signed-in person; the service
 //! checks that person's rights in the organisation.
 
+mod api_tokens;
 mod change;
 mod read;
 mod verification;
 
+pub use api_tokens::{
+    CreateApiToken, OrganisationApiTokens, RevokeApiToken, create_api_token,
+    organisation_api_tokens, revoke_api_token,
+};
 pub use change::{
     AcceptInvitation, CreateOrganisation, DecideJoinRequest, InviteMember, LeaveOrganisation,
     RequestToJoin, SetMemberRole, accept_invitation, create_organisation, decide_join_request,

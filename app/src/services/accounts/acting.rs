@@ -35,3 +35,11 @@ pub async fn acting_for_session(state: &AppState, token: &str) -> Result<Option<
         None => Ok(None),
     }
 }
+
+/// The person `user_id` acting, if their account exists: whom an API token acts for.
+pub async fn acting_as(state: &AppState, user_id: &str) -> Result<Option<Acting>, AppError> {
+    match super::sessions::person(state, user_id).await? {
+        Some(user) => Ok(Some(acting(state, user).await?)),
+        None => Ok(None),
+    }
+}

@@ -10,7 +10,7 @@ mod sign_up;
 pub(crate) mod tokens;
 mod verify_email;
 
-pub use acting::{acting, acting_for_session};
+pub use acting::{acting, acting_as, acting_for_session};
 pub use admin::create_admin;
 pub use hashing::PasswordHashing;
 pub use password::{change_password, delete_account, request_password_reset, reset_password};

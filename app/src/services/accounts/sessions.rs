@@ -16,7 +16,12 @@ pub async fn current_user(state: &AppState, token: &str) -> Result<Option<Sessio
     let Some(user_id) = sessions::user_of(&state.db, &hash_token(token), now).await? else {
         return Ok(None);
     };
-    let user = users::find_by_id(&state.db, &user_id).await?;
+    person(state, &user_id).await
+}
+
+/// The person with this id, if their account exists (not deleted, with an address).
+pub async fn person(state: &AppState, user_id: &str) -> Result<Option<SessionUser>, AppError> {
+    let user = users::find_by_id(&state.db, user_id).await?;
     Ok(user.and_then(|u| {
         Some(SessionUser {
             is_admin: u.platform_role.as_deref() == Some("admin"),

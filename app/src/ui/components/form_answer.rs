@@ -50,6 +50,20 @@ where
     })
 }
 
+/// A value to show once after a success (a new API token): from the action once hydrated,
+/// or from the flash a plain form post left for the page.
+pub fn revealed<T>(answer: Answer<T>, secret: fn(&T) -> String) -> Signal<Option<String>>
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let flashed = page_flash().and_then(|f| f.secret);
+    Signal::derive(move || match answer.get() {
+        Some(Ok(outcome)) => outcome.done().map(secret),
+        Some(Err(_)) => None,
+        None => flashed.clone(),
+    })
+}
+
 /// A flashed error of a field, for forms outside an action (multipart uploads).
 pub fn flashed_error(field: &str) -> Option<String> {
     page_flash().and_then(|f| f.errors.get(field).map(str::to_owned).or(f.refusal))

@@ -9,13 +9,20 @@ use axum::{
 };
 use utoipa::OpenApi;
 
+use super::bearer::TokenScheme;
+
 #[derive(OpenApi)]
-#[openapi(info(
-    title = "Ecossol — recherche dans le catalogue solidaire",
-    version = "1",
-    description = "Recherche publique parmi les offres et les structures publiées de l'annuaire \
-                   Ecossol (Grenoble-Alpes Métropole). Seuls les éléments publics sont renvoyés."
-))]
+#[openapi(
+    info(
+        title = "Ecossol — catalogue solidaire et dépôt de besoins",
+        version = "1",
+        description = "Recherche publique parmi les offres et les structures publiées de \
+                       l'annuaire Ecossol (Grenoble-Alpes Métropole) : seuls les éléments publics \
+                       sont renvoyés. Dépôt de besoins par le logiciel d'un acheteur, avec un jeton \
+                       d'API de son organisation."
+    ),
+    modifiers(&TokenScheme)
+)]
 pub(super) struct ApiDoc;
 
 /// The whole description: the heading, with every route of [`super::routes`].

@@ -2,7 +2,9 @@
 //! from the handlers' `#[utoipa::path]` attributes: a route registered here is documented, and
 //! every `/api/v1` route of the server is registered here.
 
+mod bearer;
 mod document;
+mod needs;
 mod search;
 
 use app::state::AppState;
@@ -22,7 +24,9 @@ pub fn router() -> Router<AppState> {
 
 /// The routes and their description, from one list, all under [`PREFIX`].
 fn routes() -> OpenApiRouter<AppState> {
-    let api =
-        OpenApiRouter::new().routes(routes!(search::search)).routes(routes!(document::openapi));
+    let api = OpenApiRouter::new()
+        .routes(routes!(search::search))
+        .routes(routes!(needs::post_need))
+        .routes(routes!(document::openapi));
     OpenApiRouter::with_openapi(document::ApiDoc::openapi()).nest(PREFIX, api)
 }

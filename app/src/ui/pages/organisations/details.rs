@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
+    api_tokens::ApiTokens,
     members::{InviteForm, JoinRequests, LeaveForm, MembersTable},
     verification::VerificationPanel,
 };
@@ -69,6 +70,7 @@ pub fn OrganisationPage() -> impl IntoView {
                                     <InviteForm organisation_id=organisation_id.clone() choices=details.role_choices.clone()/>
                                     <JoinRequests organisation_id=organisation_id.clone() requests=details.join_requests.clone()/>
                                 })}
+                                {(owner && matches!(details.summary.kind, OrganisationKind::Buyer(_))).then(|| view! { <ApiTokens organisation_id=organisation_id.clone()/> })}
                                 {details.summary.my_role.is_some().then(|| view! { <LeaveForm organisation_id=organisation_id.clone()/> })}
                             }
                                 .into_any()

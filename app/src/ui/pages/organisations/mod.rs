@@ -1,3 +1,4 @@
+mod api_tokens;
 mod buyer_desk;
 mod create_form;
 mod details;
