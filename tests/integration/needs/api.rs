@@ -57,7 +57,7 @@ async fn submitting_needs_a_verified_organisation_and_the_draft_is_kept_otherwis
         Some("draft")
     );
 
-    app.mark_verified(&buyer.organisation_id).await;
+    app.verify_organisation(&buyer.organisation_id).await;
     let (status, answer) =
         app.post_need_api(Some(&token), &need_json(&app, "Entretien des haies", true)).await;
     assert_eq!(status, 201, "{answer}");
