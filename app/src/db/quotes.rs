@@ -44,28 +44,14 @@ pub async fn upsert(
 ) -> Result<(), sqlx::Error> {
     let prices = serde_json::to_string(&quote.prices).unwrap_or_else(|_| "[]".into());
     let answers = serde_json::to_string(&quote.answers).unwrap_or_else(|_| "[]".into());
-    let updated = sqlx::query(
-        "UPDATE quotes SET prices = $3, total_cents = $4, lead_time = $5, message = $6, \
-         answers = $7, submitted_by = $8, updated_at = $9 WHERE need_id = $1 AND structure_id = $2",
-    )
-    .bind(need_id)
-    .bind(structure_id)
-    .bind(&prices)
-    .bind(quote.total_cents())
-    .bind(&quote.lead_time)
-    .bind(&quote.message)
-    .bind(&answers)
-    .bind(user_id)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    if updated.rows_affected() > 0 {
-        return Ok(());
-    }
     sqlx::query(
         "INSERT INTO quotes (id, need_id, structure_id, prices, total_cents, lead_time, message, \
          answers, submitted_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+         ON CONFLICT (need_id, structure_id) DO UPDATE SET prices = excluded.prices, \
+         total_cents = excluded.total_cents, lead_time = excluded.lead_time, \
+         message = excluded.message, answers = excluded.answers, \
+         submitted_by = excluded.submitted_by, updated_at = excluded.updated_at",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(need_id)

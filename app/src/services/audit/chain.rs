@@ -45,6 +45,19 @@ fn hash_of(row: &AuditRow) -> String {
     hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What `actor_id` did (`action`) to a subject (its type and id) at `at`, appended in the
+/// caller's transaction: the one call the services make.
+pub async fn record<D: Serialize>(
+    tx: &mut Transaction<'_, Any>,
+    actor_id: Option<&str>,
+    (subject_type, subject_id): (&str, &str),
+    action: &str,
+    details: &D,
+    at: i64,
+) -> Result<i64, sqlx::Error> {
+    append(tx, &Event { at, actor_id, subject_type, subject_id, action, details }).await
+}
+
 /// Appends an event in the caller's transaction: it is logged if and only if the change it
 /// describes is stored.
 pub async fn append<D: Serialize>(

@@ -18,26 +18,6 @@ use crate::{
 
 use super::{access, mails};
 
-async fn log(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    user: &Acting,
-    need_id: &str,
-    action: &str,
-    details: &serde_json::Value,
-    now: i64,
-) -> Result<(), AppError> {
-    let event = audit::Event {
-        at: now,
-        actor_id: Some(&user.id),
-        subject_type: "need",
-        subject_id: need_id,
-        action,
-        details,
-    };
-    audit::append(tx, &event).await?;
-    Ok(())
-}
-
 /// Puts a structure that sent a quote on the shortlist, or takes it off.
 #[tracing::instrument(skip_all, fields(user_id = %user.id, need_id))]
 pub async fn shortlist(
@@ -119,15 +99,8 @@ pub async fn award(
         return Ok(Outcome::refused("Ce lot est déjà attribué."));
     }
     need_matches::mark(&mut tx, need_id, structure_id, Mark::Awarded, now).await?;
-    log(
-        &mut tx,
-        user,
-        need_id,
-        "award",
-        &json!({ "lot": lot, "structure_id": structure_id, "reason": reason }),
-        now,
-    )
-    .await?;
+    let details = json!({ "lot": lot, "structure_id": structure_id, "reason": reason });
+    audit::record(&mut tx, Some(&user.id), ("need", need_id), "award", &details, now).await?;
     let awarded = need_awards::of_need(&mut *tx, need_id).await?;
     let complete =
         text.lots.iter().all(|l| awarded.iter().any(|a| a.lot_number == i64::from(l.number)));
@@ -152,7 +125,15 @@ pub async fn award(
                 }
             }
         }
-        log(&mut tx, user, need_id, "awarded", &json!({ "lots": awarded.len() }), now).await?;
+        audit::record(
+            &mut tx,
+            Some(&user.id),
+            ("need", need_id),
+            "awarded",
+            &json!({ "lots": awarded.len() }),
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(Outcome::Done(need_id.to_owned()))

@@ -28,15 +28,7 @@ pub async fn lapse_returned(state: &AppState) -> Result<usize, AppError> {
             continue;
         }
         let details = json!({ "from": "returned", "to": "lapsed", "days": RETURNED_LAPSE_DAYS });
-        let event = audit::Event {
-            at: now,
-            actor_id: None,
-            subject_type: "need",
-            subject_id: &id,
-            action: "lapse",
-            details: &details,
-        };
-        audit::append(&mut tx, &event).await?;
+        audit::record(&mut tx, None, ("need", &id), "lapse", &details, now).await?;
         let link = format!("{}/besoins/{}", state.public_url, id);
         for address in memberships::owner_emails(&state.db, &row.organisation_id).await? {
             mail::enqueue(&mut tx, &mails::lapsed(&address, &row.title, &link), now).await?;

@@ -100,15 +100,7 @@ pub async fn confirm(
         "purchased_on": day.iso(),
         "social_consideration": consideration.code(),
     });
-    let event = audit::Event {
-        at: now,
-        actor_id: Some(&user.id),
-        subject_type: "need",
-        subject_id: need_id,
-        action: "purchase",
-        details: &details,
-    };
-    audit::append(&mut tx, &event).await?;
+    audit::record(&mut tx, Some(&user.id), ("need", need_id), "purchase", &details, now).await?;
     tx.commit().await?;
     Ok(Outcome::Done(need_id.to_owned()))
 }

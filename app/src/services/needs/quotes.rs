@@ -55,15 +55,7 @@ pub async fn submit(
     need_matches::unmark(&mut tx, need_id, structure_id, need_matches::Mark::Declined).await?;
     need_matches::mark(&mut tx, need_id, structure_id, need_matches::Mark::Interested, now).await?;
     let details = json!({ "structure": structure.name, "total_cents": quote.total_cents(), "lead_time": quote.lead_time });
-    let event = audit::Event {
-        at: now,
-        actor_id: Some(&user.id),
-        subject_type: "need",
-        subject_id: need_id,
-        action: "quote",
-        details: &details,
-    };
-    audit::append(&mut tx, &event).await?;
+    audit::record(&mut tx, Some(&user.id), ("need", need_id), "quote", &details, now).await?;
     tx.commit().await?;
     Ok(Outcome::Done(need_id.to_owned()))
 }

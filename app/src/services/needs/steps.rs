@@ -97,15 +97,7 @@ pub async fn take_step(
         "title": row.title,
         "matched": (step == NeedStep::Validate).then_some(found.len()),
     });
-    let event = audit::Event {
-        at: now,
-        actor_id: Some(&user.id),
-        subject_type: "need",
-        subject_id: need_id,
-        action: step.code(),
-        details: &details,
-    };
-    audit::append(&mut tx, &event).await?;
+    audit::record(&mut tx, Some(&user.id), ("need", need_id), step.code(), &details, now).await?;
     if step.by_animator() {
         let link = format!("{}/besoins/{}", state.public_url, need_id);
         for address in memberships::owner_emails(&state.db, &row.organisation_id).await? {

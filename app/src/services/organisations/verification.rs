@@ -44,15 +44,8 @@ async fn log(
     details: &serde_json::Value,
     now: i64,
 ) -> Result<(), AppError> {
-    let event = audit::Event {
-        at: now,
-        actor_id: Some(&user.id),
-        subject_type: "organisation",
-        subject_id: organisation_id,
-        action,
-        details,
-    };
-    audit::append(tx, &event).await?;
+    audit::record(tx, Some(&user.id), ("organisation", organisation_id), action, details, now)
+        .await?;
     Ok(())
 }
 

@@ -127,15 +127,7 @@ async fn log(
     details: &serde_json::Value,
     now: i64,
 ) -> Result<(), AppError> {
-    let event = audit::Event {
-        at: now,
-        actor_id: Some(&user.id),
-        subject_type: "check",
-        subject_id: check_id,
-        action,
-        details,
-    };
-    audit::append(tx, &event).await?;
+    audit::record(tx, Some(&user.id), ("check", check_id), action, details, now).await?;
     Ok(())
 }
 
