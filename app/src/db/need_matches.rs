@@ -301,12 +301,3 @@ pub async fn of_organisations(
     }
     query.fetch_all(db).await
 }
-
-/// Whether a structure of one of these organisations is matched to the need.
-pub async fn reaches_organisations(
-    db: &Db,
-    need_id: &str,
-    organisation_ids: &[String],
-) -> Result<bool, sqlx::Error> {
-    Ok(of_organisations(db, organisation_ids).await?.iter().any(|m| m.need_id == need_id))
-}

@@ -87,6 +87,14 @@ pub fn euros(cents: i64) -> String {
     }
 }
 
+/// An amount as a form shows it for editing: `12000` or `12000,50`.
+pub fn plain_euros(cents: i64) -> String {
+    match cents % 100 {
+        0 => (cents / 100).to_string(),
+        rest => format!("{},{rest:02}", cents / 100),
+    }
+}
+
 /// An amount in euros typed in a form (`12 000`, `12000,50`, `12 000 €`), as cents.
 pub fn parse_euros(input: &str) -> Result<i64, String> {
     let text: String = input

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    budget::{Budget, parse_euros},
+    budget::{Budget, parse_euros, plain_euros},
     kind::NeedKind,
     lots::{Lot, lots_text, parse_lots, parse_questions},
 };
@@ -295,13 +295,6 @@ impl NeedText {
             questions: self.questions.join("\n"),
             anonymous: if self.anonymous { "on".into() } else { String::new() },
         }
-    }
-}
-
-fn plain_euros(cents: i64) -> String {
-    match cents % 100 {
-        0 => (cents / 100).to_string(),
-        rest => format!("{},{rest:02}", cents / 100),
     }
 }
 

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{budget::parse_euros, lots::Lot};
+use super::{
+    budget::{parse_euros, plain_euros},
+    lots::Lot,
+};
 use crate::domain::{FieldErrors, directory::text::optional_text};
 
 /// The quote's form: one price per lot and one answer per question, in their order.
@@ -95,10 +98,7 @@ impl Quote {
                     self.prices
                         .iter()
                         .find(|p| p.lot == l.number)
-                        .map(|p| match p.cents % 100 {
-                            0 => (p.cents / 100).to_string(),
-                            r => format!("{},{r:02}", p.cents / 100),
-                        })
+                        .map(|p| plain_euros(p.cents))
                         .unwrap_or_default()
                 })
                 .collect(),

@@ -4,7 +4,7 @@
 
 use crate::{
     db::{
-        need_links,
+        need_links::{self, LinkRow},
         need_matches::{self, Mark},
         needs, structures,
     },
@@ -20,19 +20,29 @@ const EXPIRED: &str = "Ce lien a expiré : la date limite de réponse est passé
 const USED: &str =
     "Ce lien a déjà servi. Connectez-vous pour changer votre réponse depuis la page du besoin.";
 
-/// What the link's page shows; opening it counts as « lien ouvert ».
-pub async fn open_link(state: &AppState, token: &str) -> Result<LinkView, AppError> {
+/// The link a token names, with its hash, if it still serves; else why not, in French.
+async fn serving_link(
+    state: &AppState,
+    token: &str,
+) -> Result<Result<(LinkRow, String), &'static str>, AppError> {
     let hash = tokens::hash_token(token.trim());
-    let Some(link) = need_links::find(&state.db, &hash).await? else {
-        return Ok(LinkView::refused(FORGED));
-    };
-    let now = state.clock.now_ms();
-    if link.expires_at < now {
-        return Ok(LinkView::refused(EXPIRED));
+    let Some(link) = need_links::find(&state.db, &hash).await? else { return Ok(Err(FORGED)) };
+    if link.expires_at < state.clock.now_ms() {
+        return Ok(Err(EXPIRED));
     }
     if link.used_at.is_some() {
-        return Ok(LinkView::refused(USED));
+        return Ok(Err(USED));
     }
+    Ok(Ok((link, hash)))
+}
+
+/// What the link's page shows; opening it counts as « lien ouvert ».
+pub async fn open_link(state: &AppState, token: &str) -> Result<LinkView, AppError> {
+    let link = match serving_link(state, token).await? {
+        Ok((link, _)) => link,
+        Err(why) => return Ok(LinkView::refused(why)),
+    };
+    let now = state.clock.now_ms();
     let need = needs::find(&state.db, &link.need_id).await?.ok_or(AppError::NotFound)?;
     let structure =
         structures::find(&state.db, &link.structure_id).await?.ok_or(AppError::NotFound)?;
@@ -105,16 +115,10 @@ pub async fn answer_by_link(
     interested: bool,
     reason: &str,
 ) -> Result<Outcome<bool>, AppError> {
-    let hash = tokens::hash_token(token.trim());
-    let Some(link) = need_links::find(&state.db, &hash).await? else {
-        return Ok(Outcome::refused(FORGED));
+    let (link, hash) = match serving_link(state, token).await? {
+        Ok(found) => found,
+        Err(why) => return Ok(Outcome::refused(why)),
     };
-    if link.expires_at < state.clock.now_ms() {
-        return Ok(Outcome::refused(EXPIRED));
-    }
-    if link.used_at.is_some() {
-        return Ok(Outcome::refused(USED));
-    }
     let reason = match reason_of(interested, reason) {
         Ok(reason) => reason,
         Err(outcome) => return Ok(outcome.map(|_| interested)),
