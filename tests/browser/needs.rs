@@ -109,3 +109,92 @@ async fn buyer_need_from_draft_to_purchase_without_javascript() {
     let app = spawn_app().await;
     needs_journey(&app, JavaScript::Disabled).await;
 }
+
+/// Two companies buy together: the lead pools its draft and invites the second by its SIRET;
+/// the second finds the invitation, states its quantities; once awarded, the purchase is
+/// recorded for each.
+async fn group_journey(app: &TestApp, javascript: JavaScript) {
+    let animator = app.animator("anim@pole.fr").await;
+    let supplier = app.published_supplier("Régie des Jardins", "regie@exemple.fr", &animator).await;
+    let lead = app.verified_buyer("Papeteries du Drac", "achats@drac.fr").await;
+    let second = app.verified_buyer("Coop Imprimerie", "achats@coop.fr").await;
+    app.set_siret(&second.organisation_id, "44306184100047").await;
+    let drafted = app.draft_need(&lead, tests::need_fields(app, "Entretien mutualisé")).await;
+    let id = drafted["Done"].as_str().expect("draft").to_owned();
+    let page = format!("/besoins/{id}");
+    let browser = Browser::start(javascript).await;
+
+    sign_in(app, &browser, "achats@drac.fr", javascript).await;
+    open(app, &browser, &page, javascript).await;
+    fill(&browser, "join_until", &app.today().plus_days(10).french()).await;
+    submit(&browser, "#pool-form").await;
+    wait_text(&browser, "#group-joining", "Adhésions ouvertes").await;
+    hydrated(&browser, javascript).await;
+    fill(&browser, "siret", "44306184100047").await;
+    submit(&browser, "#invite-form").await;
+    wait_text(&browser, "#group-members", "Coop Imprimerie").await;
+    sign_out(&browser).await;
+
+    sign_in(app, &browser, "achats@coop.fr", javascript).await;
+    open(app, &browser, "/besoins/mes-besoins", javascript).await;
+    wait_text(&browser, "#my-pooled-needs", "Entretien mutualisé").await;
+    open(app, &browser, &page, javascript).await;
+    submit(&browser, "#join-form").await;
+    wait_text(&browser, "#champ-sites-erreur", "sites").await;
+    fill(&browser, "quantity_1", "6").await;
+    fill(&browser, "sites", "Siège, Échirolles").await;
+    submit(&browser, "#join-form").await;
+    wait_text(&browser, "#group-totals", "18").await;
+    sign_out(&browser).await;
+
+    // The consultation, the quote and the awards (their journey is the one above).
+    let call = async |client: &reqwest::Client, endpoint: &str, pairs: &[(&str, &str)]| {
+        let owned: Vec<(String, String)> =
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let answer = app.call_pairs_ok(client, endpoint, &owned).await;
+        assert!(answer["Done"].is_string(), "{endpoint}: {answer}");
+    };
+    call(&lead.client, "need-step", &[("need_id", &id), ("step", "submit")]).await;
+    call(&animator, "need-step", &[("need_id", &id), ("step", "validate")]).await;
+    let structure = supplier.structure_id.as_str();
+    let quote = [
+        ("need_id", id.as_str()),
+        ("structure_id", structure),
+        ("form[price][]", "12 000"),
+        ("form[price][]", "3 000"),
+        ("form[answer][]", "Trois salariés en insertion"),
+        ("form[lead_time]", "2 semaines"),
+    ];
+    call(&supplier.client, "quote-submit", &quote).await;
+    for lot in ["1", "2"] {
+        let award = [
+            ("need_id", id.as_str()),
+            ("lot", lot),
+            ("structure_id", structure),
+            ("reason", "Seule offre"),
+        ];
+        call(&lead.client, "need-award", &award).await;
+    }
+
+    sign_in(app, &browser, "achats@drac.fr", javascript).await;
+    open(app, &browser, &page, javascript).await;
+    hydrated(&browser, javascript).await;
+    fill(&browser, "amount", "15 000").await;
+    fill(&browser, "purchased_on", &app.today().french()).await;
+    submit(&browser, "#purchase-form").await;
+    wait_text(&browser, "#need-purchases", "pour Coop Imprimerie").await;
+    wait_text(&browser, "#need-purchases", "4\u{202f}000 €").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_companies_buy_together_hydrated() {
+    let app = spawn_app().await;
+    group_journey(&app, JavaScript::Enabled).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_companies_buy_together_without_javascript() {
+    let app = spawn_app().await;
+    group_journey(&app, JavaScript::Disabled).await;
+}

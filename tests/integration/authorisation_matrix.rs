@@ -646,6 +646,34 @@ const ROWS: &[Row] = &[
         form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("form[amount]", "1")],
         expected: NEED_WRITERS_OF_A,
     },
+    // Group purchases: the lead's writers pool and invite (a French error without a day; a
+    // refusal before pooling), a buyer's writers join or leave for their own organisation
+    // (here A's own need is not a group purchase: 404; leaving what one never joined: a
+    // refusal).
+    Row {
+        method: "POST",
+        path: "/api/need-pool",
+        form: &[("need_id", "{need}"), ("form[join_until]", "")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-pool-invite",
+        form: &[("need_id", "{need}"), ("form[siret]", "44306184100047")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-pool-join",
+        form: &[("need_id", "{need}"), ("organisation_id", "{org}"), ("form[sites]", "Grenoble")],
+        expected: [401, 403, 404, 404, 403, 403, 403, 403],
+    },
+    Row {
+        method: "POST",
+        path: "/api/need-pool-leave",
+        form: &[("need_id", "{need}"), ("organisation_id", "{org}")],
+        expected: NEED_WRITERS_OF_A,
+    },
     // API tokens of organisation A: without a name owners get the French error; revoking a
     // token that does not exist, a refusal.
     Row {

@@ -75,3 +75,16 @@ impl TestApp {
         crate::found_or_null(self.call(client, "need", &[("id", id)]).await).await
     }
 }
+
+impl TestApp {
+    /// Gives a verified buyer the SIRET of its buying entity (the verification helper gives
+    /// every buyer the same one).
+    pub async fn set_siret(&self, organisation_id: &str, siret: &str) {
+        sqlx::query("UPDATE organisations SET siret = $2 WHERE id = $1")
+            .bind(organisation_id)
+            .bind(siret)
+            .execute(&crate::pool(&self.database_url).await)
+            .await
+            .expect("siret");
+    }
+}

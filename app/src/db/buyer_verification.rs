@@ -111,3 +111,17 @@ pub async fn decide(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The verified buyer whose buying entity has this SIRET, if any: (id, name).
+pub async fn verified_with_siret(
+    db: &Db,
+    siret: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name FROM organisations \
+         WHERE siret = $1 AND kind = 'buyer' AND verification = 'verified' ORDER BY id LIMIT 1",
+    )
+    .bind(siret)
+    .fetch_optional(db)
+    .await
+}

@@ -23,19 +23,23 @@ pub struct NewPurchase<'a> {
     pub confirmed_by: Option<&'a str>,
 }
 
-/// Records a purchase; false when the need's purchase from this supplier already was.
+/// Records a purchase; false when the need's purchase from this supplier for this buyer
+/// already was.
 pub async fn insert(
     tx: &mut Transaction<'_, Any>,
     p: &NewPurchase<'_>,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     if let (Some(need), Some(structure)) = (p.need_id, p.structure_id) {
-        let exists: Option<String> =
-            sqlx::query_scalar("SELECT id FROM purchases WHERE need_id = $1 AND structure_id = $2")
-                .bind(need)
-                .bind(structure)
-                .fetch_optional(&mut **tx)
-                .await?;
+        let exists: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM purchases WHERE need_id = $1 AND structure_id = $2 \
+             AND buyer_organisation_id = $3",
+        )
+        .bind(need)
+        .bind(structure)
+        .bind(p.buyer_organisation_id)
+        .fetch_optional(&mut **tx)
+        .await?;
         if exists.is_some() {
             return Ok(false);
         }
@@ -71,6 +75,7 @@ pub struct PurchaseRow {
     pub id: String,
     pub structure_id: Option<String>,
     pub supplier_name: String,
+    pub buyer_name: String,
     pub amount_cents: i64,
     pub purchased_on: String,
     pub social_consideration: String,
@@ -78,8 +83,8 @@ pub struct PurchaseRow {
 
 pub async fn of_need(db: &Db, need_id: &str) -> Result<Vec<PurchaseRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, structure_id, supplier_name, amount_cents, purchased_on, social_consideration \
-         FROM purchases WHERE need_id = $1 ORDER BY supplier_name, id",
+        "SELECT id, structure_id, supplier_name, buyer_name, amount_cents, purchased_on, \
+         social_consideration FROM purchases WHERE need_id = $1 ORDER BY supplier_name, buyer_name, id",
     )
     .bind(need_id)
     .fetch_all(db)

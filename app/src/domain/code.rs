@@ -39,6 +39,7 @@ read_from_text_column!(
     super::organisations::Verification,
     super::needs::NeedState,
     super::needs::NeedKind,
+    super::needs::group::MemberState,
     super::organisations::BuyerCategory,
 );
 

@@ -76,6 +76,18 @@ const BUYERS: &[DemoBuyer] = &[
         }],
     },
     DemoBuyer {
+        name: "Transports du Grésivaudan SAS",
+        kind: BuyerKind::Private,
+        category: BuyerCategory::Pme,
+        siret: "52103000000009",
+        verified: true,
+        people: &[Person {
+            email: "groupement@demo.ecossol.fr",
+            name: "Léa Groupement",
+            role: MemberRole::Owner,
+        }],
+    },
+    DemoBuyer {
         name: "Commune de Sassenage",
         kind: BuyerKind::Public,
         category: BuyerCategory::Collectivite,

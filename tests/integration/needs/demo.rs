@@ -18,7 +18,7 @@ async fn the_demo_has_needs_in_every_state_for_every_side() {
     assert_eq!(demo::seed(&app.state.db, now).await.expect("seed"), 0, "not on real data");
     app::services::directory::demo::seed(&app.state.db, 7, 60, 120, now).await.expect("directory");
     ensure(&app.state.db, &PasswordHashing::new(1).expect("hashing"), now).await.expect("accounts");
-    assert_eq!(demo::seed(&app.state.db, now).await.expect("seed"), 6);
+    assert_eq!(demo::seed(&app.state.db, now).await.expect("seed"), 8);
     assert_eq!(demo::seed(&app.state.db, now).await.expect("again"), 0, "once");
 
     let db = tests::pool(&app.database_url).await;
@@ -27,7 +27,8 @@ async fn the_demo_has_needs_in_every_state_for_every_side() {
         .await
         .expect("states");
     assert_eq!(states, ["awarded", "draft", "published", "refused", "returned", "submitted"]);
-    assert_eq!(tests::count(&app.database_url, "purchases").await, 1);
+    // One purchase of a single buyer, two of the group purchase (one per member).
+    assert_eq!(tests::count(&app.database_url, "purchases").await, 3);
 
     let sign_in = async |email: &str| {
         let client = app.new_client();
@@ -44,6 +45,15 @@ async fn the_demo_has_needs_in_every_state_for_every_side() {
     let ville = sign_in("ville@demo.ecossol.fr").await;
     let mine = app.call_ok(&ville, "needs-mine", &[]).await;
     assert_eq!(mine["as_buyer"].as_array().map(Vec::len), Some(4), "{mine}");
+    // The second company belongs to one group purchase gathering buyers and one awarded;
+    // the town may join the open one.
+    let second = sign_in("groupement@demo.ecossol.fr").await;
+    let mine = app.call_ok(&second, "needs-mine", &[]).await;
+    assert_eq!(mine["pooled"].as_array().map(Vec::len), Some(2), "{mine}");
+    let mine = app.call_ok(&ville, "needs-mine", &[]).await;
+    let pooled = mine["pooled"].as_array().expect("pooled").clone();
+    assert_eq!(pooled.len(), 1, "{mine}");
+    assert!(pooled[0]["state"].is_null(), "open to join: {mine}");
     let queue = app.call_ok(&sign_in("animation@demo.ecossol.fr").await, "needs-queue", &[]).await;
     assert_eq!(queue.as_array().map(Vec::len), Some(1), "{queue}");
     let open = app.call_ok(&app.new_client(), "needs-open", &[]).await;

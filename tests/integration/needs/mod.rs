@@ -5,5 +5,6 @@ mod answers;
 mod api;
 mod demo;
 mod drafting;
+mod group;
 mod matching;
 mod moderation;

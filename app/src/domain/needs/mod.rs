@@ -4,6 +4,7 @@
 pub mod budget;
 mod consideration;
 mod form;
+pub mod group;
 mod kind;
 pub mod ladder;
 pub mod lots;

@@ -42,6 +42,9 @@ pub struct NeedRights {
     pub moderates: bool,
     /// The buying organisation is verified by the pôle (it may submit).
     pub verified: bool,
+    /// A member of a buyer that joined the need's group purchase: it reads the need and
+    /// its comparison, and decides nothing.
+    pub member: bool,
 }
 
 /// A need's page.
@@ -76,6 +79,8 @@ pub struct NeedView {
     pub supplier: Option<SupplierSide>,
     /// For the buyer and the animators, once published.
     pub comparison: Option<Comparison>,
+    /// A group purchase, for its buyers, those invited or free to join, and the pôle.
+    pub group: Option<super::group::GroupView>,
 }
 
 /// A buyer organisation the person writes needs for.
@@ -102,11 +107,25 @@ pub struct MatchedNeed {
     pub reasons: Vec<String>,
 }
 
+/// A group purchase one of the person's buyers belongs to, is invited to, or may join.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PooledNeed {
+    pub need: NeedSummary,
+    /// The person's buyer concerned.
+    pub buyer: String,
+    /// `None`: open to every verified buyer, not joined.
+    pub state: Option<super::group::MemberState>,
+    /// `AAAA-MM-JJ`, the last day to join.
+    pub join_until: String,
+}
+
 /// The needs of the person's organisations, as a buyer and as a supplier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MyNeeds {
     pub as_buyer: Vec<NeedSummary>,
     pub as_supplier: Vec<MatchedNeed>,
+    /// Group purchases of others: joined, invited to, or open to join.
+    pub pooled: Vec<PooledNeed>,
     /// The buyers the person writes for (to start a new need).
     pub writes_for: Vec<NeedBuyer>,
 }

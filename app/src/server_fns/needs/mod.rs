@@ -2,8 +2,10 @@
 
 mod answers;
 mod change;
+mod group;
 mod read;
 
 pub use answers::*;
 pub use change::*;
+pub use group::*;
 pub use read::*;

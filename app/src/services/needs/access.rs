@@ -17,24 +17,32 @@ pub fn writes_for(user: &Acting, organisation_id: &str) -> bool {
 
 pub fn rights(user: Option<&Acting>, row: &NeedRow) -> NeedRights {
     let Some(user) = user else {
-        return NeedRights { buyer: false, manages: false, moderates: false, verified: false };
+        return NeedRights {
+            buyer: false,
+            manages: false,
+            moderates: false,
+            verified: false,
+            member: false,
+        };
     };
     NeedRights {
         buyer: user.is_member_of(&row.organisation_id),
         manages: writes_for(user, &row.organisation_id),
         moderates: user.moderates(),
         verified: user.in_verified_buyer(&row.organisation_id),
+        // Read with the need's group purchase, by those who load it.
+        member: false,
     }
 }
 
 /// Whether the need's page may be shown: public once published; before that, to its buyer
 /// and the animators only.
 pub fn can_read(rights: NeedRights, row: &NeedRow) -> bool {
-    row.state.is_public() || rights.buyer || rights.moderates
+    row.state.is_public() || rights.buyer || rights.moderates || rights.member
 }
 
 /// Whether the buyer's name may be shown: to the buyer, the animators, or when the need is
 /// not anonymous.
 pub fn shows_buyer(rights: NeedRights, row: &NeedRow) -> bool {
-    row.anonymous == 0 || rights.buyer || rights.moderates
+    row.anonymous == 0 || rights.buyer || rights.moderates || rights.member
 }

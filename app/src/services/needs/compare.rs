@@ -119,7 +119,18 @@ pub async fn comparison(
             None => to_confirm.push((a.structure_id.clone(), name_of(&a.structure_id), price)),
         }
     }
-    let purchases =
-        recorded.into_iter().map(|p| (p.supplier_name, p.amount_cents, p.purchased_on)).collect();
+    // A group purchase's lines name the buyer each was bought for.
+    let pooled = recorded.iter().any(|p| p.buyer_name != recorded[0].buyer_name);
+    let purchases = recorded
+        .into_iter()
+        .map(|p| {
+            let label = if pooled {
+                format!("{} — pour {}", p.supplier_name, p.buyer_name)
+            } else {
+                p.supplier_name
+            };
+            (label, p.amount_cents, p.purchased_on)
+        })
+        .collect();
     Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases })
 }

@@ -23,16 +23,19 @@ use crate::{
 
 use super::matching;
 
-async fn organisation_of(db: &Db, email: &str) -> Result<Option<(String, String)>, AppError> {
+pub(super) async fn organisation_of(
+    db: &Db,
+    email: &str,
+) -> Result<Option<(String, String)>, AppError> {
     let Some(user) = users::find_by_email(db, email).await? else { return Ok(None) };
     let first = memberships::of_user(db, &user.id).await?.into_iter().next();
     Ok(first.map(|m| (m.id, user.id)))
 }
 
 /// What is bought and where: sector, kind of service, commune.
-type Trade<'a> = (&'a str, ServiceKind, &'a str);
+pub(super) type Trade<'a> = (&'a str, ServiceKind, &'a str);
 
-fn text(
+pub(super) fn text(
     title: &str,
     description: &str,
     (sector, service, place): Trade<'_>,
@@ -63,7 +66,7 @@ fn text(
 }
 
 /// Inserts a need and walks it to `states` (in order); returns its id.
-async fn need(
+pub(super) async fn need(
     db: &Db,
     organisation: &str,
     user: &str,
@@ -85,7 +88,7 @@ async fn need(
 
 /// Matches a validated need and records answers: the first `quoting` structures send a
 /// quote at `prices` (one per lot, rising a little from one structure to the next).
-async fn reach(
+pub(super) async fn reach(
     db: &Db,
     id: &str,
     text: &NeedText,
@@ -304,5 +307,6 @@ pub async fn seed(db: &Db, now: i64) -> Result<usize, AppError> {
         tx.commit().await?;
     }
     made += 1;
+    made += super::group::demo::seed(db, (&sector, service, &place), now).await?;
     Ok(made)
 }

@@ -133,6 +133,11 @@ pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>
 
 /// The need's potential: who could answer and which lever their number supports.
 pub fn potential_of(found: &[Found], text: &NeedText) -> Potential {
+    potential_with(found, text.budget.as_ref().and_then(|b| b.ceiling_cents()))
+}
+
+/// The potential of the same supply for an amount (cents): a group purchase's pooled one.
+pub fn potential_with(found: &[Found], amount_cents: Option<i64>) -> Potential {
     let supply: Vec<Supply> = found
         .iter()
         .map(|f| Supply {
@@ -141,7 +146,5 @@ pub fn potential_of(found: &[Found], text: &NeedText) -> Potential {
             turnover_eur: f.turnover_band.as_deref().and_then(band_middle),
         })
         .collect();
-    let amount =
-        text.budget.as_ref().and_then(|b| b.ceiling_cents()).map(|c| (c / 100).max(0) as u64);
-    potential(&supply, amount)
+    potential(&supply, amount_cents.map(|c| (c / 100).max(0) as u64))
 }

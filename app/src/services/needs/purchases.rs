@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use crate::{
-    db::{need_awards, needs, organisations, purchases, structures},
+    db::{need_awards, needs, organisations, purchases, quotes, structures},
     domain::{
         Code, FieldErrors, Outcome,
         accounts::Acting,
@@ -18,7 +18,40 @@ use crate::{
     state::AppState,
 };
 
-use super::access;
+use super::{access, group};
+
+/// The purchase lines of an amount paid to one supplier: one for the buyer, or — for a group
+/// purchase — one per buyer, each its share of the lots the supplier won (nothing for a
+/// buyer that ordered none of them).
+async fn buyers_lines(
+    state: &AppState,
+    need: &needs::NeedRow,
+    lead_name: &str,
+    structure_id: &str,
+    awards: &[need_awards::AwardRow],
+    amount: i64,
+) -> Result<Vec<(String, String, i64)>, AppError> {
+    let alone = vec![(need.organisation_id.clone(), lead_name.to_owned(), amount)];
+    let Some(pool) = group::load(&state.db, &need.id).await? else { return Ok(alone) };
+    if pool.joined().next().is_none() {
+        return Ok(alone);
+    }
+    let text = need.text();
+    let won: Vec<u8> = awards
+        .iter()
+        .filter(|a| a.structure_id == structure_id)
+        .filter_map(|a| u8::try_from(a.lot_number).ok())
+        .collect();
+    let quote = quotes::find(&state.db, &need.id, structure_id).await?.map(|q| q.quote());
+    let buyers = pool.buyers(need, lead_name, &text);
+    let parts = group::shares_of(amount, &text.lots, &won, quote.as_ref(), &buyers);
+    Ok(buyers
+        .iter()
+        .zip(parts)
+        .filter(|(_, cents)| *cents > 0)
+        .map(|(b, cents)| (b.organisation_id.to_owned(), b.name.to_owned(), cents))
+        .collect())
+}
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, need_id))]
 pub async fn confirm(
@@ -72,32 +105,42 @@ pub async fn confirm(
         organisations::find(&state.db, &need.organisation_id).await?.ok_or(AppError::NotFound)?;
     let text = need.text();
     let cpv = text.cpv.first().map(|c| c.as_str().to_owned());
-    let id = uuid::Uuid::new_v4().to_string();
-    let purchase = purchases::NewPurchase {
-        id: &id,
-        source: "ecossol",
-        need_id: Some(need_id),
-        buyer_organisation_id: Some(&need.organisation_id),
-        buyer_name: &buyer.name,
-        structure_id: Some(structure_id),
-        supplier_name: &structure.name,
-        supplier_siret: structure.siret.as_deref(),
-        amount_cents: amount,
-        purchased_on: &day.iso(),
-        cpv: cpv.as_deref(),
-        social_consideration: consideration,
-        insertion_hours: hours,
-        confirmed_by: Some(&user.id),
-    };
+    let lines = buyers_lines(state, &need, &buyer.name, structure_id, &awards, amount).await?;
+    let hours_parts = hours.map(|h| {
+        let weights: Vec<f64> = lines.iter().map(|(_, _, cents)| *cents as f64).collect();
+        group::split_cents(h, &weights)
+    });
+    let day_iso = day.iso();
     let mut tx = crate::db::begin(&state.db).await?;
-    if !purchases::insert(&mut tx, &purchase, now).await? {
-        return Ok(Outcome::refused("Cet achat est déjà enregistré."));
+    let mut ids = Vec::with_capacity(lines.len());
+    for (i, (organisation_id, name, cents)) in lines.iter().enumerate() {
+        let id = uuid::Uuid::new_v4().to_string();
+        let purchase = purchases::NewPurchase {
+            id: &id,
+            source: "ecossol",
+            need_id: Some(need_id),
+            buyer_organisation_id: Some(organisation_id),
+            buyer_name: name,
+            structure_id: Some(structure_id),
+            supplier_name: &structure.name,
+            supplier_siret: structure.siret.as_deref(),
+            amount_cents: *cents,
+            purchased_on: &day_iso,
+            cpv: cpv.as_deref(),
+            social_consideration: consideration,
+            insertion_hours: hours_parts.as_ref().map(|p| p[i]),
+            confirmed_by: Some(&user.id),
+        };
+        if !purchases::insert(&mut tx, &purchase, now).await? {
+            return Ok(Outcome::refused("Cet achat est déjà enregistré."));
+        }
+        ids.push(json!({ "purchase_id": id, "buyer": name, "amount_cents": cents }));
     }
     let details = json!({
-        "purchase_id": id,
+        "purchases": ids,
         "structure": structure.name,
         "amount_cents": amount,
-        "purchased_on": day.iso(),
+        "purchased_on": day_iso,
         "social_consideration": consideration.code(),
     });
     audit::record(&mut tx, Some(&user.id), ("need", need_id), "purchase", &details, now).await?;

@@ -4,7 +4,7 @@ use crate::{
     db::{
         hqs_profiles,
         need_matches::{self, Mark},
-        needs,
+        need_members, need_pools, needs,
         needs::NeedRow,
         organisations, quotes, structures,
     },
@@ -17,7 +17,7 @@ use crate::{
             NeedKind, NeedState,
             views::{
                 MatchView, MatchedNeed, MyNeeds, NeedBuyer, NeedSummary, NeedView, NewNeedPage,
-                SupplierSide,
+                PooledNeed, SupplierSide,
             },
         },
     },
@@ -25,7 +25,7 @@ use crate::{
     state::AppState,
 };
 
-use super::{access, compare, matching};
+use super::{access, compare, group, matching};
 use crate::services::directory::can_edit;
 
 /// How many open needs a page lists.
@@ -64,19 +64,48 @@ fn today(state: &AppState) -> Day {
 /// A need's page, as the person may see it.
 pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<NeedView, AppError> {
     let row = needs::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let rights = access::rights(user, &row);
-    if !access::can_read(rights, &row) {
+    let today = today(state);
+    let group = group::load(&state.db, id).await?;
+    let mut rights = access::rights(user, &row);
+    rights.member = matches!((&group, user), (Some(g), Some(u)) if g.is_member(u));
+    let through_group = matches!((&group, user), (Some(g), Some(u)) if g.lets_read(u, &row, today));
+    if !access::can_read(rights, &row) && !through_group {
         return Err(if user.is_some() { AppError::NotFound } else { AppError::Unauthenticated });
     }
-    let today = today(state);
-    let text = row.text();
+    let mut text = row.text();
     let insiders = rights.buyer || rights.moderates;
-    let potential = if insiders && !row.state.is_public() {
+    let (potential, pooled_potential) = if insiders && !row.state.is_public() {
         let found = matching::find(state, &text).await?;
-        Some(matching::potential_of(&found, &text))
+        let pooled =
+            group.as_ref().map(|g| matching::potential_with(&found, g.pooled_budget(&text)));
+        (Some(matching::potential_of(&found, &text)), pooled)
     } else {
-        None
+        (None, None)
     };
+    let lead_name = match &group {
+        Some(_) => organisations::find(&state.db, &row.organisation_id).await?.map(|o| o.name),
+        None => None,
+    };
+    let group_view =
+        group.as_ref().filter(|_| insiders || through_group || rights.member).map(|g| {
+            group::view(
+                g,
+                &row,
+                &text,
+                lead_name.as_deref().unwrap_or("Acheteur principal"),
+                user,
+                today,
+                potential.as_ref().zip(pooled_potential.as_ref()),
+            )
+        });
+    // The consultation runs once for the total: the lots read with the pooled quantities,
+    // except in the lead's own form.
+    let form = (rights.manages && row.state.editable()).then(|| text.to_form());
+    if let Some(g) = &group {
+        for (lot, total) in text.lots.iter_mut().zip(g.totals(&row.text())) {
+            lot.quantity = total;
+        }
+    }
     let matches = if insiders {
         need_matches::of_need(&state.db, id)
             .await?
@@ -96,7 +125,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         Some(user) if row.state.is_public() => supplier_side(state, user, &row, today).await?,
         _ => None,
     };
-    let comparison = if insiders && row.state.is_public() {
+    let comparison = if (insiders || rights.member) && row.state.is_public() {
         Some(compare::comparison(state, &row, &text).await?)
     } else {
         None
@@ -105,7 +134,6 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         Some(pid) => hqs_profiles::find(&state.db, pid).await?.map(|p| (p.id, p.name)),
         None => None,
     };
-    let form = (rights.manages && row.state.editable()).then(|| text.to_form());
     let profile_choices = match form {
         Some(_) => profile_choices(state, std::slice::from_ref(&row.organisation_id)).await?,
         None => Vec::new(),
@@ -137,6 +165,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         matches,
         supplier,
         comparison,
+        group: group_view,
     })
 }
 
@@ -213,7 +242,48 @@ pub async fn mine(state: &AppState, user: &Acting) -> Result<MyNeeds, AppError> 
             structure_name: m.name,
         });
     }
-    Ok(MyNeeds { as_buyer, as_supplier, writes_for: writers(user) })
+    let pooled = pooled(state, user, &organisations, today).await?;
+    Ok(MyNeeds { as_buyer, as_supplier, pooled, writes_for: writers(user) })
+}
+
+/// Group purchases of others where the person's buyers stand, then those open to join.
+async fn pooled(
+    state: &AppState,
+    user: &Acting,
+    organisations: &[String],
+    today: Day,
+) -> Result<Vec<PooledNeed>, AppError> {
+    let mut list = Vec::new();
+    for m in need_members::of_organisations(&state.db, organisations).await? {
+        let Some(row) = needs::find(&state.db, &m.need_id).await? else { continue };
+        let Some(pool) = need_pools::find(&state.db, &m.need_id).await? else { continue };
+        list.push(PooledNeed {
+            need: summary(state, &row, true, today).await?,
+            buyer: m.organisation_name,
+            state: Some(m.state),
+            join_until: pool.join_until,
+        });
+    }
+    let Some(verified) = user.buyers_where(access::WRITERS).find(|s| s.verified) else {
+        return Ok(list);
+    };
+    for id in need_pools::joinable(&state.db, &today.iso(), 50).await? {
+        if list.iter().any(|p| p.need.id == id) {
+            continue;
+        }
+        let Some(row) = needs::find(&state.db, &id).await? else { continue };
+        if organisations.contains(&row.organisation_id) {
+            continue;
+        }
+        let Some(pool) = need_pools::find(&state.db, &id).await? else { continue };
+        list.push(PooledNeed {
+            need: summary(state, &row, true, today).await?,
+            buyer: verified.organisation_name.clone(),
+            state: None,
+            join_until: pool.join_until,
+        });
+    }
+    Ok(list)
 }
 
 fn writers(user: &Acting) -> Vec<NeedBuyer> {

@@ -11,13 +11,17 @@ use crate::{domain::Outcome, error::AppError};
 pub type Answer<T> = Signal<Option<Result<Outcome<T>, AppError>>>;
 
 /// The error to show for a field.
-pub fn field_error<T>(answer: Answer<T>, field: &'static str) -> Signal<Option<String>>
+pub fn field_error<T>(
+    answer: Answer<T>,
+    field: impl Into<std::borrow::Cow<'static, str>>,
+) -> Signal<Option<String>>
 where
     T: Clone + Send + Sync + 'static,
 {
-    let flashed = page_flash().and_then(|f| f.errors.get(field).map(str::to_owned));
+    let field = field.into();
+    let flashed = page_flash().and_then(|f| f.errors.get(&field).map(str::to_owned));
     Signal::derive(move || match answer.get() {
-        Some(Ok(outcome)) => outcome.errors().and_then(|e| e.get(field)).map(str::to_owned),
+        Some(Ok(outcome)) => outcome.errors().and_then(|e| e.get(&field)).map(str::to_owned),
         Some(Err(_)) => None,
         None => flashed.clone(),
     })

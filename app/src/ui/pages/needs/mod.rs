@@ -1,6 +1,7 @@
 //! Buyers' needs: the open list, a need's page, drafting, the pôle's queue.
 
 mod comparison_panel;
+mod group_panel;
 mod link_page;
 mod my_needs;
 mod need_fields;

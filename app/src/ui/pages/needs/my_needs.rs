@@ -45,6 +45,26 @@ fn Mine(mine: MyNeeds) -> impl IntoView {
                 view! { <NeedList needs=mine.as_buyer id="my-buyer-needs"/> }.into_any()
             }}
         </section>
+        {(!mine.pooled.is_empty()).then(|| view! {
+            <section id="pooled-needs">
+                <h2>"Achats groupés"</h2>
+                <p class="muted">"Les besoins d'autres acheteurs que vos organisations ont rejoints, auxquels elles sont invitées ou qu'elles peuvent rejoindre."</p>
+                <ul class="plain-list panel" id="my-pooled-needs">
+                    {mine.pooled.into_iter().map(|p| view! {
+                        <li>
+                            <a href=format!("/besoins/{}", p.need.id)>{p.need.title.clone()}</a>
+                            <span class="muted">{format!(
+                                " · mené par {} · pour {} · {} · adhésions jusqu'au {}",
+                                p.need.buyer,
+                                p.buyer,
+                                p.state.map_or("ouvert à tout acheteur vérifié", |s| s.label()),
+                                crate::domain::calendar::french_iso_date(&p.join_until),
+                            )}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
         <section id="supplier-needs">
             <h2>"Besoins auxquels mes structures peuvent répondre"</h2>
             {if mine.as_supplier.is_empty() {

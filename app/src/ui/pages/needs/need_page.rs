@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{
     comparison_panel::ComparisonPanel,
+    group_panel::{GroupActions, GroupPanel},
     need_fields::NeedFields,
     need_parts::{MatchesPanel, NeedDetails, PotentialPanel},
     need_steps::StepsPanel,
@@ -36,6 +37,13 @@ pub fn NeedPageView() -> impl IntoView {
         award: ServerAction::<AwardLot>::new(),
         purchase: ServerAction::<ConfirmPurchase>::new(),
     };
+    let group = GroupActions::new();
+    let pooled = (
+        successes(group.pool),
+        successes(group.invite),
+        successes(group.join),
+        successes(group.leave),
+    );
     let reloads = (successes(update), successes(step));
     let answers = (
         successes(actions.interest),
@@ -47,7 +55,8 @@ pub fn NeedPageView() -> impl IntoView {
     let need = Resource::new(
         move || {
             let answered = answers.0.get() + answers.1.get() + answers.2.get() + answers.3.get();
-            (id(), reloads.0.get(), reloads.1.get(), answered + answers.4.get())
+            let grouped = pooled.0.get() + pooled.1.get() + pooled.2.get() + pooled.3.get();
+            (id(), reloads.0.get(), reloads.1.get(), answered + answers.4.get(), grouped)
         },
         |(id, ..)| get_need(id),
     );
@@ -66,7 +75,7 @@ pub fn NeedPageView() -> impl IntoView {
                         </ErrorView>
                     }.into_any(),
                     Err(error) => view! { <ErrorView error/> }.into_any(),
-                    Ok(need) => view! { <NeedBody need update step actions/> }.into_any(),
+                    Ok(need) => view! { <NeedBody need update step actions group/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -89,6 +98,7 @@ fn NeedBody(
     update: ServerAction<UpdateNeed>,
     step: ServerAction<NeedStep>,
     actions: Actions,
+    group: GroupActions,
 ) -> impl IntoView {
     let answer = Signal::derive(move || update.value().get());
     let saved = succeeded(answer, "enregistre");
@@ -126,6 +136,8 @@ fn NeedBody(
         <StepsPanel action=step need=need.clone()/>
         {need.potential.clone().map(|p| view! { <PotentialPanel potential=p/> })}
         <NeedDetails need=need.clone()/>
+        <GroupPanel group=need.group.clone() need_id=need.summary.id.clone() lots=need.lots.clone() actions=group
+            poolable=need.rights.manages && matches!(state, NeedState::Draft | NeedState::Returned | NeedState::Submitted)/>
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()

@@ -21,10 +21,7 @@ pub fn SupplierPanel(
     let quote_answer = Signal::derive(move || quote.value().get());
     let sent = succeeded(quote_answer, "devis");
     let reason_error = field_error(interest_answer, "reason");
-    let e = move |field: String| {
-        let field: &'static str = Box::leak(field.into_boxed_str());
-        field_error(quote_answer, field)
-    };
+    let e = move |field: String| field_error(quote_answer, field);
     let lead_error = field_error(quote_answer, "lead_time");
     let message_error = field_error(quote_answer, "message");
     let id = need_id.clone();
