@@ -81,4 +81,29 @@ async fn an_anonymous_need_hides_its_buyer_from_suppliers_and_the_public() {
     let filtered =
         app.call_ok(&app.new_client(), "needs-open", &[("sector", "restauration")]).await;
     assert_eq!(filtered.as_array().map(Vec::len), Some(0));
+
+    // The supplier it retains learns who the buyer is; the public still does not.
+    let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+        p.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    };
+    let quote = pairs(&[
+        ("need_id", &id),
+        ("structure_id", &supplier.structure_id),
+        ("form[price][]", "12 000"),
+        ("form[price][]", "3 000"),
+        ("form[answer][]", "Deux"),
+        ("form[lead_time]", "1 mois"),
+    ]);
+    assert!(app.call_pairs_ok(&supplier.client, "quote-submit", &quote).await["Done"].is_string());
+    for lot in ["1", "2"] {
+        let award = pairs(&[
+            ("need_id", &id),
+            ("lot", lot),
+            ("structure_id", &supplier.structure_id),
+            ("reason", "Seule offre"),
+        ]);
+        assert!(app.call_pairs_ok(&buyer.client, "need-award", &award).await["Done"].is_string());
+    }
+    assert_eq!(app.need(&supplier.client, &id).await["summary"]["buyer"], "Ville de Fontaine");
+    assert_eq!(app.need(&app.new_client(), &id).await["summary"]["buyer"], "Acheteur anonyme");
 }

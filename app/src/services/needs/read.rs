@@ -15,6 +15,7 @@ use crate::{
         directory::{Sector, communes},
         needs::{
             NeedKind, NeedState,
+            ladder::Rung,
             views::{
                 MatchView, MatchedNeed, MyNeeds, NeedBuyer, NeedSummary, NeedView, NewNeedPage,
                 PooledNeed, SupplierSide,
@@ -125,6 +126,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         Some(user) if row.state.is_public() => supplier_side(state, user, &row, today).await?,
         _ => None,
     };
+    let retained = supplier.as_ref().is_some_and(|s| s.rung == Rung::Awarded);
     let comparison = if (insiders || rights.member) && row.state.is_public() {
         Some(compare::comparison(state, &row, &text).await?)
     } else {
@@ -143,7 +145,8 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         text.structure_kinds.iter().map(|k| format!("{} ({})", k.label(), <&str>::from(*k))),
     );
     Ok(NeedView {
-        summary: summary(state, &row, access::shows_buyer(rights, &row), today).await?,
+        // An anonymous buyer is revealed to the supplier it retained.
+        summary: summary(state, &row, access::shows_buyer(rights, &row) || retained, today).await?,
         organisation_id: row.organisation_id.clone(),
         rights,
         description: text.description.clone(),
