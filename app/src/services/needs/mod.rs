@@ -7,6 +7,7 @@ mod awards;
 mod compare;
 pub mod demo;
 mod draft;
+pub mod files;
 mod lapse;
 mod mails;
 pub mod matching;

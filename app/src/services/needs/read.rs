@@ -25,7 +25,7 @@ use crate::{
     state::AppState,
 };
 
-use super::{access, compare, matching};
+use super::{access, compare, files, matching};
 use crate::services::directory::can_edit;
 
 /// How many open needs a page lists.
@@ -114,7 +114,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     wanted.extend(
         text.structure_kinds.iter().map(|k| format!("{} ({})", k.label(), <&str>::from(*k))),
     );
-    Ok(NeedView {
+    let mut view = NeedView {
         summary: summary(state, &row, access::shows_buyer(rights, &row), today).await?,
         organisation_id: row.organisation_id.clone(),
         rights,
@@ -137,7 +137,11 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         matches,
         supplier,
         comparison,
-    })
+        files: Vec::new(),
+        adds_files: false,
+    };
+    files::fill(state, &row, &mut view).await?;
+    Ok(view)
 }
 
 /// The side of the first matched structure the person edits, if any; viewing the page
@@ -173,6 +177,7 @@ async fn supplier_side(
         takes_quotes: text.kind.is_some_and(|k| k.takes_quotes()),
         structure_id: m.structure_id,
         structure_name: m.name,
+        files: Vec::new(),
     }))
 }
 

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
+    attachments_panel::NeedAttachments,
     comparison_panel::ComparisonPanel,
     need_fields::NeedFields,
     need_parts::{MatchesPanel, NeedDetails, PotentialPanel},
@@ -126,6 +127,7 @@ fn NeedBody(
         <StepsPanel action=step need=need.clone()/>
         {need.potential.clone().map(|p| view! { <PotentialPanel potential=p/> })}
         <NeedDetails need=need.clone()/>
+        <NeedAttachments need_id=need.summary.id.clone() files=need.files.clone() adds=need.adds_files anonymous=need.anonymous/>
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
