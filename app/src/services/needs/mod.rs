@@ -6,6 +6,7 @@ mod answers;
 mod awards;
 mod compare;
 pub mod demo;
+mod demo_files;
 mod draft;
 pub mod files;
 mod lapse;
