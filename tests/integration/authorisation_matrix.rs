@@ -674,6 +674,41 @@ const ROWS: &[Row] = &[
         form: &[("need_id", "{need}"), ("organisation_id", "{org}")],
         expected: NEED_WRITERS_OF_A,
     },
+    // The need's PDF files: its writers (they pass the rights, then send no multipart form:
+    // 400; a file that is not: the refusal's redirection). Who reads them is tested in
+    // needs::files.
+    Row {
+        method: "POST",
+        path: "/besoins/{need}/fichiers",
+        form: &[("back", "/")],
+        expected: [401, 403, 400, 400, 403, 403, 403, 403],
+    },
+    Row {
+        method: "POST",
+        path: "/besoins/{need}/fichiers/none/supprimer",
+        form: &[],
+        expected: [401, 403, 303, 303, 403, 403, 403, 403],
+    },
+    Row { method: "GET", path: "/besoins/{need}/fichiers/none", form: &[], expected: [404; 8] },
+    // A quote's PDF files: the editors of the structure (refused here: not matched).
+    Row {
+        method: "POST",
+        path: "/besoins/{need}/devis/{structure}/fichiers",
+        form: &[("back", "/")],
+        expected: [401, 400, 400, 403, 403, 403, 403, 400],
+    },
+    Row {
+        method: "POST",
+        path: "/besoins/{need}/devis/{structure}/fichiers/none/supprimer",
+        form: &[],
+        expected: [401, 303, 303, 403, 403, 403, 403, 303],
+    },
+    Row {
+        method: "GET",
+        path: "/besoins/{need}/devis/{structure}/fichiers/none",
+        form: &[],
+        expected: [404; 8],
+    },
     // API tokens of organisation A: without a name owners get the French error; revoking a
     // token that does not exist, a refusal.
     Row {
@@ -933,7 +968,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
             let client = client_for(&app, &orgs, *role, n).await;
             let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
             let path = path.replace("{label_check}", &label_check).replace("{label}", &label);
-            let path = path.replace("{need}", &need);
+            let path = path.replace("{need}", &need).replace("{structure}", &structure);
             let request = match row.method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&form),

@@ -24,6 +24,7 @@ pub mod join_requests;
 pub mod login_failures;
 pub mod memberships;
 pub mod need_awards;
+pub mod need_files;
 pub mod need_links;
 pub mod need_matches;
 pub mod need_members;

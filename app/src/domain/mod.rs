@@ -7,6 +7,7 @@ pub mod code;
 pub mod directory;
 pub mod field_errors;
 pub mod figures;
+pub mod files;
 pub mod flash;
 pub mod geo;
 pub mod hqs;

@@ -5,22 +5,34 @@
 use std::collections::HashMap;
 
 use app::{
-    domain::{FieldErrors, Flash, Outcome, accounts::Acting},
+    domain::{
+        FieldErrors, Flash, Outcome, accounts::Acting, directory::upload::EVIDENCE, files::MB,
+        needs::attachments::NEED_FILE,
+    },
     error::AppError,
     server_fns::{cookies::site_cookie_header, request},
     services::{accounts, flash},
     state::AppState,
 };
 use axum::{
-    extract::{FromRequest, Multipart, Request},
+    extract::{FromRequest, Multipart, Request, multipart::MultipartError},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 
-/// The body a multipart upload may have: the largest file and the form's other fields.
-pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024 + 64 * 1024;
+/// What a multipart form adds to its file: the other fields and the parts' headers.
+const FORM_OVERHEAD: usize = 64 * 1024;
 
-const NOT_RECEIVED: &str = "Le fichier n'a pas pu être reçu (5 Mo au plus).";
+/// The body a multipart upload to the structures' and checks' routes may have: their
+/// largest file (evidence) and the form's other fields.
+pub const MAX_UPLOAD_BYTES: usize = EVIDENCE.max_bytes + FORM_OVERHEAD;
+
+/// The body an upload of a need's or a quote's file may have.
+pub const MAX_NEED_UPLOAD_BYTES: usize = NEED_FILE.max_bytes + FORM_OVERHEAD;
+
+fn not_received(max_file_bytes: usize) -> String {
+    format!("Le fichier n'a pas pu être reçu ({} Mo au plus).", max_file_bytes / MB)
+}
 
 pub async fn session_user(
     state: &AppState,
@@ -29,6 +41,15 @@ pub async fn session_user(
     match request::session_token_in(headers) {
         Some(token) => accounts::acting_for_session(state, &token).await,
         None => Ok(None),
+    }
+}
+
+/// The signed-in person, or the answer that refuses the others (401).
+pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<Acting, Response> {
+    match session_user(state, headers).await {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err(status_of(&AppError::Unauthenticated)),
+        Err(error) => Err(status_of(&error)),
     }
 }
 
@@ -48,11 +69,18 @@ impl UploadForm {
     /// Reads the form of a signed-in person. Rights first: a visitor's request is refused
     /// before its body is read.
     pub async fn read(state: &AppState, request: Request) -> Result<Self, Response> {
-        let user = match session_user(state, request.headers()).await {
-            Ok(Some(user)) => user,
-            Ok(None) => return Err(status_of(&AppError::Unauthenticated)),
-            Err(error) => return Err(status_of(&error)),
-        };
+        let user = signed_in(state, request.headers()).await?;
+        Self::read_as(state, user, request, EVIDENCE.max_bytes).await
+    }
+
+    /// Reads the form of `user`, whose rights the caller checked; its file is at most
+    /// `max_file_bytes` (the route's body limit says so too).
+    pub async fn read_as(
+        state: &AppState,
+        user: Acting,
+        request: Request,
+        max_file_bytes: usize,
+    ) -> Result<Self, Response> {
         let Ok(mut form) = Multipart::from_request(request, state).await else {
             return Err((
                 StatusCode::BAD_REQUEST,
@@ -60,20 +88,22 @@ impl UploadForm {
             )
                 .into_response());
         };
+        let refused =
+            |error: MultipartError| (error.status(), not_received(max_file_bytes)).into_response();
         let mut upload =
             Self { user, file_name: String::new(), bytes: Vec::new(), fields: HashMap::new() };
         loop {
             let field = match form.next_field().await {
                 Ok(Some(field)) => field,
                 Ok(None) => return Ok(upload),
-                Err(error) => return Err((error.status(), NOT_RECEIVED).into_response()),
+                Err(error) => return Err(refused(error)),
             };
             let name = field.name().unwrap_or_default().to_owned();
             if name == "file" {
                 upload.file_name = field.file_name().unwrap_or_default().to_owned();
                 match field.bytes().await {
                     Ok(bytes) => upload.bytes = bytes.to_vec(),
-                    Err(error) => return Err((error.status(), NOT_RECEIVED).into_response()),
+                    Err(error) => return Err(refused(error)),
                 }
             } else {
                 upload.fields.insert(name, field.text().await.unwrap_or_default());
@@ -127,7 +157,7 @@ pub async fn answer<T>(
 }
 
 /// A stored file as an answer: its type, shown inline when an image, downloaded otherwise,
-/// never sniffed by the browser, cached privately for a few minutes.
+/// never sniffed by the browser, cached privately for a few minutes (see [`never_stored`]).
 pub fn file_response(content_type: &str, file_name: &str, content: Vec<u8>) -> Response {
     let disposition = if content_type.starts_with("image/") { "inline" } else { "attachment" };
     let file_name: String = file_name.chars().filter(char::is_ascii_graphic).collect();
@@ -141,5 +171,12 @@ pub fn file_response(content_type: &str, file_name: &str, content: Vec<u8>) -> R
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    response
+}
+
+/// Keeps a private file out of every cache, the browser's included.
+pub fn never_stored(mut response: Response) -> Response {
+    let value = HeaderValue::from_static("private, no-store");
+    response.headers_mut().insert(header::CACHE_CONTROL, value);
     response
 }

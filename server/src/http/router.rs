@@ -11,7 +11,8 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, error_status, evidence, export, flash, health, multipart, search_csv, uploads,
+    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files, search_csv,
+    uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
             post(evidence::upload).layer(DefaultBodyLimit::max(multipart::MAX_UPLOAD_BYTES)),
         )
         .route("/hqs/pieces/{id}", get(evidence::download))
+        .merge(need_files_routes())
         // Every `/api/v1` route, documented: add API routes there, never here.
         .merge(api_v1::router())
         .route("/recherche.csv", get(search_csv::results_csv))
@@ -49,4 +51,25 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The files of the needs and of their quotes (see [`need_files`]).
+fn need_files_routes() -> Router<AppState> {
+    let limit = || DefaultBodyLimit::max(multipart::MAX_NEED_UPLOAD_BYTES);
+    Router::new()
+        .route("/besoins/{id}/fichiers", post(need_files::upload_to_need).layer(limit()))
+        .route("/besoins/{id}/fichiers/{file}", get(need_files::download_of_need))
+        .route("/besoins/{id}/fichiers/{file}/supprimer", post(need_files::remove_from_need))
+        .route(
+            "/besoins/{id}/devis/{structure}/fichiers",
+            post(need_files::upload_to_quote).layer(limit()),
+        )
+        .route(
+            "/besoins/{id}/devis/{structure}/fichiers/{file}",
+            get(need_files::download_of_quote),
+        )
+        .route(
+            "/besoins/{id}/devis/{structure}/fichiers/{file}/supprimer",
+            post(need_files::remove_from_quote),
+        )
 }

@@ -60,4 +60,9 @@ async fn the_demo_has_needs_in_every_state_for_every_side() {
     let open_id = open[0]["id"].as_str().expect("an open need").to_owned();
     let page = app.need(&ville, &open_id).await;
     assert_eq!(page["comparison"]["quotes"].as_array().map(Vec::len), Some(2), "{page}");
+    // Its specification, a PDF anyone downloads.
+    let file = page["files"][0]["id"].as_str().expect("a file");
+    let pdf = app.get(&format!("/besoins/{open_id}/fichiers/{file}")).await;
+    assert_eq!(pdf.status(), 200);
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF-1.4"));
 }

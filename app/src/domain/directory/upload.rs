@@ -1,8 +1,9 @@
 //! Files a structure puts on Ecossol: its logo, photos of its offers, and evidence documents
-//! (ESUS agreement, labels). Their type is read from their first bytes, never trusted from
-//! the browser.
+//! (ESUS agreement, labels), checked by the rules of [`crate::domain::files`].
 
 use serde::{Deserialize, Serialize};
+
+use crate::domain::files::{FileRule, MB};
 
 #[derive(
     Debug,
@@ -24,8 +25,19 @@ pub enum Purpose {
     LabelEvidence,
 }
 
-const IMAGES: &[&str] = &["image/png", "image/jpeg", "image/webp"];
-const EVIDENCE: &[&str] = &["application/pdf", "image/png", "image/jpeg"];
+/// Logos and photos: images only, 2 Mo at most.
+pub const IMAGES: FileRule = FileRule {
+    max_bytes: 2 * MB,
+    types: &["image/png", "image/jpeg", "image/webp"],
+    wrong_type: "Formats acceptés : PNG, JPEG ou WebP.",
+};
+
+/// Evidence documents (a structure's agreement and labels, a check's pieces): 5 Mo at most.
+pub const EVIDENCE: FileRule = FileRule {
+    max_bytes: 5 * MB,
+    types: &["application/pdf", "image/png", "image/jpeg"],
+    wrong_type: "Formats acceptés : PDF, PNG ou JPEG.",
+};
 
 /// Photos an offer may carry.
 pub const MAX_PHOTOS_PER_OFFER: i64 = 6;
@@ -37,58 +49,18 @@ impl Purpose {
         matches!(self, Self::Logo | Self::Photo)
     }
 
-    pub fn max_bytes(self) -> usize {
-        match self {
-            Self::Logo | Self::Photo => 2 * 1024 * 1024,
-            Self::EsusEvidence | Self::LabelEvidence => 5 * 1024 * 1024,
-        }
+    pub fn rule(self) -> FileRule {
+        if self.is_public() { IMAGES } else { EVIDENCE }
     }
 
-    fn allowed(self) -> &'static [&'static str] {
-        if self.is_public() { IMAGES } else { EVIDENCE }
+    pub fn max_bytes(self) -> usize {
+        self.rule().max_bytes
     }
 
     /// The file's content type if it may serve this purpose, or why not, in French.
     pub fn check(self, bytes: &[u8]) -> Result<&'static str, String> {
-        if bytes.is_empty() {
-            return Err("Choisissez un fichier.".into());
-        }
-        if bytes.len() > self.max_bytes() {
-            return Err(format!("Le fichier dépasse {} Mo.", self.max_bytes() / (1024 * 1024)));
-        }
-        match sniff(bytes) {
-            Some(kind) if self.allowed().contains(&kind) => Ok(kind),
-            _ if self.is_public() => Err("Formats acceptés : PNG, JPEG ou WebP.".into()),
-            _ => Err("Formats acceptés : PDF, PNG ou JPEG.".into()),
-        }
+        self.rule().check(bytes)
     }
-}
-
-/// The content type told by the file's first bytes.
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else if bytes.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else {
-        None
-    }
-}
-
-/// A file name safe to show and to put in a header: its last path segment, printable
-/// characters only, at most 100 characters.
-pub fn clean_file_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ';'))
-        .take(100)
-        .collect();
-    if cleaned.trim().is_empty() { "document".into() } else { cleaned.trim().to_owned() }
 }
 
 #[cfg(test)]
@@ -104,7 +76,6 @@ mod tests {
         assert!(Purpose::Logo.check(b"%PDF-1.7").expect_err("pdf logo").contains("PNG"));
         assert!(Purpose::Photo.check(b"<svg onload=alert(1)>").is_err());
         assert!(Purpose::Photo.check(b"").expect_err("empty").contains("Choisissez"));
-        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
     }
 
     #[test]
@@ -113,12 +84,5 @@ mod tests {
         big.resize(2 * 1024 * 1024 + 1, 0);
         assert!(Purpose::Photo.check(&big).expect_err("too big").contains("2 Mo"));
         assert!(Purpose::LabelEvidence.check(&big).is_ok());
-    }
-
-    #[test]
-    fn file_names_are_cleaned() {
-        assert_eq!(clean_file_name("C:\\Users\\x\\agrément \"ESUS\".pdf"), "agrément ESUS.pdf");
-        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_file_name(""), "document");
     }
 }

@@ -1,6 +1,7 @@
 //! Buyers' needs (« dépôts de besoin »): their text, their life, the structures that can
 //! answer them and the lever their supply supports.
 
+pub mod attachments;
 pub mod budget;
 mod consideration;
 mod form;

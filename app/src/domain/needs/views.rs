@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{NeedForm, NeedKind, NeedState, QuoteForm, lots::Lot, potential::Potential};
+use super::{
+    NeedForm, NeedKind, NeedState, QuoteForm, attachments::NeedFile, lots::Lot,
+    potential::Potential,
+};
 
 /// A need in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -81,6 +84,10 @@ pub struct NeedView {
     pub comparison: Option<Comparison>,
     /// A group purchase, for its buyers, those invited or free to join, and the pôle.
     pub group: Option<super::group::GroupView>,
+    /// The buyer's PDF files, for every reader of the need.
+    pub files: Vec<NeedFile>,
+    /// The reader may add and remove the buyer's files now.
+    pub adds_files: bool,
 }
 
 /// A buyer organisation the person writes needs for.
@@ -159,6 +166,8 @@ pub struct SupplierSide {
     /// The need still takes answers (published, deadline not passed).
     pub open: bool,
     pub takes_quotes: bool,
+    /// The files of its quote.
+    pub files: Vec<NeedFile>,
 }
 
 /// One quote in the buyer's comparison.
@@ -181,6 +190,8 @@ pub struct QuoteLine {
     /// Against the need's HQS profile, on declared facts: (criterion, verdict).
     pub verdicts: Vec<(String, String)>,
     pub overall: Option<String>,
+    /// The files of the quote.
+    pub files: Vec<NeedFile>,
 }
 
 /// What the buyer compares and decides.

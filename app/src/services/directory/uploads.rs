@@ -13,8 +13,9 @@ use crate::{
         accounts::Acting,
         directory::{
             OfferStatus, StructureStatus,
-            upload::{MAX_PHOTOS_PER_OFFER, Purpose, clean_file_name},
+            upload::{MAX_PHOTOS_PER_OFFER, Purpose},
         },
+        files::clean_file_name,
     },
     error::AppError,
     services::directory::access,

@@ -81,6 +81,7 @@ pub async fn comparison(
             shortlisted: m.is_some_and(|m| m.shortlisted_at.is_some()),
             verdicts,
             overall,
+            files: Vec::new(),
         });
     }
     let awards_rows = need_awards::of_need(&state.db, &row.id).await?;

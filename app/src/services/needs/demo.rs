@@ -246,6 +246,7 @@ pub async fn seed(db: &Db, now: i64) -> Result<usize, AppError> {
     )
     .await?;
     reach(db, &open_id, &open, 2, &[2_400_000, 600_000], now).await?;
+    super::demo_files::attach(db, &open_id, &claire, &open, now).await?;
     made += 1;
 
     let done = text(

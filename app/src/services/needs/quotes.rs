@@ -4,7 +4,12 @@
 use serde_json::json;
 
 use crate::{
-    db::{need_matches, needs, quotes, structures},
+    db::{
+        need_matches,
+        needs::{self, NeedRow},
+        quotes,
+        structures::{self, StructureRow},
+    },
     domain::{
         Outcome,
         accounts::Acting,
@@ -16,6 +21,43 @@ use crate::{
     state::AppState,
 };
 
+/// The structure, if the person edits it: its editors quote for it.
+pub(super) async fn edited_structure(
+    state: &AppState,
+    user: &Acting,
+    structure_id: &str,
+) -> Result<StructureRow, AppError> {
+    let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
+    if !can_edit(user, &structure) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(structure)
+}
+
+/// Why the structure may not quote for the need now, if it may not: it must be matched to
+/// it, the need published, its deadline not passed, and its kind one that takes quotes.
+pub(super) async fn closed_to(
+    state: &AppState,
+    need: &NeedRow,
+    structure_id: &str,
+) -> Result<Option<&'static str>, AppError> {
+    if need_matches::find(&state.db, &need.id, structure_id).await?.is_none() {
+        return Ok(Some("Cette structure n'a pas été identifiée pour ce besoin."));
+    }
+    if need.state != NeedState::Published {
+        return Ok(Some("Ce besoin ne prend plus de devis."));
+    }
+    if need.closed_on(Day::of_instant(state.clock.now_ms())) {
+        return Ok(Some(
+            "La date limite de réponse est passée : le devis ne peut plus être envoyé ni modifié.",
+        ));
+    }
+    if !need.text().kind.is_some_and(|k| k.takes_quotes()) {
+        return Ok(Some("Ce sourcing attend un intérêt, pas un devis."));
+    }
+    Ok(None)
+}
+
 #[tracing::instrument(skip_all, fields(user_id = %user.id, need_id))]
 pub async fn submit(
     state: &AppState,
@@ -24,27 +66,13 @@ pub async fn submit(
     structure_id: &str,
     form: QuoteForm,
 ) -> Result<Outcome<String>, AppError> {
-    let structure = structures::find(&state.db, structure_id).await?.ok_or(AppError::Forbidden)?;
-    if !can_edit(user, &structure) {
-        return Err(AppError::Forbidden);
-    }
+    let structure = edited_structure(state, user, structure_id).await?;
     let need = needs::find(&state.db, need_id).await?.ok_or(AppError::NotFound)?;
-    if need_matches::find(&state.db, need_id, structure_id).await?.is_none() {
-        return Ok(Outcome::refused("Cette structure n'a pas été identifiée pour ce besoin."));
+    if let Some(why) = closed_to(state, &need, structure_id).await? {
+        return Ok(Outcome::refused(why));
     }
     let now = state.clock.now_ms();
-    if need.state != NeedState::Published {
-        return Ok(Outcome::refused("Ce besoin ne prend plus de devis."));
-    }
-    if need.closed_on(Day::of_instant(now)) {
-        return Ok(Outcome::refused(
-            "La date limite de réponse est passée : le devis ne peut plus être envoyé ni modifié.",
-        ));
-    }
     let text = need.text();
-    if !text.kind.is_some_and(|k| k.takes_quotes()) {
-        return Ok(Outcome::refused("Ce sourcing attend un intérêt, pas un devis."));
-    }
     let quote = match Quote::parse(&form, &text.lots, &text.questions) {
         Ok(quote) => quote,
         Err(errors) => return Ok(Outcome::Invalid(errors)),

@@ -26,7 +26,7 @@ use crate::{
     state::AppState,
 };
 
-use super::{access, compare, group, matching};
+use super::{access, compare, files, group, matching};
 use crate::services::directory::can_edit;
 
 /// How many open needs a page lists.
@@ -144,7 +144,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     wanted.extend(
         text.structure_kinds.iter().map(|k| format!("{} ({})", k.label(), <&str>::from(*k))),
     );
-    Ok(NeedView {
+    let mut view = NeedView {
         // An anonymous buyer is revealed to the supplier it retained.
         summary: summary(state, &row, access::shows_buyer(rights, &row) || retained, today).await?,
         organisation_id: row.organisation_id.clone(),
@@ -169,7 +169,11 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
         supplier,
         comparison,
         group: group_view,
-    })
+        files: Vec::new(),
+        adds_files: false,
+    };
+    files::fill(state, &row, &mut view).await?;
+    Ok(view)
 }
 
 /// The side of the first matched structure the person edits, if any; viewing the page
@@ -205,6 +209,7 @@ async fn supplier_side(
         takes_quotes: text.kind.is_some_and(|k| k.takes_quotes()),
         structure_id: m.structure_id,
         structure_name: m.name,
+        files: Vec::new(),
     }))
 }
 

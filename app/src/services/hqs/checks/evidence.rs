@@ -16,10 +16,8 @@ use crate::{
     domain::{
         FieldErrors,
         accounts::Acting,
-        directory::{
-            text::optional_date,
-            upload::{clean_file_name, sniff},
-        },
+        directory::{text::optional_date, upload::EVIDENCE},
+        files::clean_file_name,
         hqs::{EvidenceKind, Review, check::CheckState, views::CheckRole},
         label::LabelState,
     },
@@ -28,7 +26,7 @@ use crate::{
 };
 
 /// Largest piece of evidence.
-pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_EVIDENCE_BYTES: usize = EVIDENCE.max_bytes;
 
 /// A piece of evidence a supplier sends.
 pub struct Upload {
@@ -65,21 +63,7 @@ pub async fn upload(
         errors.add("kind", "Choisissez le type de pièce.");
     }
     let valid_until = errors.check("valid_until", optional_date(&upload.valid_until)).flatten();
-    let content_type = if upload.bytes.is_empty() {
-        errors.add("file", "Choisissez un fichier.");
-        None
-    } else if upload.bytes.len() > MAX_EVIDENCE_BYTES {
-        errors.add("file", "Le fichier dépasse 5 Mo.");
-        None
-    } else {
-        match sniff(&upload.bytes) {
-            Some(t @ ("application/pdf" | "image/png" | "image/jpeg")) => Some(t),
-            _ => {
-                errors.add("file", "Formats acceptés : PDF, PNG ou JPEG.");
-                None
-            }
-        }
-    };
+    let content_type = errors.check("file", EVIDENCE.check(&upload.bytes));
     let (Some(kind), Some(content_type), true) = (kind, content_type, errors.is_empty()) else {
         return Ok(Outcome::Invalid(errors));
     };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use strum::VariantArray;
 
+use super::attachments_panel::QuoteFileLinks;
 use crate::{
     domain::{
         Code,
@@ -92,6 +93,7 @@ pub fn ComparisonPanel(
                                             <dl>{questions.iter().zip(q.answers.iter()).map(|(question, answer)| view! { <dt>{question.clone()}</dt><dd>{answer.clone()}</dd> }).collect_view()}</dl>
                                         </details>
                                     })}
+                                    <QuoteFileLinks need_id=need_id.clone() files=q.files.clone()/>
                                 </th>
                                 {q.prices.iter().map(|p| view! { <td>{p.map_or_else(|| "—".to_owned(), euros)}</td> }).collect_view()}
                                 <td class="total">{euros(q.total_cents)}</td>

@@ -1,5 +1,6 @@
 //! Buyers' needs: the open list, a need's page, drafting, the pôle's queue.
 
+mod attachments_panel;
 mod comparison_panel;
 mod group_panel;
 mod link_page;

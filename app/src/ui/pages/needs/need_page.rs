@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{
+    attachments_panel::NeedAttachments,
     comparison_panel::ComparisonPanel,
     group_panel::{GroupActions, GroupPanel},
     need_fields::NeedFields,
@@ -138,6 +139,7 @@ fn NeedBody(
         <NeedDetails need=need.clone()/>
         <GroupPanel group=need.group.clone() need_id=need.summary.id.clone() lots=need.lots.clone() actions=group
             poolable=need.rights.manages && matches!(state, NeedState::Draft | NeedState::Returned | NeedState::Submitted)/>
+        <NeedAttachments need_id=need.summary.id.clone() files=need.files.clone() adds=need.adds_files anonymous=need.anonymous/>
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::attachments_panel::QuoteAttachments;
 use crate::{
     domain::needs::{lots::Lot, views::SupplierSide},
     server_fns::needs::{AnswerNeed, SubmitQuote},
@@ -26,6 +27,9 @@ pub fn SupplierPanel(
     let message_error = field_error(quote_answer, "message");
     let id = need_id.clone();
     let structure = side.structure_id.clone();
+    let files = side.takes_quotes.then(|| view! {
+        <QuoteAttachments need_id=need_id.clone() structure_id=structure.clone() files=side.files.clone() open=side.open quoted=side.quoted/>
+    });
     let (id_a, structure_a, id_b, structure_b) =
         (id.clone(), structure.clone(), id.clone(), structure.clone());
     let interest_forms = side.open.then(move || view! {
@@ -109,6 +113,7 @@ pub fn SupplierPanel(
             {(!side.open).then(|| view! { <p class="muted">"La date limite est passée : les réponses ne peuvent plus être changées."</p> })}
             {interest_forms}
             {quote_form}
+            {files}
         </section>
     }
 }
