@@ -284,18 +284,36 @@ pub async fn of_organisations(
     db: &Db,
     organisation_ids: &[String],
 ) -> Result<Vec<MatchRow>, sqlx::Error> {
+    of_organisations_in(db, organisation_ids, None).await
+}
+
+/// The same, for one need only (its page).
+pub async fn of_organisations_for(
+    db: &Db,
+    organisation_ids: &[String],
+    need_id: &str,
+) -> Result<Vec<MatchRow>, sqlx::Error> {
+    of_organisations_in(db, organisation_ids, Some(need_id)).await
+}
+
+async fn of_organisations_in(
+    db: &Db,
+    organisation_ids: &[String],
+    need_id: Option<&str>,
+) -> Result<Vec<MatchRow>, sqlx::Error> {
     if organisation_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let marks: Vec<String> = (1..=organisation_ids.len()).map(|i| format!("${i}")).collect();
+    let marks: Vec<String> = (2..=organisation_ids.len() + 1).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
          JOIN needs n ON n.id = m.need_id \
          WHERE s.organisation_id IN ({}) AND n.state IN ('published', 'awarded') \
+         AND ($1 IS NULL OR m.need_id = $1) \
          ORDER BY n.deadline_on DESC, n.id",
         marks.join(", ")
     );
-    let mut query = sqlx::query_as(&sql);
+    let mut query = sqlx::query_as(&sql).bind(need_id);
     for id in organisation_ids {
         query = query.bind(id);
     }

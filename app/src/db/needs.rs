@@ -14,7 +14,8 @@ const COLUMNS: &str = "id, organisation_id, created_by, state, kind, title, desc
     notice_url, cpv, sector, service_kind, lots, place_insee, radius_km, start_on, deadline_on, \
     budget_kind, budget_min_cents, budget_max_cents, budget_reason, structure_kinds, families, \
     profile_id, questions, anonymous, moderation_message, submitted_at, returned_at, \
-    published_at, created_at, updated_at";
+    published_at, created_at, updated_at, \
+    (SELECT o.name FROM organisations o WHERE o.id = needs.organisation_id) AS buyer_name";
 
 #[derive(Debug, Clone, FromRow)]
 pub struct NeedRow {
@@ -50,6 +51,8 @@ pub struct NeedRow {
     pub published_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The buying organisation's name, read with the row (lists show it for every need).
+    pub buyer_name: Option<String>,
 }
 
 impl NeedRow {
@@ -217,6 +220,20 @@ pub async fn of_organisations(db: &Db, ids: &[String]) -> Result<Vec<NeedRow>, s
         "SELECT {COLUMNS} FROM needs WHERE organisation_id IN ({}) ORDER BY updated_at DESC, id",
         marks.join(", ")
     );
+    let mut query = sqlx::query_as(&sql);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(db).await
+}
+
+/// The needs of these ids (in no particular order).
+pub async fn of_ids(db: &Db, ids: &[String]) -> Result<Vec<NeedRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("SELECT {COLUMNS} FROM needs WHERE id IN ({})", marks.join(", "));
     let mut query = sqlx::query_as(&sql);
     for id in ids {
         query = query.bind(id);

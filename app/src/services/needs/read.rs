@@ -6,7 +6,7 @@ use crate::{
         need_matches::{self, Mark},
         need_members, need_pools, needs,
         needs::NeedRow,
-        organisations, quotes, structures,
+        quotes, structures,
     },
     domain::{
         Code,
@@ -32,20 +32,13 @@ use crate::services::directory::can_edit;
 /// How many open needs a page lists.
 const OPEN_LIMIT: i64 = 200;
 
-async fn summary(
-    state: &AppState,
-    row: &NeedRow,
-    shows_buyer: bool,
-    today: Day,
-) -> Result<NeedSummary, AppError> {
+fn summary(row: &NeedRow, shows_buyer: bool, today: Day) -> NeedSummary {
     let buyer = if shows_buyer {
-        organisations::find(&state.db, &row.organisation_id)
-            .await?
-            .map_or_else(|| "Acheteur".to_owned(), |o| o.name)
+        row.buyer_name.clone().unwrap_or_else(|| "Acheteur".to_owned())
     } else {
         "Acheteur anonyme".to_owned()
     };
-    Ok(NeedSummary {
+    NeedSummary {
         id: row.id.clone(),
         title: row.title.clone(),
         kind: row.kind.as_deref().and_then(NeedKind::from_code),
@@ -55,7 +48,7 @@ async fn summary(
         place: row.place_insee.as_deref().and_then(communes::find).map(|c| c.name.to_owned()),
         deadline_on: row.deadline_on.clone(),
         closed: row.closed_on(today),
-    })
+    }
 }
 
 fn today(state: &AppState) -> Day {
@@ -83,10 +76,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     } else {
         (None, None)
     };
-    let lead_name = match &group {
-        Some(_) => organisations::find(&state.db, &row.organisation_id).await?.map(|o| o.name),
-        None => None,
-    };
+    let lead_name = row.buyer_name.clone();
     let group_view =
         group.as_ref().filter(|_| insiders || through_group || rights.member).map(|g| {
             group::view(
@@ -146,7 +136,7 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     );
     let mut view = NeedView {
         // An anonymous buyer is revealed to the supplier it retained.
-        summary: summary(state, &row, access::shows_buyer(rights, &row) || retained, today).await?,
+        summary: summary(&row, access::shows_buyer(rights, &row) || retained, today),
         organisation_id: row.organisation_id.clone(),
         rights,
         description: text.description.clone(),
@@ -186,7 +176,7 @@ async fn supplier_side(
 ) -> Result<Option<SupplierSide>, AppError> {
     let organisations: Vec<String> =
         user.standings().iter().map(|s| s.organisation_id.clone()).collect();
-    let mine = need_matches::of_organisations(&state.db, &organisations).await?;
+    let mine = need_matches::of_organisations_for(&state.db, &organisations, &row.id).await?;
     let Some(m) = mine.into_iter().find(|m| m.need_id == row.id) else { return Ok(None) };
     let Some(structure) = structures::find(&state.db, &m.structure_id).await? else {
         return Ok(None);
@@ -225,7 +215,7 @@ pub async fn list_open(
     let mut list = Vec::with_capacity(rows.len());
     for row in &rows {
         let rights = access::rights(user, row);
-        list.push(summary(state, row, access::shows_buyer(rights, row), today).await?);
+        list.push(summary(row, access::shows_buyer(rights, row), today));
     }
     Ok(list)
 }
@@ -238,14 +228,17 @@ pub async fn mine(state: &AppState, user: &Acting) -> Result<MyNeeds, AppError> 
         user.standings().iter().map(|s| s.organisation_id.clone()).collect();
     let mut as_buyer = Vec::new();
     for row in needs::of_organisations(&state.db, &organisations).await? {
-        as_buyer.push(summary(state, &row, true, today).await?);
+        as_buyer.push(summary(&row, true, today));
     }
+    let matched = need_matches::of_organisations(&state.db, &organisations).await?;
+    let ids: Vec<String> = matched.iter().map(|m| m.need_id.clone()).collect();
+    let rows = needs::of_ids(&state.db, &ids).await?;
     let mut as_supplier = Vec::new();
-    for m in need_matches::of_organisations(&state.db, &organisations).await? {
-        let Some(row) = needs::find(&state.db, &m.need_id).await? else { continue };
-        let rights = access::rights(Some(user), &row);
+    for m in matched {
+        let Some(row) = rows.iter().find(|r| r.id == m.need_id) else { continue };
+        let rights = access::rights(Some(user), row);
         as_supplier.push(MatchedNeed {
-            need: summary(state, &row, access::shows_buyer(rights, &row), today).await?,
+            need: summary(row, access::shows_buyer(rights, row), today),
             reasons: m.reasons(),
             structure_name: m.name,
         });
@@ -266,7 +259,7 @@ async fn pooled(
         let Some(row) = needs::find(&state.db, &m.need_id).await? else { continue };
         let Some(pool) = need_pools::find(&state.db, &m.need_id).await? else { continue };
         list.push(PooledNeed {
-            need: summary(state, &row, true, today).await?,
+            need: summary(&row, true, today),
             buyer: m.organisation_name,
             state: Some(m.state),
             join_until: pool.join_until,
@@ -285,7 +278,7 @@ async fn pooled(
         }
         let Some(pool) = need_pools::find(&state.db, &id).await? else { continue };
         list.push(PooledNeed {
-            need: summary(state, &row, true, today).await?,
+            need: summary(&row, true, today),
             buyer: verified.organisation_name.clone(),
             state: None,
             join_until: pool.join_until,
@@ -324,7 +317,7 @@ pub async fn queue(state: &AppState, user: &Acting) -> Result<Vec<NeedSummary>, 
     let today = today(state);
     let mut list = Vec::new();
     for row in needs::in_state(&state.db, NeedState::Submitted, 200).await? {
-        list.push(summary(state, &row, true, today).await?);
+        list.push(summary(&row, true, today));
     }
     Ok(list)
 }
