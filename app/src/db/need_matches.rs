@@ -18,10 +18,24 @@ pub struct CandidateRow {
     pub reach: String,
     pub reach_km: Option<i64>,
     pub reach_communes: String,
+    /// What the order of notification reads of the structure's profile.
+    pub description: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub siret: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub permanent_staff: Option<i64>,
+    /// HQS label files granted (held now).
+    pub granted_labels: i64,
+    pub published_offers: i64,
+    pub certifications: i64,
+    /// All its activities, not only those in the need's sectors.
+    pub activities: i64,
 }
 
 /// Activities of published structures in one of `sectors` and of `service_kind`, by
-/// structure.
+/// structure, with what ranks the structure (its label, its profile's completeness).
 pub async fn candidates(
     db: &Db,
     sectors: &[&str],
@@ -33,7 +47,16 @@ pub async fn candidates(
     let marks: Vec<String> = (2..sectors.len() + 2).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT s.id AS structure_id, s.kinds, s.latitude, s.longitude, s.turnover_band, \
-         a.sector, a.service_kind, a.reach, a.reach_km, a.reach_communes \
+         a.sector, a.service_kind, a.reach, a.reach_km, a.reach_communes, \
+         s.description, s.contact_email, s.contact_phone, s.siret, s.website, s.address, \
+         s.permanent_staff, \
+         (SELECT COUNT(*) FROM hqs_labels l WHERE l.structure_id = s.id AND l.state = 'granted') \
+           AS granted_labels, \
+         (SELECT COUNT(*) FROM offers o WHERE o.structure_id = s.id AND o.status = 'published') \
+           AS published_offers, \
+         (SELECT COUNT(*) FROM structure_certifications c WHERE c.structure_id = s.id) \
+           AS certifications, \
+         (SELECT COUNT(*) FROM structure_activities b WHERE b.structure_id = s.id) AS activities \
          FROM structure_activities a JOIN structures s ON s.id = a.structure_id \
          WHERE s.status = 'published' AND a.service_kind = $1 AND a.sector IN ({}) \
          ORDER BY s.id, a.created_at, a.id",

@@ -11,6 +11,7 @@ mod mailing;
 pub mod matching;
 pub mod potential;
 pub mod quote;
+pub mod ranking;
 mod state;
 pub mod views;
 
