@@ -324,3 +324,66 @@ pub async fn of_organisations(
     }
     query.fetch_all(db).await
 }
+
+/// The structures of a need told of it before `notified_before` that neither opened it nor
+/// answered nor were reminded: those a reminder may go to.
+pub async fn to_remind(
+    db: &Db,
+    need_id: &str,
+    notified_before: i64,
+) -> Result<Vec<MatchRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         WHERE m.need_id = $1 AND m.notified_at <= $2 AND {} ORDER BY m.rank",
+        untouched("m")
+    ))
+    .bind(need_id)
+    .bind(notified_before)
+    .fetch_all(db)
+    .await
+}
+
+/// A match nobody of the structure acted on: not reminded, not opened, not viewed, not
+/// answered, no quote; `t` names the `need_matches` table in the query.
+fn untouched(t: &str) -> String {
+    format!(
+        "{t}.reminded_at IS NULL AND {t}.opened_at IS NULL AND {t}.viewed_at IS NULL \
+         AND {t}.interested_at IS NULL AND {t}.declined_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM quotes q \
+                         WHERE q.need_id = {t}.need_id AND q.structure_id = {t}.structure_id)"
+    )
+}
+
+/// Claims the reminder of a structure that is still untouched; false when it was reminded
+/// (by this server or another) or acted in between.
+pub async fn claim_reminder(
+    tx: &mut Transaction<'_, Any>,
+    need_id: &str,
+    structure_id: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(&format!(
+        "UPDATE need_matches SET reminded_at = $3 \
+         WHERE need_id = $1 AND structure_id = $2 AND notified_at IS NOT NULL AND {}",
+        untouched("need_matches")
+    ))
+    .bind(need_id)
+    .bind(structure_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// How many structures say they are interested in the need.
+pub async fn interested_count<'e>(
+    db: impl sqlx::Executor<'e, Database = Any>,
+    need_id: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM need_matches WHERE need_id = $1 AND interested_at IS NOT NULL",
+    )
+    .bind(need_id)
+    .fetch_one(db)
+    .await
+}

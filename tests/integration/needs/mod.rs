@@ -1,9 +1,11 @@
 //! Buyers' needs: drafting with French errors, the pôle's moderation, matching and the
-//! potential, the public list; posting one through the API.
+//! potential, the public list, the mails around a consultation and its follow-up; posting
+//! one through the API.
 
 mod answers;
 mod api;
 mod demo;
 mod drafting;
+mod followups;
 mod matching;
 mod moderation;

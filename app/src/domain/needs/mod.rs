@@ -3,6 +3,8 @@
 
 pub mod budget;
 mod consideration;
+mod declaration;
+pub mod followups;
 mod form;
 mod kind;
 pub mod ladder;
@@ -17,6 +19,7 @@ pub mod views;
 
 pub use budget::Budget;
 pub use consideration::{PurchaseForm, SocialConsideration};
+pub use declaration::{PurchaseDeclarationForm, PurchaseDeclared};
 pub use form::{NeedForm, NeedText};
 pub use kind::NeedKind;
 pub use mailing::Mailing;

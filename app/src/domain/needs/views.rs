@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{NeedForm, NeedKind, NeedState, QuoteForm, lots::Lot, potential::Potential};
+use super::{
+    NeedForm, NeedKind, NeedState, PurchaseDeclarationForm, QuoteForm, lots::Lot,
+    potential::Potential,
+};
 
 /// A need in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,6 +143,13 @@ pub struct SupplierSide {
     /// The need still takes answers (published, deadline not passed).
     pub open: bool,
     pub takes_quotes: bool,
+    /// Retained for a lot of the awarded need: it may declare the purchase.
+    pub retained: bool,
+    /// Its declaration « l'achat a eu lieu », as the form to change it (empty when none).
+    pub declaration: PurchaseDeclarationForm,
+    pub declared: bool,
+    /// The purchase the buyer recorded: (amount excluding tax in cents, day `AAAA-MM-JJ`).
+    pub purchase: Option<(i64, String)>,
 }
 
 /// One quote in the buyer's comparison.
@@ -177,4 +187,7 @@ pub struct Comparison {
     pub to_confirm: Vec<(String, String, i64)>,
     /// Purchases recorded: (supplier, amount, day).
     pub purchases: Vec<(String, i64, String)>,
+    /// What retained structures declared of their purchase: (structure id, amount in cents,
+    /// day `AAAA-MM-JJ`).
+    pub declarations: Vec<(String, i64, String)>,
 }

@@ -17,8 +17,8 @@ use crate::{
     domain::needs::{NeedState, views::NeedView},
     error::AppError,
     server_fns::needs::{
-        AnswerNeed, AwardLot, ConfirmPurchase, NeedStep, ShortlistQuote, SubmitQuote, UpdateNeed,
-        get_need,
+        AnswerNeed, AwardLot, ConfirmPurchase, DeclarePurchase, NeedStep, ShortlistQuote,
+        SubmitQuote, UpdateNeed, get_need,
     },
     ui::components::{ErrorView, refusal, succeeded, successes},
 };
@@ -35,6 +35,7 @@ pub fn NeedPageView() -> impl IntoView {
         shortlist: ServerAction::<ShortlistQuote>::new(),
         award: ServerAction::<AwardLot>::new(),
         purchase: ServerAction::<ConfirmPurchase>::new(),
+        declare: ServerAction::<DeclarePurchase>::new(),
     };
     let reloads = (successes(update), successes(step));
     let answers = (
@@ -43,11 +44,13 @@ pub fn NeedPageView() -> impl IntoView {
         successes(actions.shortlist),
         successes(actions.award),
         successes(actions.purchase),
+        successes(actions.declare),
     );
     let need = Resource::new(
         move || {
             let answered = answers.0.get() + answers.1.get() + answers.2.get() + answers.3.get();
-            (id(), reloads.0.get(), reloads.1.get(), answered + answers.4.get())
+            let followed = answers.4.get() + answers.5.get();
+            (id(), reloads.0.get(), reloads.1.get(), answered + followed)
         },
         |(id, ..)| get_need(id),
     );
@@ -81,6 +84,7 @@ struct Actions {
     shortlist: ServerAction<ShortlistQuote>,
     award: ServerAction<AwardLot>,
     purchase: ServerAction<ConfirmPurchase>,
+    declare: ServerAction<DeclarePurchase>,
 }
 
 #[component]
@@ -129,7 +133,7 @@ fn NeedBody(
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
-                interest=actions.interest quote=actions.quote/>
+                interest=actions.interest quote=actions.quote declare=actions.declare/>
         })}
         {need.comparison.clone().map(|comparison| view! {
             <ComparisonPanel comparison need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
