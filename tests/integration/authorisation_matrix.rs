@@ -709,6 +709,14 @@ const ROWS: &[Row] = &[
         form: &[],
         expected: [404; 8],
     },
+    // A retained structure's « l'achat a eu lieu »: its editors (refused here: the need is a
+    // draft).
+    Row {
+        method: "POST",
+        path: "/api/need-purchase-declare",
+        form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("form[amount]", "1")],
+        expected: EDITORS_OF_A,
+    },
     // API tokens of organisation A: without a name owners get the French error; revoking a
     // token that does not exist, a refusal.
     Row {

@@ -18,10 +18,24 @@ pub struct CandidateRow {
     pub reach: String,
     pub reach_km: Option<i64>,
     pub reach_communes: String,
+    /// What the order of notification reads of the structure's profile.
+    pub description: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub siret: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub permanent_staff: Option<i64>,
+    /// HQS label files granted (held now).
+    pub granted_labels: i64,
+    pub published_offers: i64,
+    pub certifications: i64,
+    /// All its activities, not only those in the need's sectors.
+    pub activities: i64,
 }
 
 /// Activities of published structures in one of `sectors` and of `service_kind`, by
-/// structure.
+/// structure, with what ranks the structure (its label, its profile's completeness).
 pub async fn candidates(
     db: &Db,
     sectors: &[&str],
@@ -33,7 +47,16 @@ pub async fn candidates(
     let marks: Vec<String> = (2..sectors.len() + 2).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT s.id AS structure_id, s.kinds, s.latitude, s.longitude, s.turnover_band, \
-         a.sector, a.service_kind, a.reach, a.reach_km, a.reach_communes \
+         a.sector, a.service_kind, a.reach, a.reach_km, a.reach_communes, \
+         s.description, s.contact_email, s.contact_phone, s.siret, s.website, s.address, \
+         s.permanent_staff, \
+         (SELECT COUNT(*) FROM hqs_labels l WHERE l.structure_id = s.id AND l.state = 'granted') \
+           AS granted_labels, \
+         (SELECT COUNT(*) FROM offers o WHERE o.structure_id = s.id AND o.status = 'published') \
+           AS published_offers, \
+         (SELECT COUNT(*) FROM structure_certifications c WHERE c.structure_id = s.id) \
+           AS certifications, \
+         (SELECT COUNT(*) FROM structure_activities b WHERE b.structure_id = s.id) AS activities \
          FROM structure_activities a JOIN structures s ON s.id = a.structure_id \
          WHERE s.status = 'published' AND a.service_kind = $1 AND a.sector IN ({}) \
          ORDER BY s.id, a.created_at, a.id",
@@ -318,4 +341,67 @@ async fn of_organisations_in(
         query = query.bind(id);
     }
     query.fetch_all(db).await
+}
+
+/// The structures of a need told of it before `notified_before` that neither opened it nor
+/// answered nor were reminded: those a reminder may go to.
+pub async fn to_remind(
+    db: &Db,
+    need_id: &str,
+    notified_before: i64,
+) -> Result<Vec<MatchRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {MATCH_COLUMNS} FROM need_matches m JOIN structures s ON s.id = m.structure_id \
+         WHERE m.need_id = $1 AND m.notified_at <= $2 AND {} ORDER BY m.rank",
+        untouched("m")
+    ))
+    .bind(need_id)
+    .bind(notified_before)
+    .fetch_all(db)
+    .await
+}
+
+/// A match nobody of the structure acted on: not reminded, not opened, not viewed, not
+/// answered, no quote; `t` names the `need_matches` table in the query.
+fn untouched(t: &str) -> String {
+    format!(
+        "{t}.reminded_at IS NULL AND {t}.opened_at IS NULL AND {t}.viewed_at IS NULL \
+         AND {t}.interested_at IS NULL AND {t}.declined_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM quotes q \
+                         WHERE q.need_id = {t}.need_id AND q.structure_id = {t}.structure_id)"
+    )
+}
+
+/// Claims the reminder of a structure that is still untouched; false when it was reminded
+/// (by this server or another) or acted in between.
+pub async fn claim_reminder(
+    tx: &mut Transaction<'_, Any>,
+    need_id: &str,
+    structure_id: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(&format!(
+        "UPDATE need_matches SET reminded_at = $3 \
+         WHERE need_id = $1 AND structure_id = $2 AND notified_at IS NOT NULL AND {}",
+        untouched("need_matches")
+    ))
+    .bind(need_id)
+    .bind(structure_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// How many structures say they are interested in the need.
+pub async fn interested_count<'e>(
+    db: impl sqlx::Executor<'e, Database = Any>,
+    need_id: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM need_matches WHERE need_id = $1 AND interested_at IS NOT NULL",
+    )
+    .bind(need_id)
+    .fetch_one(db)
+    .await
 }

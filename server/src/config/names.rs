@@ -41,6 +41,7 @@ pub const NAMES: &[Name] = &[
     name("needs.batch_every_hours", "ECOSSOL_NEEDS_BATCH_EVERY_HOURS"),
     name("needs.enough_interested", "ECOSSOL_NEEDS_ENOUGH_INTERESTED"),
     name("needs.daily_cap", "ECOSSOL_NEEDS_DAILY_CAP"),
+    name("needs.remind_after_days", "ECOSSOL_NEEDS_REMIND_AFTER_DAYS"),
 ];
 
 pub fn by_key(key: &str) -> Option<&'static Name> {

@@ -117,6 +117,20 @@ fn a_bad_label_years_is_refused_from_the_file_as_from_the_environment() {
 }
 
 #[test]
+fn the_needs_reminder_delay_is_read_from_the_environment_within_bounds() {
+    Jail::expect_with(|jail| {
+        jail.clear_env();
+        assert_eq!(load()?.needs.remind_after_days, 3, "the default");
+        jail.set_env("ECOSSOL_NEEDS_REMIND_AFTER_DAYS", "5");
+        assert_eq!(load()?.needs.remind_after_days, 5);
+        jail.set_env("ECOSSOL_NEEDS_REMIND_AFTER_DAYS", "0");
+        let error = load().expect_err("no delay");
+        assert!(error.contains("needs.remind_after_days"), "{error}");
+        Ok(())
+    });
+}
+
+#[test]
 fn bad_values_are_refused_with_the_setting_named() {
     Jail::expect_with(|jail| {
         jail.clear_env();

@@ -1,11 +1,13 @@
 //! Buyers' needs: drafting with French errors, the pôle's moderation, matching and the
-//! potential, the public list; posting one through the API; their PDF attachments.
+//! potential, the public list, the mails around a consultation and its follow-up; posting
+//! one through the API; their PDF attachments; group purchases.
 
 mod answers;
 mod api;
 mod demo;
 mod drafting;
 mod files;
+mod followups;
 mod group;
 mod matching;
 mod moderation;

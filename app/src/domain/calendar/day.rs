@@ -78,6 +78,11 @@ impl Day {
         // Two dates always have a difference in days: the fallback is never taken.
         self.0.until(later.0).map_or(0, |span| i64::from(span.get_days()))
     }
+
+    /// The day of the week, 1 for Monday to 7 for Sunday (ISO 8601).
+    pub fn iso_weekday(self) -> i8 {
+        self.0.weekday().to_monday_one_offset()
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +111,13 @@ mod tests {
         {
             assert_eq!(Day::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn weekdays_are_numbered_from_monday() {
+        assert_eq!(day("2026-11-30").iso_weekday(), 1, "a Monday");
+        assert_eq!(day("2026-12-05").iso_weekday(), 6, "a Saturday");
+        assert_eq!(day("2026-12-06").iso_weekday(), 7, "a Sunday");
     }
 
     #[test]

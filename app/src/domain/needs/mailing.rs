@@ -1,7 +1,7 @@
 //! How a validated need is mailed to the structures it reaches (DOMAIN.md §6): in batches,
 //! best-ranked first, a new batch only after a while and while too few are interested,
 //! never after the deadline, and never more than a daily cap per need (a buyer cannot
-//! mail-bomb suppliers).
+//! mail-bomb suppliers); one reminder a few days later to those who have not opened it.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,11 +16,19 @@ pub struct Mailing {
     pub enough_interested: u32,
     /// Structures told of one need in 24 hours, at most.
     pub daily_cap: u32,
+    /// Days after its first mail a structure that has not opened it is reminded, once.
+    pub remind_after_days: u32,
 }
 
 impl Default for Mailing {
     fn default() -> Self {
-        Self { batch_size: 10, batch_every_hours: 24, enough_interested: 6, daily_cap: 50 }
+        Self {
+            batch_size: 10,
+            batch_every_hours: 24,
+            enough_interested: 6,
+            daily_cap: 50,
+            remind_after_days: 3,
+        }
     }
 }
 
@@ -41,6 +49,12 @@ impl Mailing {
         }
         if self.daily_cap < self.batch_size || self.daily_cap > 1000 {
             return Err("needs.daily_cap must be between needs.batch_size and 1000".into());
+        }
+        if !(1..=30).contains(&self.remind_after_days) {
+            return Err(format!(
+                "needs.remind_after_days must be between 1 and 30, not {}",
+                self.remind_after_days
+            ));
         }
         Ok(())
     }
@@ -78,5 +92,8 @@ mod tests {
         assert!(m.check().is_ok());
         assert!(Mailing { daily_cap: 5, ..m }.check().is_err());
         assert!(Mailing { batch_size: 0, ..m }.check().is_err());
+        assert!(Mailing { remind_after_days: 0, ..m }.check().is_err());
+        assert!(Mailing { remind_after_days: 31, ..m }.check().is_err());
+        assert!(Mailing { remind_after_days: 30, ..m }.check().is_ok());
     }
 }

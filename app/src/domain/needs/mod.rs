@@ -4,6 +4,8 @@
 pub mod attachments;
 pub mod budget;
 mod consideration;
+mod declaration;
+pub mod followups;
 mod form;
 pub mod group;
 mod kind;
@@ -13,11 +15,13 @@ mod mailing;
 pub mod matching;
 pub mod potential;
 pub mod quote;
+pub mod ranking;
 mod state;
 pub mod views;
 
 pub use budget::Budget;
 pub use consideration::{PurchaseForm, SocialConsideration};
+pub use declaration::{PurchaseDeclarationForm, PurchaseDeclared};
 pub use form::{NeedForm, NeedText};
 pub use kind::NeedKind;
 pub use mailing::Mailing;

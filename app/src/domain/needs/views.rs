@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    NeedForm, NeedKind, NeedState, QuoteForm, attachments::NeedFile, lots::Lot,
-    potential::Potential,
+    NeedForm, NeedKind, NeedState, PurchaseDeclarationForm, QuoteForm, attachments::NeedFile,
+    lots::Lot, potential::Potential,
 };
 
 /// A need in a list.
@@ -168,6 +168,13 @@ pub struct SupplierSide {
     pub takes_quotes: bool,
     /// The files of its quote.
     pub files: Vec<NeedFile>,
+    /// Retained for a lot of the awarded need: it may declare the purchase.
+    pub retained: bool,
+    /// Its declaration « l'achat a eu lieu », as the form to change it (empty when none).
+    pub declaration: PurchaseDeclarationForm,
+    pub declared: bool,
+    /// The purchase the buyer recorded: (amount excluding tax in cents, day `AAAA-MM-JJ`).
+    pub purchase: Option<(i64, String)>,
 }
 
 /// One quote in the buyer's comparison.
@@ -207,4 +214,7 @@ pub struct Comparison {
     pub to_confirm: Vec<(String, String, i64)>,
     /// Purchases recorded: (supplier, amount, day).
     pub purchases: Vec<(String, i64, String)>,
+    /// What retained structures declared of their purchase: (structure id, amount in cents,
+    /// day `AAAA-MM-JJ`).
+    pub declarations: Vec<(String, i64, String)>,
 }

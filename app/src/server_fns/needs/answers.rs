@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         Outcome,
-        needs::{PurchaseForm, QuoteForm, views::LinkView},
+        needs::{PurchaseDeclarationForm, PurchaseForm, QuoteForm, views::LinkView},
     },
     error::AppError,
 };
@@ -129,4 +129,23 @@ pub async fn confirm_purchase(
     let page = need_page(&need_id);
     answer(outcome, Redirect::to(&page).done(format!("{page}?achat=enregistre")).keeping(typed))
         .await
+}
+
+/// « L'achat a eu lieu » — a retained structure's editor declares the amount and the day;
+/// the buyer confirms it.
+#[server(endpoint = "need-purchase-declare")]
+pub async fn declare_purchase(
+    need_id: String,
+    structure_id: String,
+    form: PurchaseDeclarationForm,
+) -> Result<Outcome<String>, AppError> {
+    let user = request::require_user().await?;
+    let typed = vec![
+        ("amount".into(), form.amount.clone()),
+        ("purchased_on".into(), form.purchased_on.clone()),
+    ];
+    let state = request::state()?;
+    let outcome = service::declare_purchase(&state, &user, &need_id, &structure_id, form).await;
+    let page = need_page(&need_id);
+    answer(outcome, Redirect::to(&page).done(format!("{page}?achat=declare")).keeping(typed)).await
 }

@@ -1,6 +1,6 @@
 //! A matched structure's answer to a need: « intéressé » or « pas intéressé » (with a
 //! reason), from the single-use link of its mail without signing in, or from the need's
-//! page by the structure's editors.
+//! page by the structure's editors. An interest may tell the buyer (`milestones`).
 
 use crate::{
     db::{
@@ -104,6 +104,10 @@ async fn record(
     need_matches::mark(&mut tx, need_id, structure_id, set, now).await?;
     need_matches::set_decline_reason(&mut tx, need_id, structure_id, reason).await?;
     tx.commit().await?;
+    // The answer stands whatever happens to the buyer's mail: a failure is only logged.
+    if interested && let Err(error) = super::milestones::interested(state, &need).await {
+        tracing::warn!(%error, need_id, "buyer's milestone mail not queued");
+    }
     Ok(Outcome::Done(need_id.to_owned()))
 }
 

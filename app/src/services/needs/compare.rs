@@ -1,12 +1,12 @@
 //! The buyer's comparison: one line per quote with its prices, lead time, distance, kinds,
 //! label and the HQS verdicts of the structure against the need's profile (declared facts,
 //! as in a check's pre-verdict); the ladder of where every matched structure stands; the
-//! awards and the purchases.
+//! awards, the purchases and what the retained structures declared of them.
 
 use crate::{
     db::{
-        hqs_labels, hqs_profiles, need_awards, need_matches, needs::NeedRow, purchases, quotes,
-        structures,
+        hqs_labels, hqs_profiles, need_awards, need_matches, needs::NeedRow, purchase_declarations,
+        purchases, quotes, structures,
     },
     domain::{
         calendar::Day,
@@ -133,5 +133,10 @@ pub async fn comparison(
             (label, p.amount_cents, p.purchased_on)
         })
         .collect();
-    Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases })
+    let declarations = purchase_declarations::of_need(&state.db, &row.id)
+        .await?
+        .into_iter()
+        .map(|d| (d.structure_id, d.amount_cents, d.purchased_on))
+        .collect();
+    Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases, declarations })
 }

@@ -1,5 +1,6 @@
 //! Finding the structures that can answer a need: candidates loaded by sector and kind of
-//! service, then judged by `domain::needs::matching` (reach, kinds, HQS profile).
+//! service, then judged by `domain::needs::matching` (reach, kinds, HQS profile), and ranked
+//! by `domain::needs::ranking` (labelled, then the most complete profiles, then the nearest).
 
 use crate::{
     db::{Db, hqs_profiles, need_matches, structures},
@@ -12,6 +13,7 @@ use crate::{
             NeedText,
             matching::{Candidate, CandidateActivity, MatchReasons, Wanted, match_candidate},
             potential::{Potential, Supply, band_middle, potential},
+            ranking::{ProfileFacts, RankKey, completeness, order},
         },
     },
     error::AppError,
@@ -26,6 +28,37 @@ pub struct Found {
     pub kinds: Vec<StructureKind>,
     pub turnover_band: Option<String>,
     pub reasons: MatchReasons,
+    /// Holds the HQS label now.
+    pub labelled: bool,
+    /// Its profile's completeness, out of 100.
+    pub completeness: u8,
+}
+
+impl Found {
+    fn rank_key(&self) -> RankKey {
+        RankKey {
+            labelled: self.labelled,
+            completeness: self.completeness,
+            distance_km: self.reasons.distance_km,
+        }
+    }
+}
+
+/// What completeness reads of a candidate's profile.
+fn profile_facts(row: &need_matches::CandidateRow) -> ProfileFacts {
+    let filled = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let count = |n: i64| u32::try_from(n).unwrap_or(0);
+    ProfileFacts {
+        description_chars: row.description.as_deref().map_or(0, |d| d.trim().chars().count()),
+        has_contact: filled(&row.contact_email) || filled(&row.contact_phone),
+        has_siret: filled(&row.siret),
+        published_offers: count(row.published_offers),
+        activities: count(row.activities),
+        certifications: count(row.certifications),
+        has_website: filled(&row.website),
+        has_staff_figures: row.permanent_staff.is_some(),
+        has_location: filled(&row.address) || (row.latitude.is_some() && row.longitude.is_some()),
+    }
 }
 
 /// What is asked, when the need says enough to match it (sector, kind of service, place).
@@ -57,7 +90,8 @@ fn sectors_for(wanted: &Wanted) -> Vec<&'static str> {
         .collect()
 }
 
-/// The structures that can answer the need, nearest first (unknown distances last).
+/// The structures that can answer the need, in the order they are told of it: labelled
+/// first, then the most complete profiles, then the nearest (unknown distances last).
 pub async fn find(state: &AppState, text: &NeedText) -> Result<Vec<Found>, AppError> {
     find_in(&state.db, state.clock.now_ms(), text).await
 }
@@ -115,18 +149,25 @@ pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>
             let facts = supplier_facts(db, &row).await?;
             candidate.satisfies_profile = Some(satisfies(requirements, &facts, None, &today));
         }
-        if let Some(reasons) = match_candidate(&wanted, &candidate) {
+        if let Some(mut reasons) = match_candidate(&wanted, &candidate) {
+            let labelled = first.granted_labels > 0;
+            let completeness = completeness(&profile_facts(first));
+            if labelled {
+                reasons.reasons.push("Label HQS détenu".into());
+            }
+            reasons.reasons.push(format!("Profil complété à {completeness} %"));
             found.push(Found {
                 structure_id: id,
                 kinds: candidate.kinds,
                 turnover_band: first.turnover_band.clone(),
                 reasons,
+                labelled,
+                completeness,
             });
         }
     }
     found.sort_by(|a, b| {
-        let d = |f: &Found| f.reasons.distance_km.unwrap_or(f64::MAX);
-        d(a).total_cmp(&d(b)).then_with(|| a.structure_id.cmp(&b.structure_id))
+        order(&a.rank_key(), &b.rank_key()).then_with(|| a.structure_id.cmp(&b.structure_id))
     });
     Ok(found)
 }

@@ -3,10 +3,12 @@
 //! in. A structure is claimed before it is mailed, so servers sending side by side tell
 //! each structure once.
 
+use sqlx::{Any, Transaction};
+
 use crate::{
     db::{
         memberships, need_links,
-        need_matches::{self, Mark},
+        need_matches::{self, Mark, MatchRow},
         needs, structures,
     },
     domain::{calendar::Day, needs::NeedState},
@@ -39,35 +41,14 @@ pub async fn send_batch(state: &AppState, need_id: &str) -> Result<usize, AppErr
     if size == 0 {
         return Ok(0);
     }
-    // The links serve until the end of the deadline's day.
-    let expires_at = deadline.end_ms();
-    let link_base = format!("{}/besoins/reponse", state.public_url);
     let mut told = 0;
     for m in need_matches::not_notified(&state.db, need_id, i64::from(size)).await? {
-        let mut addresses = Vec::new();
-        if let Some(structure) = structures::find(&state.db, &m.structure_id).await? {
-            addresses.extend(structure.contact_email.clone());
-        }
-        if let Some(organisation) = &m.organisation_id {
-            addresses.extend(memberships::owner_emails(&state.db, organisation).await?);
-        }
-        addresses.sort();
-        addresses.dedup();
-        let token = tokens::new_token();
+        let addresses = recipients(state, &m).await?;
         let mut tx = crate::db::begin(&state.db).await?;
         if !need_matches::mark(&mut tx, need_id, &m.structure_id, Mark::Notified, now).await? {
             continue;
         }
-        need_links::insert(
-            &mut tx,
-            &tokens::hash_token(&token),
-            need_id,
-            &m.structure_id,
-            now,
-            expires_at,
-        )
-        .await?;
-        let link = format!("{link_base}?jeton={token}");
+        let link = new_link(&mut tx, state, need_id, &m.structure_id, deadline, now).await?;
         for address in &addresses {
             let message = mails::new_need(address, &m.name, &row.title, &deadline.french(), &link);
             mail::enqueue(&mut tx, &message, now).await?;
@@ -79,6 +60,37 @@ pub async fn send_batch(state: &AppState, need_id: &str) -> Result<usize, AppErr
         tracing::info!(need_id, told, "need batch sent");
     }
     Ok(told)
+}
+
+/// Who a matched structure's mails about a need go to: its contact address and its
+/// organisation's owners.
+pub(super) async fn recipients(state: &AppState, m: &MatchRow) -> Result<Vec<String>, AppError> {
+    let mut addresses = Vec::new();
+    if let Some(structure) = structures::find(&state.db, &m.structure_id).await? {
+        addresses.extend(structure.contact_email.clone());
+    }
+    if let Some(organisation) = &m.organisation_id {
+        addresses.extend(memberships::owner_emails(&state.db, organisation).await?);
+    }
+    addresses.sort();
+    addresses.dedup();
+    Ok(addresses)
+}
+
+/// A fresh single-use link for a structure to answer a need without signing in; it serves
+/// until the end of the deadline's day. Only its token's hash is kept.
+pub(super) async fn new_link(
+    tx: &mut Transaction<'_, Any>,
+    state: &AppState,
+    need_id: &str,
+    structure_id: &str,
+    deadline: Day,
+    now: i64,
+) -> Result<String, sqlx::Error> {
+    let token = tokens::new_token();
+    let hash = tokens::hash_token(&token);
+    need_links::insert(tx, &hash, need_id, structure_id, now, deadline.end_ms()).await?;
+    Ok(format!("{}/besoins/reponse?jeton={token}", state.public_url))
 }
 
 /// Sends the due batches of every open need; how many structures were told.

@@ -190,7 +190,12 @@ async fn supplier_side(
     tx.commit().await?;
     let text = row.text();
     let quote = quotes::find(&state.db, &row.id, &m.structure_id).await?;
+    let bought = super::declarations::supplier_side(state, row, &m.structure_id).await?;
     Ok(Some(SupplierSide {
+        retained: bought.retained,
+        declared: bought.declaration.is_some(),
+        declaration: bought.declaration.unwrap_or_default(),
+        purchase: bought.purchase,
         rung: m.steps().rung(),
         decline_reason: m.decline_reason.clone(),
         quote: quote.as_ref().map(|q| q.quote().to_form(&text.lots)).unwrap_or_default(),

@@ -10,9 +10,10 @@ use super::attachments_panel::QuoteFileLinks;
 use crate::{
     domain::{
         Code,
+        calendar::french_iso_date,
         needs::{
             SocialConsideration,
-            budget::euros,
+            budget::{euros, plain_euros},
             lots::Lot,
             views::{Comparison, QuoteLine},
         },
@@ -163,7 +164,13 @@ pub fn ComparisonPanel(
     let follow_up = (decides && !comparison.to_confirm.is_empty()).then(|| view! {
         <h3>"L'achat a-t-il eu lieu ?"</h3>
         {comparison.to_confirm.clone().into_iter().map(|(structure_id, name, cents)| {
-            let amount = format!("{}", cents / 100);
+            // The structure's declaration, when it made one, fills the form.
+            let declared = comparison.declarations.iter().find(|d| d.0 == structure_id).cloned();
+            let amount = declared.as_ref().map_or_else(|| format!("{}", cents / 100), |d| plain_euros(d.1));
+            let day = declared.as_ref().map(|d| french_iso_date(&d.2)).unwrap_or_default();
+            let declared = declared.map(|(_, c, d)| view! {
+                <p class="notice purchase-declared">{format!("La structure déclare un achat de {} HT, le {}.", euros(c), french_iso_date(&d))}</p>
+            });
             let nid = need_id.clone();
             let considerations = considerations.clone();
             view! {
@@ -171,6 +178,7 @@ pub fn ComparisonPanel(
                     <input type="hidden" name="need_id" value=nid/>
                     <input type="hidden" name="structure_id" value=structure_id/>
                     <p><strong>{name}</strong></p>
+                    {declared}
                     <div class="field">
                         <label for="champ-amount">"Montant payé (€ HT)"</label>
                         <input id="champ-amount" name="form[amount]" type="text" value=amount/>
@@ -178,7 +186,7 @@ pub fn ComparisonPanel(
                     </div>
                     <div class="field">
                         <label for="champ-purchased_on">"Date de l'achat (JJ/MM/AAAA)"</label>
-                        <input id="champ-purchased_on" name="form[purchased_on]" type="text"/>
+                        <input id="champ-purchased_on" name="form[purchased_on]" type="text" value=day/>
                         <p class="field-error" role="alert">{move || e("purchased_on").get()}</p>
                     </div>
                     <div class="field">
@@ -221,7 +229,7 @@ pub fn ComparisonPanel(
             {(!comparison.purchases.is_empty()).then(|| view! {
                 <h3>"Achats enregistrés"</h3>
                 <ul id="need-purchases">
-                    {comparison.purchases.iter().map(|(name, cents, day)| view! { <li>{format!("{name} : {} HT, le {}", euros(*cents), crate::domain::calendar::french_iso_date(day))}</li> }).collect_view()}
+                    {comparison.purchases.iter().map(|(name, cents, day)| view! { <li>{format!("{name} : {} HT, le {}", euros(*cents), french_iso_date(day))}</li> }).collect_view()}
                 </ul>
             })}
         </section>

@@ -12,6 +12,7 @@ mod need_steps;
 mod needs_list;
 mod needs_queue;
 mod new_need;
+mod purchase_declaration;
 mod supplier_panel;
 
 pub use link_page::NeedLinkPage;

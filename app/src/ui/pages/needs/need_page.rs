@@ -19,8 +19,8 @@ use crate::{
     domain::needs::{NeedState, views::NeedView},
     error::AppError,
     server_fns::needs::{
-        AnswerNeed, AwardLot, ConfirmPurchase, NeedStep, ShortlistQuote, SubmitQuote, UpdateNeed,
-        get_need,
+        AnswerNeed, AwardLot, ConfirmPurchase, DeclarePurchase, NeedStep, ShortlistQuote,
+        SubmitQuote, UpdateNeed, get_need,
     },
     ui::components::{ErrorView, refusal, succeeded, successes},
 };
@@ -37,6 +37,7 @@ pub fn NeedPageView() -> impl IntoView {
         shortlist: ServerAction::<ShortlistQuote>::new(),
         award: ServerAction::<AwardLot>::new(),
         purchase: ServerAction::<ConfirmPurchase>::new(),
+        declare: ServerAction::<DeclarePurchase>::new(),
     };
     let group = GroupActions::new();
     let pooled = (
@@ -52,12 +53,14 @@ pub fn NeedPageView() -> impl IntoView {
         successes(actions.shortlist),
         successes(actions.award),
         successes(actions.purchase),
+        successes(actions.declare),
     );
     let need = Resource::new(
         move || {
             let answered = answers.0.get() + answers.1.get() + answers.2.get() + answers.3.get();
+            let followed = answers.4.get() + answers.5.get();
             let grouped = pooled.0.get() + pooled.1.get() + pooled.2.get() + pooled.3.get();
-            (id(), reloads.0.get(), reloads.1.get(), answered + answers.4.get(), grouped)
+            (id(), reloads.0.get(), reloads.1.get(), answered + followed, grouped)
         },
         |(id, ..)| get_need(id),
     );
@@ -91,6 +94,7 @@ struct Actions {
     shortlist: ServerAction<ShortlistQuote>,
     award: ServerAction<AwardLot>,
     purchase: ServerAction<ConfirmPurchase>,
+    declare: ServerAction<DeclarePurchase>,
 }
 
 #[component]
@@ -143,7 +147,7 @@ fn NeedBody(
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
-                interest=actions.interest quote=actions.quote/>
+                interest=actions.interest quote=actions.quote declare=actions.declare/>
         })}
         {need.comparison.clone().map(|comparison| view! {
             <ComparisonPanel comparison need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()

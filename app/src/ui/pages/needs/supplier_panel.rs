@@ -1,11 +1,13 @@
-//! A matched structure's side of a need: where it stands, its interest, its quote.
+//! A matched structure's side of a need: where it stands, its interest, its quote; once
+//! retained, « l'achat a eu lieu ».
 
 use leptos::prelude::*;
 
 use super::attachments_panel::QuoteAttachments;
+use super::purchase_declaration::PurchaseDeclaration;
 use crate::{
     domain::needs::{lots::Lot, views::SupplierSide},
-    server_fns::needs::{AnswerNeed, SubmitQuote},
+    server_fns::needs::{AnswerNeed, DeclarePurchase, SubmitQuote},
     ui::components::{field_error, initial_value, refusal, succeeded},
 };
 
@@ -17,7 +19,11 @@ pub fn SupplierPanel(
     questions: Vec<String>,
     interest: ServerAction<AnswerNeed>,
     quote: ServerAction<SubmitQuote>,
+    declare: ServerAction<DeclarePurchase>,
 ) -> impl IntoView {
+    let bought = side.retained.then(
+        || view! { <PurchaseDeclaration side=side.clone() need_id=need_id.clone() declare/> },
+    );
     let interest_answer = Signal::derive(move || interest.value().get());
     let quote_answer = Signal::derive(move || quote.value().get());
     let sent = succeeded(quote_answer, "devis");
@@ -114,6 +120,7 @@ pub fn SupplierPanel(
             {interest_forms}
             {quote_form}
             {files}
+            {bought}
         </section>
     }
 }
