@@ -26,6 +26,7 @@ pub mod memberships;
 pub mod need_awards;
 pub mod need_links;
 pub mod need_matches;
+pub mod need_messages;
 pub mod need_quota;
 pub mod needs;
 pub mod offers;
