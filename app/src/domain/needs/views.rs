@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{NeedForm, NeedKind, NeedState, QuoteForm, lots::Lot, potential::Potential};
+use super::{
+    MessageSide, NeedForm, NeedKind, NeedState, QuoteForm, lots::Lot, potential::Potential,
+};
 
 /// A need in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,6 +142,32 @@ pub struct SupplierSide {
     /// The need still takes answers (published, deadline not passed).
     pub open: bool,
     pub takes_quotes: bool,
+    /// The structure's thread with the buyer, oldest first.
+    pub thread: Vec<MessageView>,
+    /// Messages may be written: the structure was told of the need, which is published or
+    /// awarded.
+    pub writes_messages: bool,
+}
+
+/// A message of a need's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub side: MessageSide,
+    /// The buyer's name (« Acheteur » to those who may not see it), or the structure's.
+    pub author_label: String,
+    /// Plain text with line breaks, shown as text.
+    pub body: String,
+    /// When it was written (Unix milliseconds).
+    pub at: i64,
+}
+
+/// The buyer's thread with one structure the need reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadView {
+    pub structure_id: String,
+    pub structure_name: String,
+    /// Oldest first; empty when nobody wrote yet.
+    pub messages: Vec<MessageView>,
 }
 
 /// One quote in the buyer's comparison.
@@ -177,4 +205,6 @@ pub struct Comparison {
     pub to_confirm: Vec<(String, String, i64)>,
     /// Purchases recorded: (supplier, amount, day).
     pub purchases: Vec<(String, i64, String)>,
+    /// A thread per structure told of the need, in the matches' order.
+    pub threads: Vec<ThreadView>,
 }

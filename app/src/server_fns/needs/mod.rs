@@ -2,8 +2,10 @@
 
 mod answers;
 mod change;
+mod messages;
 mod read;
 
 pub use answers::*;
 pub use change::*;
+pub use messages::*;
 pub use read::*;

@@ -121,5 +121,6 @@ pub async fn comparison(
     }
     let purchases =
         recorded.into_iter().map(|p| (p.supplier_name, p.amount_cents, p.purchased_on)).collect();
-    Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases })
+    // The threads are read by `thread::of_need`.
+    Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases, threads: Vec::new() })
 }
