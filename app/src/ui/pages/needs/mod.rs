@@ -11,6 +11,7 @@ mod needs_list;
 mod needs_queue;
 mod new_need;
 mod supplier_panel;
+mod thread_panel;
 
 pub use link_page::NeedLinkPage;
 pub use my_needs::MyNeedsPage;

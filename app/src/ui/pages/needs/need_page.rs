@@ -12,13 +12,14 @@ use super::{
     need_parts::{MatchesPanel, NeedDetails, PotentialPanel},
     need_steps::StepsPanel,
     supplier_panel::SupplierPanel,
+    thread_panel::BuyerThreads,
 };
 use crate::{
     domain::needs::{NeedState, views::NeedView},
     error::AppError,
     server_fns::needs::{
-        AnswerNeed, AwardLot, ConfirmPurchase, NeedStep, ShortlistQuote, SubmitQuote, UpdateNeed,
-        get_need,
+        AnswerNeed, AwardLot, ConfirmPurchase, NeedStep, PostNeedMessage, ShortlistQuote,
+        SubmitQuote, UpdateNeed, get_need,
     },
     ui::components::{ErrorView, refusal, succeeded, successes},
 };
@@ -35,7 +36,9 @@ pub fn NeedPageView() -> impl IntoView {
         shortlist: ServerAction::<ShortlistQuote>::new(),
         award: ServerAction::<AwardLot>::new(),
         purchase: ServerAction::<ConfirmPurchase>::new(),
+        message: ServerAction::<PostNeedMessage>::new(),
     };
+    let messages = successes(actions.message);
     let reloads = (successes(update), successes(step));
     let answers = (
         successes(actions.interest),
@@ -47,7 +50,8 @@ pub fn NeedPageView() -> impl IntoView {
     let need = Resource::new(
         move || {
             let answered = answers.0.get() + answers.1.get() + answers.2.get() + answers.3.get();
-            (id(), reloads.0.get(), reloads.1.get(), answered + answers.4.get())
+            let answered = answered + answers.4.get() + messages.get();
+            (id(), reloads.0.get(), reloads.1.get(), answered)
         },
         |(id, ..)| get_need(id),
     );
@@ -81,6 +85,7 @@ struct Actions {
     shortlist: ServerAction<ShortlistQuote>,
     award: ServerAction<AwardLot>,
     purchase: ServerAction<ConfirmPurchase>,
+    message: ServerAction<PostNeedMessage>,
 }
 
 #[component]
@@ -129,12 +134,15 @@ fn NeedBody(
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
-                interest=actions.interest quote=actions.quote/>
+                interest=actions.interest quote=actions.quote message=actions.message/>
         })}
         {need.comparison.clone().map(|comparison| view! {
             <ComparisonPanel comparison need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
                 decides=need.rights.manages open=state == NeedState::Published
                 shortlist=actions.shortlist award=actions.award purchase=actions.purchase/>
+        })}
+        {need.comparison.clone().map(|c| view! {
+            <BuyerThreads need_id=need.summary.id.clone() threads=c.threads writes=need.rights.manages action=actions.message/>
         })}
         {(!need.matches.is_empty() || state == NeedState::Published).then(|| view! { <MatchesPanel matches=need.matches.clone()/> })}
     }

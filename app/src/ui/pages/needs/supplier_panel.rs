@@ -1,10 +1,12 @@
-//! A matched structure's side of a need: where it stands, its interest, its quote.
+//! A matched structure's side of a need: where it stands, its interest, its quote, its
+//! thread with the buyer.
 
 use leptos::prelude::*;
 
+use super::thread_panel::ThreadPanel;
 use crate::{
     domain::needs::{lots::Lot, views::SupplierSide},
-    server_fns::needs::{AnswerNeed, SubmitQuote},
+    server_fns::needs::{AnswerNeed, PostNeedMessage, SubmitQuote},
     ui::components::{field_error, initial_value, refusal, succeeded},
 };
 
@@ -16,7 +18,16 @@ pub fn SupplierPanel(
     questions: Vec<String>,
     interest: ServerAction<AnswerNeed>,
     quote: ServerAction<SubmitQuote>,
+    message: ServerAction<PostNeedMessage>,
 ) -> impl IntoView {
+    let thread = view! {
+        <h3>"Messages avec l'acheteur"</h3>
+        <ThreadPanel need_id=need_id.clone() structure_id=side.structure_id.clone()
+            messages=side.thread.clone() writes=side.writes_messages action=message/>
+        {(!side.writes_messages).then(|| view! {
+            <p class="muted">"Vous pourrez écrire à l'acheteur dès que ce besoin vous aura été envoyé."</p>
+        })}
+    };
     let interest_answer = Signal::derive(move || interest.value().get());
     let quote_answer = Signal::derive(move || quote.value().get());
     let sent = succeeded(quote_answer, "devis");
@@ -112,6 +123,7 @@ pub fn SupplierPanel(
             {(!side.open).then(|| view! { <p class="muted">"La date limite est passée : les réponses ne peuvent plus être changées."</p> })}
             {interest_forms}
             {quote_form}
+            {thread}
         </section>
     }
 }
