@@ -640,6 +640,15 @@ const ROWS: &[Row] = &[
         form: &[("need_id", "{need}"), ("lot", "1"), ("structure_id", "{structure}")],
         expected: NEED_WRITERS_OF_A,
     },
+    // A need's thread: its writers on one side, the matched structure's editors on the
+    // other, administrators too as editors of every structure (refused here: the need is a
+    // draft); nobody else.
+    Row {
+        method: "POST",
+        path: "/api/need-message",
+        form: &[("need_id", "{need}"), ("structure_id", "{structure}"), ("form[body]", "Bonjour")],
+        expected: MEMBERS_OF_A,
+    },
     Row {
         method: "POST",
         path: "/api/need-purchase",

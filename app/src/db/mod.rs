@@ -28,6 +28,7 @@ pub mod need_files;
 pub mod need_links;
 pub mod need_matches;
 pub mod need_members;
+pub mod need_messages;
 pub mod need_milestones;
 pub mod need_pools;
 pub mod need_quota;

@@ -1,6 +1,7 @@
 //! Buyers' needs: drafting with French errors, the pôle's moderation, matching and the
 //! potential, the public list, the mails around a consultation and its follow-up; posting
-//! one through the API; their PDF attachments; group purchases.
+//! one through the API; their PDF attachments; group purchases; the threads between a
+//! need's buyer and the structures it reached.
 
 mod answers;
 mod api;
@@ -10,4 +11,5 @@ mod files;
 mod followups;
 mod group;
 mod matching;
+mod messages;
 mod moderation;

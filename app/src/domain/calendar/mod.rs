@@ -23,6 +23,12 @@ pub fn french_date(ms: i64) -> String {
     Day::of_instant(ms).french()
 }
 
+/// `27/11/2026 à 14:05`: the day and time it is in Paris at an instant.
+pub fn french_moment(ms: i64) -> String {
+    let (hour, minute) = paris::hour_minute_of(ms);
+    format!("{} à {hour:02}:{minute:02}", french_date(ms))
+}
+
 /// `2026-11-27`: the day it is in Paris at an instant.
 pub fn iso_date(ms: i64) -> String {
     Day::of_instant(ms).iso()
@@ -70,5 +76,12 @@ mod tests {
             ("2026-07-01".into(), "01/07/2026".into())
         );
         assert_eq!(year_of(instant("2026-12-31T23:30:00Z")), 2027);
+    }
+
+    /// The time shown is Paris time: UTC+1 in winter, UTC+2 in summer.
+    #[test]
+    fn moments_are_read_in_paris() {
+        assert_eq!(french_moment(instant("2026-11-30T23:30:00Z")), "01/12/2026 à 00:30");
+        assert_eq!(french_moment(instant("2026-06-30T07:05:00Z")), "30/06/2026 à 09:05");
     }
 }

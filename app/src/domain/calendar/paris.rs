@@ -18,12 +18,17 @@ pub static PARIS: TimeZone = tz::get!("Europe/Paris");
 /// The day it is in Paris at an instant (Unix milliseconds). Instants beyond what `jiff`
 /// represents (years -9999 to 9999) are read as its first or last instant.
 pub fn day_of(ms: i64) -> Date {
-    let instant = Timestamp::from_millisecond(ms).unwrap_or(if ms < 0 {
-        Timestamp::MIN
-    } else {
-        Timestamp::MAX
-    });
-    PARIS.to_datetime(instant).date()
+    PARIS.to_datetime(timestamp(ms)).date()
+}
+
+/// The hour and minute it is in Paris at an instant.
+pub fn hour_minute_of(ms: i64) -> (i8, i8) {
+    let time = PARIS.to_datetime(timestamp(ms)).time();
+    (time.hour(), time.minute())
+}
+
+fn timestamp(ms: i64) -> Timestamp {
+    Timestamp::from_millisecond(ms).unwrap_or(if ms < 0 { Timestamp::MIN } else { Timestamp::MAX })
 }
 
 #[cfg(test)]

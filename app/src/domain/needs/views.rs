@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    NeedForm, NeedKind, NeedState, PurchaseDeclarationForm, QuoteForm, attachments::NeedFile,
-    lots::Lot, potential::Potential,
+    MessageSide, NeedForm, NeedKind, NeedState, PurchaseDeclarationForm, QuoteForm,
+    attachments::NeedFile, lots::Lot, potential::Potential,
 };
 
 /// A need in a list.
@@ -175,6 +175,32 @@ pub struct SupplierSide {
     pub declared: bool,
     /// The purchase the buyer recorded: (amount excluding tax in cents, day `AAAA-MM-JJ`).
     pub purchase: Option<(i64, String)>,
+    /// The structure's thread with the buyer, oldest first.
+    pub thread: Vec<MessageView>,
+    /// Messages may be written: the structure was told of the need, which is published or
+    /// awarded.
+    pub writes_messages: bool,
+}
+
+/// A message of a need's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub side: MessageSide,
+    /// The buyer's name (« Acheteur » to those who may not see it), or the structure's.
+    pub author_label: String,
+    /// Plain text with line breaks, shown as text.
+    pub body: String,
+    /// When it was written (Unix milliseconds).
+    pub at: i64,
+}
+
+/// The buyer's thread with one structure the need reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadView {
+    pub structure_id: String,
+    pub structure_name: String,
+    /// Oldest first; empty when nobody wrote yet.
+    pub messages: Vec<MessageView>,
 }
 
 /// One quote in the buyer's comparison.
@@ -217,4 +243,6 @@ pub struct Comparison {
     /// What retained structures declared of their purchase: (structure id, amount in cents,
     /// day `AAAA-MM-JJ`).
     pub declarations: Vec<(String, i64, String)>,
+    /// A thread per structure told of the need, in the matches' order.
+    pub threads: Vec<ThreadView>,
 }

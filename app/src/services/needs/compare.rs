@@ -138,5 +138,14 @@ pub async fn comparison(
         .into_iter()
         .map(|d| (d.structure_id, d.amount_cents, d.purchased_on))
         .collect();
-    Ok(Comparison { ladder, quotes: lines, awards, to_confirm, purchases, declarations })
+    // The threads are read by `thread::of_need`.
+    Ok(Comparison {
+        ladder,
+        quotes: lines,
+        awards,
+        to_confirm,
+        purchases,
+        declarations,
+        threads: Vec::new(),
+    })
 }

@@ -26,7 +26,7 @@ use crate::{
     state::AppState,
 };
 
-use super::{access, compare, files, group, matching};
+use super::{access, compare, files, group, matching, thread};
 use crate::services::directory::can_edit;
 
 /// How many open needs a page lists.
@@ -118,7 +118,9 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     };
     let retained = supplier.as_ref().is_some_and(|s| s.rung == Rung::Awarded);
     let comparison = if (insiders || rights.member) && row.state.is_public() {
-        Some(compare::comparison(state, &row, &text).await?)
+        let mut comparison = compare::comparison(state, &row, &text).await?;
+        comparison.threads = thread::of_need(state, &row).await?;
+        Some(comparison)
     } else {
         None
     };
@@ -191,6 +193,8 @@ async fn supplier_side(
     let text = row.text();
     let quote = quotes::find(&state.db, &row.id, &m.structure_id).await?;
     let bought = super::declarations::supplier_side(state, row, &m.structure_id).await?;
+    let shows_buyer = access::shows_buyer(access::rights(Some(user), row), row);
+    let thread = thread::of_structure(state, row, &m.structure_id, &m.name, shows_buyer).await?;
     Ok(Some(SupplierSide {
         retained: bought.retained,
         declared: bought.declaration.is_some(),
@@ -202,6 +206,8 @@ async fn supplier_side(
         quoted: quote.is_some(),
         open: row.state == NeedState::Published && !row.closed_on(today),
         takes_quotes: text.kind.is_some_and(|k| k.takes_quotes()),
+        thread,
+        writes_messages: m.notified_at.is_some(),
         structure_id: m.structure_id,
         structure_name: m.name,
         files: Vec::new(),

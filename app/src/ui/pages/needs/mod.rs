@@ -14,6 +14,7 @@ mod needs_queue;
 mod new_need;
 mod purchase_declaration;
 mod supplier_panel;
+mod thread_panel;
 
 pub use link_page::NeedLinkPage;
 pub use my_needs::MyNeedsPage;

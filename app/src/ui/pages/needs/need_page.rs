@@ -14,13 +14,14 @@ use super::{
     need_parts::{MatchesPanel, NeedDetails, PotentialPanel},
     need_steps::StepsPanel,
     supplier_panel::SupplierPanel,
+    thread_panel::BuyerThreads,
 };
 use crate::{
     domain::needs::{NeedState, views::NeedView},
     error::AppError,
     server_fns::needs::{
-        AnswerNeed, AwardLot, ConfirmPurchase, DeclarePurchase, NeedStep, ShortlistQuote,
-        SubmitQuote, UpdateNeed, get_need,
+        AnswerNeed, AwardLot, ConfirmPurchase, DeclarePurchase, NeedStep, PostNeedMessage,
+        ShortlistQuote, SubmitQuote, UpdateNeed, get_need,
     },
     ui::components::{ErrorView, refusal, succeeded, successes},
 };
@@ -38,7 +39,9 @@ pub fn NeedPageView() -> impl IntoView {
         award: ServerAction::<AwardLot>::new(),
         purchase: ServerAction::<ConfirmPurchase>::new(),
         declare: ServerAction::<DeclarePurchase>::new(),
+        message: ServerAction::<PostNeedMessage>::new(),
     };
+    let messages = successes(actions.message);
     let group = GroupActions::new();
     let pooled = (
         successes(group.pool),
@@ -58,7 +61,7 @@ pub fn NeedPageView() -> impl IntoView {
     let need = Resource::new(
         move || {
             let answered = answers.0.get() + answers.1.get() + answers.2.get() + answers.3.get();
-            let followed = answers.4.get() + answers.5.get();
+            let followed = answers.4.get() + answers.5.get() + messages.get();
             let grouped = pooled.0.get() + pooled.1.get() + pooled.2.get() + pooled.3.get();
             (id(), reloads.0.get(), reloads.1.get(), answered + followed, grouped)
         },
@@ -95,6 +98,7 @@ struct Actions {
     award: ServerAction<AwardLot>,
     purchase: ServerAction<ConfirmPurchase>,
     declare: ServerAction<DeclarePurchase>,
+    message: ServerAction<PostNeedMessage>,
 }
 
 #[component]
@@ -147,12 +151,15 @@ fn NeedBody(
         {editor}
         {need.supplier.clone().map(|side| view! {
             <SupplierPanel side need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
-                interest=actions.interest quote=actions.quote declare=actions.declare/>
+                interest=actions.interest quote=actions.quote declare=actions.declare message=actions.message/>
         })}
         {need.comparison.clone().map(|comparison| view! {
             <ComparisonPanel comparison need_id=need.summary.id.clone() lots=need.lots.clone() questions=need.questions.clone()
                 decides=need.rights.manages open=state == NeedState::Published
                 shortlist=actions.shortlist award=actions.award purchase=actions.purchase/>
+        })}
+        {need.comparison.clone().map(|c| view! {
+            <BuyerThreads need_id=need.summary.id.clone() threads=c.threads writes=need.rights.manages action=actions.message/>
         })}
         {(!need.matches.is_empty() || state == NeedState::Published).then(|| view! { <MatchesPanel matches=need.matches.clone()/> })}
     }

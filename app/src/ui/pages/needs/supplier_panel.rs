@@ -1,13 +1,14 @@
-//! A matched structure's side of a need: where it stands, its interest, its quote; once
-//! retained, « l'achat a eu lieu ».
+//! A matched structure's side of a need: where it stands, its interest, its quote, its
+//! thread with the buyer; once retained, « l'achat a eu lieu ».
 
 use leptos::prelude::*;
 
 use super::attachments_panel::QuoteAttachments;
 use super::purchase_declaration::PurchaseDeclaration;
+use super::thread_panel::ThreadPanel;
 use crate::{
     domain::needs::{lots::Lot, views::SupplierSide},
-    server_fns::needs::{AnswerNeed, DeclarePurchase, SubmitQuote},
+    server_fns::needs::{AnswerNeed, DeclarePurchase, PostNeedMessage, SubmitQuote},
     ui::components::{field_error, initial_value, refusal, succeeded},
 };
 
@@ -20,10 +21,19 @@ pub fn SupplierPanel(
     interest: ServerAction<AnswerNeed>,
     quote: ServerAction<SubmitQuote>,
     declare: ServerAction<DeclarePurchase>,
+    message: ServerAction<PostNeedMessage>,
 ) -> impl IntoView {
     let bought = side.retained.then(
         || view! { <PurchaseDeclaration side=side.clone() need_id=need_id.clone() declare/> },
     );
+    let thread = view! {
+        <h3>"Messages avec l'acheteur"</h3>
+        <ThreadPanel need_id=need_id.clone() structure_id=side.structure_id.clone()
+            messages=side.thread.clone() writes=side.writes_messages action=message/>
+        {(!side.writes_messages).then(|| view! {
+            <p class="muted">"Vous pourrez écrire à l'acheteur dès que ce besoin vous aura été envoyé."</p>
+        })}
+    };
     let interest_answer = Signal::derive(move || interest.value().get());
     let quote_answer = Signal::derive(move || quote.value().get());
     let sent = succeeded(quote_answer, "devis");
@@ -121,6 +131,7 @@ pub fn SupplierPanel(
             {quote_form}
             {files}
             {bought}
+            {thread}
         </section>
     }
 }
