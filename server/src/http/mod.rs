@@ -9,6 +9,7 @@ mod export;
 mod flash;
 mod health;
 mod multipart;
+mod purchase_files;
 mod router;
 mod search_csv;
 mod uploads;

@@ -48,6 +48,16 @@ impl UploadForm {
     /// Reads the form of a signed-in person. Rights first: a visitor's request is refused
     /// before its body is read.
     pub async fn read(state: &AppState, request: Request) -> Result<Self, Response> {
+        Self::read_bounded(state, request, NOT_RECEIVED).await
+    }
+
+    /// The same, saying `not_received` (the route's own size bound, in French) when the body
+    /// cannot be read whole.
+    pub async fn read_bounded(
+        state: &AppState,
+        request: Request,
+        not_received: &'static str,
+    ) -> Result<Self, Response> {
         let user = match session_user(state, request.headers()).await {
             Ok(Some(user)) => user,
             Ok(None) => return Err(status_of(&AppError::Unauthenticated)),
@@ -66,14 +76,14 @@ impl UploadForm {
             let field = match form.next_field().await {
                 Ok(Some(field)) => field,
                 Ok(None) => return Ok(upload),
-                Err(error) => return Err((error.status(), NOT_RECEIVED).into_response()),
+                Err(error) => return Err((error.status(), not_received).into_response()),
             };
             let name = field.name().unwrap_or_default().to_owned();
             if name == "file" {
                 upload.file_name = field.file_name().unwrap_or_default().to_owned();
                 match field.bytes().await {
                     Ok(bytes) => upload.bytes = bytes.to_vec(),
-                    Err(error) => return Err((error.status(), NOT_RECEIVED).into_response()),
+                    Err(error) => return Err((error.status(), not_received).into_response()),
                 }
             } else {
                 upload.fields.insert(name, field.text().await.unwrap_or_default());
