@@ -146,17 +146,20 @@ pub async fn set_mapping(
 /// folded name, or the same content.
 pub async fn same_file(
     tx: &mut Transaction<'_, Any>,
+    id: &str,
     organisation_id: &str,
     file_key: &str,
     content_hash: &str,
 ) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT id FROM purchase_imports WHERE organisation_id = $1 AND state = 'imported' \
-         AND source = 'file' AND (file_key = $2 OR content_hash = $3) ORDER BY created_at, id",
+         AND source = 'file' AND (file_key = $2 OR content_hash = $3) AND id <> $4 \
+         ORDER BY created_at, id",
     )
     .bind(organisation_id)
     .bind(file_key)
     .bind(content_hash)
+    .bind(id)
     .fetch_all(&mut **tx)
     .await
 }

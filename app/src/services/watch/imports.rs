@@ -550,7 +550,8 @@ async fn store_lines(
         (scan, matched)
     });
     let replaced =
-        purchase_imports::same_file(tx, organisation_id, &row.file_key, &row.content_hash).await?;
+        purchase_imports::same_file(tx, &row.id, organisation_id, &row.file_key, &row.content_hash)
+            .await?;
     for earlier in &replaced {
         purchase_ledger::delete_of_import(tx, earlier).await?;
         purchase_imports::mark_replaced(tx, earlier, &row.id).await?;
