@@ -3,6 +3,7 @@
 //! suppliers matched to the directory, the unmatched ones listed and linked by the pôle;
 //! who may do what.
 
+mod demo;
 mod files;
 mod mapping;
 mod rights;
