@@ -1,6 +1,9 @@
 use serde_json::Value;
 use tests::{TestApp, count, spawn_app, windows_1252};
 
+/// Supplier, cents, day, precision, year, considerations, SIREN, category.
+type StoredLine = (String, i64, String, String, i64, String, Option<String>, Option<String>);
+
 /// The count of the ledger's lines of an organisation.
 async fn lines_of(app: &TestApp, organisation_id: &str) -> i64 {
     let db = tests::pool(&app.database_url).await;
@@ -77,16 +80,15 @@ async fn a_windows_1252_csv_with_semicolons_and_french_amounts_imports() {
     let confirmed = app.confirm_import(&buyer.client, &id).await;
     assert_eq!(confirmed["Done"], id.as_str(), "{confirmed}");
     let db = tests::pool(&app.database_url).await;
-    let rows: Vec<(String, i64, String, String, i64, String, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "SELECT supplier_name, amount_cents, purchased_on, date_precision, purchased_year, \
+    let rows: Vec<StoredLine> = sqlx::query_as(
+        "SELECT supplier_name, amount_cents, purchased_on, date_precision, purchased_year, \
              social_considerations, supplier_siren, category FROM purchases \
              WHERE import_id = $1 ORDER BY line_number",
-        )
-        .bind(&id)
-        .fetch_all(&db)
-        .await
-        .expect("lines");
+    )
+    .bind(&id)
+    .fetch_all(&db)
+    .await
+    .expect("lines");
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].0, "Régie de quartier");
     assert_eq!((rows[0].1, rows[0].2.as_str(), rows[0].3.as_str()), (125_050, "2025-03-15", "day"));

@@ -4,7 +4,10 @@
 //! that `/veille/imports` and the unmatched suppliers are not empty. Only on a database
 //! seed-demo filled, once.
 
-use super::imports::{confirm_pending, keep_pending};
+use super::{
+    files::MAX_UPLOAD_LINES,
+    imports::{confirm_pending, keep_pending},
+};
 use crate::{
     db::{Db, demo_data, memberships, purchase_imports, structures, users},
     domain::{Outcome, calendar::Day, directory::siret::passes_luhn},
@@ -85,7 +88,7 @@ pub async fn seed(db: &Db, now: i64) -> Result<i64, AppError> {
         keep_pending(db, &organisation.id, &user.id, &file_name, text.into_bytes(), now).await?;
     let Outcome::Done(id) = kept else { return Ok(0) };
     let row = purchase_imports::find(db, &id).await?.ok_or(AppError::Internal)?;
-    match confirm_pending(db, &row, &organisation.id, &user.id, now).await? {
+    match confirm_pending(db, &row, &organisation.id, &user.id, now, MAX_UPLOAD_LINES).await? {
         Outcome::Done(_) => Ok(purchase_imports::find(db, &id).await?.map_or(0, |r| r.line_count)),
         _ => Ok(0),
     }

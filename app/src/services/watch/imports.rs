@@ -456,16 +456,19 @@ pub async fn confirm(
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    confirm_pending(&state.db, &row, &organisation_id, &user.id, state.clock.now_ms()).await
+    let now = state.clock.now_ms();
+    confirm_pending(&state.db, &row, &organisation_id, &user.id, now, MAX_UPLOAD_LINES).await
 }
 
-/// Confirms a pending import whose rights were checked (or of the demo data).
+/// Confirms a pending import whose rights were checked (or of the demo data, or of a
+/// benchmark), refusing a file of more than `max_lines` lines.
 pub async fn confirm_pending(
     db: &Db,
     row: &ImportRow,
     organisation_id: &str,
     user_id: &str,
     now: i64,
+    max_lines: u64,
 ) -> Result<Outcome<String>, AppError> {
     let id = row.id.as_str();
     let buyer =
@@ -480,7 +483,7 @@ pub async fn confirm_pending(
     if !purchase_imports::mark_imported(&mut tx, &imported).await? {
         return Ok(Outcome::refused("Cet import vient d'être enregistré ou abandonné."));
     }
-    let reading = Reading { bytes, format, mapping: mapping.clone(), directory };
+    let reading = Reading { bytes, format, mapping: mapping.clone(), directory, max_lines };
     let stored = match store_lines(&mut tx, row, &buyer, reading, now).await? {
         Ok(stored) => stored,
         Err(answer) => return Ok(answer),
@@ -517,6 +520,7 @@ struct Reading {
     format: Format,
     mapping: Mapping,
     directory: Directory,
+    max_lines: u64,
 }
 
 /// The pass that stores: the file is read on a blocking thread, its typed and matched lines
@@ -530,12 +534,12 @@ async fn store_lines(
     now: i64,
 ) -> Result<Result<Stored, Outcome<String>>, AppError> {
     let organisation_id = row.organisation_id.as_deref().unwrap_or_default();
-    let Reading { bytes, format, mapping, directory } = reading;
+    let Reading { bytes, format, mapping, directory, max_lines } = reading;
     let (sender, mut batches) = mpsc::channel::<Vec<NewLine>>(4);
     let reader = tokio::task::spawn_blocking(move || {
         let mut batch = Vec::with_capacity(BATCH);
         let mut matched: i64 = 0;
-        let scan = scan(&bytes, format, &mapping, MAX_UPLOAD_LINES, |number, line| {
+        let scan = scan(&bytes, format, &mapping, max_lines, |number, line| {
             let found = directory.find_line(&line);
             matched += i64::from(found.is_some());
             batch.push(new_line(number, line, found));
