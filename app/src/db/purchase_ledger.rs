@@ -263,14 +263,3 @@ pub async fn link(
     .await?;
     Ok(done.rows_affected())
 }
-
-/// Lines and their total of one import as stored (for tests and reports).
-pub async fn totals_of_import(db: &Db, import_id: &str) -> Result<(i64, i64), sqlx::Error> {
-    sqlx::query_as(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) FROM purchases \
-         WHERE import_id = $1",
-    )
-    .bind(import_id)
-    .fetch_one(db)
-    .await
-}
