@@ -67,6 +67,12 @@ pub async fn seed_demo(
             "Besoins de démonstration : {needs} (brouillon, en validation, à compléter, refusé, publié avec devis, attribué avec son achat)."
         );
     }
+    let purchases = app::services::watch::demo::seed(&db, SystemClock.now_ms()).await?;
+    if purchases > 0 {
+        println!(
+            "Veille : un fichier d'achats importé pour l'acheteur privé de démonstration ({purchases} lignes)."
+        );
+    }
     db.close().await;
     Ok(())
 }

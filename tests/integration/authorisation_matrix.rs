@@ -84,6 +84,9 @@ const DRAFT_NEED_READERS: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
 const OWNERS_ONLY_OF_A: [u16; 8] = [401, 403, 200, 403, 403, 403, 403, 403];
 /// A route authenticated by an API token only: a session cookie opens nothing.
 const TOKEN_ONLY: [u16; 8] = [401; 8];
+/// Those who read organisation A's purchases imports: its people, the pôle's animators and
+/// administrators; to the others they do not exist.
+const IMPORT_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -753,6 +756,67 @@ const ROWS: &[Row] = &[
         form: &[("title", "Besoin")],
         expected: TOKEN_ONLY,
     },
+    // The watch: organisation A's pending purchases file `{import}` has a negative amount,
+    // so that confirming it answers the French error and keeps it pending.
+    Row { method: "GET", path: "/veille/imports", form: &[], expected: SIGNED_IN },
+    Row { method: "POST", path: "/api/purchase-imports", form: &[], expected: SIGNED_IN },
+    // A visitor is refused before the body is read; the others send no multipart form.
+    Row {
+        method: "POST",
+        path: "/veille/imports/envoi",
+        form: &[("organisation_id", "{org}")],
+        expected: [401, 400, 400, 400, 400, 400, 400, 400],
+    },
+    Row {
+        method: "GET",
+        path: "/veille/imports/{import}",
+        form: &[],
+        expected: IMPORT_READERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/purchase-import",
+        form: &[("id", "{import}")],
+        expected: IMPORT_READERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/purchase-import-map",
+        form: &[
+            ("import_id", "{import}"),
+            ("form[roles][]", "supplier_name"),
+            ("form[roles][]", "amount"),
+            ("form[roles][]", "date"),
+        ],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "POST",
+        path: "/api/purchase-import-confirm",
+        form: &[("import_id", "{import}")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    // Its owner abandons it: its officer is then told in French that it no longer exists.
+    Row {
+        method: "POST",
+        path: "/api/purchase-import-discard",
+        form: &[("import_id", "{import}")],
+        expected: NEED_WRITERS_OF_A,
+    },
+    Row {
+        method: "GET",
+        path: "/veille/fournisseurs-non-rapproches",
+        form: &[],
+        expected: SIGNED_IN,
+    },
+    Row { method: "POST", path: "/api/unmatched-suppliers", form: &[], expected: SIGNED_IN },
+    // Without a structure, animators get the French error.
+    Row {
+        method: "POST",
+        path: "/api/supplier-link",
+        form: &[("form[key_kind]", "name"), ("form[key]", "Inconnu"), ("form[structure]", "")],
+        expected: MODERATORS,
+    },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;
@@ -863,6 +927,26 @@ async fn insert_check_of_a(
     id
 }
 
+/// A pending purchases file of organisation A, straight in the database.
+async fn insert_import_of_a(app: &TestApp, organisation_id: &str) -> String {
+    let db = tests::pool(&app.database_url).await;
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO purchase_imports (id, source, organisation_id, state, format, file_name, \
+         file_key, content_hash, size_bytes, content, headers, mapping, created_at) \
+         VALUES ($1, 'file', $2, 'pending', 'csv', 'achats.csv', 'achats', 'h', 40, $3, $4, \
+         'supplier_name,amount,date', 0)",
+    )
+    .bind(&id)
+    .bind(organisation_id)
+    .bind(b"Fournisseur;Montant HT;Date\nX;-5;2025\n".to_vec())
+    .bind(r#"["Fournisseur","Montant HT","Date"]"#)
+    .execute(&db)
+    .await
+    .expect("import");
+    id
+}
+
 /// A draft need of organisation A, straight in the database.
 async fn insert_need_of_a(app: &TestApp, organisation_id: &str) -> String {
     let db = tests::pool(&app.database_url).await;
@@ -968,6 +1052,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
     let check = insert_check_of_a(&app, &orgs.a, &profile, &structure).await;
     let (label, label_check) = insert_label_of_a(&app, &orgs.pole, &structure).await;
     let need = insert_need_of_a(&app, &orgs.a).await;
+    let import = insert_import_of_a(&app, &orgs.a).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -976,7 +1061,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
             .map(|(k, v)| {
                 let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
                 let v = v.replace("{offer}", &offer).replace("{profile}", &profile);
-                let v = v.replace("{need}", &need);
+                let v = v.replace("{need}", &need).replace("{import}", &import);
                 (*k, v.replace("{check}", &check).replace("{label}", &label))
             })
             .collect();
@@ -985,7 +1070,10 @@ async fn every_endpoint_answers_each_role_as_expected() {
             let client = client_for(&app, &orgs, *role, n).await;
             let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
             let path = path.replace("{label_check}", &label_check).replace("{label}", &label);
-            let path = path.replace("{need}", &need).replace("{structure}", &structure);
+            let path = path
+                .replace("{need}", &need)
+                .replace("{structure}", &structure)
+                .replace("{import}", &import);
             let request = match row.method {
                 "GET" => client.get(app.url(&path)),
                 _ => client.post(app.url(&path)).form(&form),

@@ -18,3 +18,4 @@ mod organisations;
 mod rendering;
 mod search;
 mod support;
+mod watch;

@@ -16,6 +16,7 @@ mod meili;
 mod needs;
 mod organisations;
 mod spawn;
+mod watch;
 
 pub use accounts::PASSWORD;
 pub use api_tokens::need_json;
@@ -27,6 +28,7 @@ pub use hqs::{Buyer, profile_fields};
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use needs::need_fields;
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
+pub use watch::{import_id_of, windows_1252};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.
 pub async fn eventually(seconds: u64, mut check: impl AsyncFnMut() -> bool) -> bool {

@@ -73,3 +73,18 @@ pub async fn pole_id(db: &Db) -> Result<Option<String>, sqlx::Error> {
     .fetch_optional(db)
     .await
 }
+
+/// A buyer as its purchase lines name it: name, public or private, SIRET.
+#[derive(Debug, Clone, FromRow)]
+pub struct BuyerIdentity {
+    pub name: String,
+    pub buyer_kind: Option<String>,
+    pub siret: Option<String>,
+}
+
+pub async fn buyer_identity(db: &Db, id: &str) -> Result<Option<BuyerIdentity>, sqlx::Error> {
+    sqlx::query_as("SELECT name, buyer_kind, siret FROM organisations WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}

@@ -354,3 +354,35 @@ pub async fn published_by_siret(db: &Db, siret: &str) -> Result<Option<Structure
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM structures").fetch_one(db).await
 }
+
+/// What the purchase ledger matches suppliers against: every structure's id, name, kinds,
+/// SIRET (when known) and whether it is published.
+#[derive(Debug, Clone, FromRow)]
+pub struct IdentityRow {
+    pub id: String,
+    pub name: String,
+    pub kinds: String,
+    pub siret: Option<String>,
+    pub published: i64,
+}
+
+pub async fn identities(db: &Db) -> Result<Vec<IdentityRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name, kinds, siret, \
+         CAST(CASE WHEN status = 'published' THEN 1 ELSE 0 END AS BIGINT) AS published \
+         FROM structures ORDER BY created_at, id",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// A structure by its SIRET, published ones first.
+pub async fn find_by_siret(db: &Db, siret: &str) -> Result<Option<StructureRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM structures WHERE siret = $1 \
+         ORDER BY CASE WHEN status = 'published' THEN 0 ELSE 1 END, created_at LIMIT 1"
+    ))
+    .bind(siret)
+    .fetch_optional(db)
+    .await
+}

@@ -16,6 +16,7 @@ pub mod needs;
 pub mod organisations;
 pub mod outcome;
 pub mod search;
+pub mod watch;
 
 pub use code::Code;
 pub use field_errors::FieldErrors;

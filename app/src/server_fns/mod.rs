@@ -16,3 +16,4 @@ pub mod organisations;
 #[cfg(feature = "ssr")]
 pub mod request;
 pub mod search;
+pub mod watch;

@@ -16,3 +16,4 @@ pub mod mail;
 pub mod needs;
 pub mod organisations;
 pub mod search_sync;
+pub mod watch;

@@ -15,8 +15,9 @@ use super::{
         ModerationPage, MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage,
         NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage,
         OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage,
-        ReferentialPage, SearchPage, SignInPage, SignUpPage, StructurePageView,
-        StructureWorkspacePage, VerifyEmailPage, WorkspaceHomePage,
+        PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage, SignInPage,
+        SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
+        VerifyEmailPage, WorkspaceHomePage,
     },
 };
 
@@ -201,6 +202,21 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("label-hqs"), StaticSegment("dossiers"), ParamSegment("id"))
                         view=LabelFilePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("imports"))
+                        view=PurchaseImportsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("imports"), ParamSegment("id"))
+                        view=PurchaseImportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("fournisseurs-non-rapproches"))
+                        view=UnmatchedSuppliersPage
                         ssr=SsrMode::Async
                     />
                     <Route

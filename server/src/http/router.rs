@@ -11,8 +11,8 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files, search_csv,
-    uploads,
+    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files,
+    purchase_files, search_csv, uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -40,6 +40,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/hqs/pieces/{id}", get(evidence::download))
         .merge(need_files_routes())
+        .route(
+            "/veille/imports/envoi",
+            post(purchase_files::upload)
+                .layer(DefaultBodyLimit::max(purchase_files::MAX_BODY_BYTES)),
+        )
         // Every `/api/v1` route, documented: add API routes there, never here.
         .merge(api_v1::router())
         .route("/recherche.csv", get(search_csv::results_csv))

@@ -25,6 +25,9 @@ pub fn UserMenu() -> impl IntoView {
                                 <a href="/besoins/mes-besoins">"Mes besoins"</a>
                             </li>
                             <li>
+                                <a href="/veille/imports">"Mes achats"</a>
+                            </li>
+                            <li>
                                 <a href="/organisations">"Mes organisations"</a>
                             </li>
                             {user.is_admin.then(|| view! {

@@ -7,6 +7,7 @@ mod needs;
 mod not_found;
 mod organisations;
 mod search;
+mod watch;
 
 pub use accounts::{
     AccountPage, AdminMailsPage, ForgottenPasswordPage, NewPasswordPage, SignInPage, SignUpPage,
@@ -31,3 +32,4 @@ pub use needs::{
 pub use not_found::NotFoundPage;
 pub use organisations::{BuyerDeskPage, InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;
+pub use watch::{PurchaseImportPage, PurchaseImportsPage, UnmatchedSuppliersPage};

@@ -1,0 +1,8 @@
+//! The watch of purchasing: buyers' imports and the unmatched suppliers. The files
+//! themselves arrive by a plain multipart form (`POST /veille/imports/envoi`, in the server).
+
+mod change;
+mod read;
+
+pub use change::*;
+pub use read::*;
