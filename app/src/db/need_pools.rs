@@ -53,6 +53,23 @@ pub async fn find<'e>(
         .await
 }
 
+/// The pools of these needs (in no particular order).
+pub async fn of_needs(db: &Db, need_ids: &[String]) -> Result<Vec<PoolRow>, sqlx::Error> {
+    if need_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=need_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT need_id, join_until, open_to_all FROM need_pools WHERE need_id IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in need_ids {
+        query = query.bind(id);
+    }
+    query.fetch_all(db).await
+}
+
 /// Pools any verified buyer may still join: open to all, joining day not passed, need not yet
 /// published. Their need ids, soonest closing first.
 pub async fn joinable(db: &Db, today: &str, limit: i64) -> Result<Vec<String>, sqlx::Error> {

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::{
     db::{
-        memberships, need_matches,
+        need_matches,
         need_messages::{self, NewMessage},
         needs::{self, NeedRow},
         organisations,
@@ -18,14 +18,13 @@ use crate::{
         Code, Outcome,
         accounts::Acting,
         needs::{MessageBody, MessageForm, MessageSide},
-        organisations::MemberRole,
     },
     error::AppError,
     services::{audit, directory::can_edit, mail},
     state::AppState,
 };
 
-use super::access;
+use super::{access, recipients};
 
 /// The most messages one person writes on one need in 24 hours.
 const MAX_PER_DAY: i64 = 30;
@@ -112,7 +111,7 @@ async fn mails_for(
         }
         _ => None,
     };
-    Ok(recipients(state, user, need, structure, side)
+    Ok(other_side(state, user, need, structure, side)
         .await?
         .iter()
         .map(|to| match side {
@@ -124,29 +123,23 @@ async fn mails_for(
 
 /// The other side's addresses: the structure's editors and its contact address, or the
 /// buyer's writers; never the author's.
-async fn recipients(
+async fn other_side(
     state: &AppState,
     user: &Acting,
     need: &NeedRow,
     structure: &StructureRow,
     side: MessageSide,
 ) -> Result<Vec<String>, AppError> {
-    let (organisation, roles, mut addresses): (Option<&str>, &[MemberRole], Vec<String>) =
-        match side {
-            MessageSide::Buyer => (
-                structure.organisation_id.as_deref(),
-                &[MemberRole::Owner, MemberRole::Member],
-                structure.contact_email.iter().cloned().collect(),
-            ),
-            MessageSide::Supplier => {
-                (Some(need.organisation_id.as_str()), access::WRITERS, Vec::new())
+    let mut addresses = match side {
+        MessageSide::Buyer => {
+            let mut addresses: Vec<String> = structure.contact_email.iter().cloned().collect();
+            if let Some(organisation) = structure.organisation_id.as_deref() {
+                addresses.extend(recipients::structure_editors(&state.db, organisation).await?);
             }
-        };
-    if let Some(organisation) = organisation {
-        for role in roles {
-            addresses.extend(memberships::emails_with_role(&state.db, organisation, *role).await?);
+            addresses
         }
-    }
+        MessageSide::Supplier => recipients::need_writers(&state.db, &need.organisation_id).await?,
+    };
     addresses.retain(|a| !a.eq_ignore_ascii_case(&user.email));
     addresses.sort();
     addresses.dedup();

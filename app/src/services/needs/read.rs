@@ -93,7 +93,8 @@ pub async fn view(state: &AppState, user: Option<&Acting>, id: &str) -> Result<N
     // except in the lead's own form.
     let form = (rights.manages && row.state.editable()).then(|| text.to_form());
     if let Some(g) = &group {
-        for (lot, total) in text.lots.iter_mut().zip(g.totals(&row.text())) {
+        let totals = g.totals(&text);
+        for (lot, total) in text.lots.iter_mut().zip(totals) {
             lot.quantity = total;
         }
     }
@@ -265,34 +266,41 @@ async fn pooled(
     organisations: &[String],
     today: Day,
 ) -> Result<Vec<PooledNeed>, AppError> {
+    let members = need_members::of_organisations(&state.db, organisations).await?;
+    let verified = user.buyers_where(access::WRITERS).find(|s| s.verified);
+    let joinable = match verified {
+        Some(_) => need_pools::joinable(&state.db, &today.iso(), 50).await?,
+        None => Vec::new(),
+    };
+    let mut ids: Vec<String> = members.iter().map(|m| m.need_id.clone()).collect();
+    ids.extend(joinable.iter().cloned());
+    let rows = needs::of_ids(&state.db, &ids).await?;
+    let pools = need_pools::of_needs(&state.db, &ids).await?;
+    let found = |id: &str| {
+        let row = rows.iter().find(|r| r.id == id)?;
+        let pool = pools.iter().find(|p| p.need_id == id)?;
+        Some((row, pool.join_until.clone()))
+    };
     let mut list = Vec::new();
-    for m in need_members::of_organisations(&state.db, organisations).await? {
-        let Some(row) = needs::find(&state.db, &m.need_id).await? else { continue };
-        let Some(pool) = need_pools::find(&state.db, &m.need_id).await? else { continue };
+    for m in members {
+        let Some((row, join_until)) = found(&m.need_id) else { continue };
         list.push(PooledNeed {
-            need: summary(&row, true, today),
+            need: summary(row, true, today),
             buyer: m.organisation_name,
             state: Some(m.state),
-            join_until: pool.join_until,
+            join_until,
         });
     }
-    let Some(verified) = user.buyers_where(access::WRITERS).find(|s| s.verified) else {
-        return Ok(list);
-    };
-    for id in need_pools::joinable(&state.db, &today.iso(), 50).await? {
-        if list.iter().any(|p| p.need.id == id) {
+    for id in &joinable {
+        let Some((row, join_until)) = found(id) else { continue };
+        if list.iter().any(|p| p.need.id == *id) || organisations.contains(&row.organisation_id) {
             continue;
         }
-        let Some(row) = needs::find(&state.db, &id).await? else { continue };
-        if organisations.contains(&row.organisation_id) {
-            continue;
-        }
-        let Some(pool) = need_pools::find(&state.db, &id).await? else { continue };
         list.push(PooledNeed {
-            need: summary(&row, true, today),
-            buyer: verified.organisation_name.clone(),
+            need: summary(row, true, today),
+            buyer: verified.map(|s| s.organisation_name.clone()).unwrap_or_default(),
             state: None,
-            join_until: pool.join_until,
+            join_until,
         });
     }
     Ok(list)

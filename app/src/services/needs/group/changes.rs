@@ -20,7 +20,10 @@ use crate::{
         organisations::MemberRole,
     },
     error::AppError,
-    services::{audit, mail, needs::access},
+    services::{
+        audit, mail,
+        needs::{access, recipients},
+    },
     state::AppState,
 };
 
@@ -33,17 +36,6 @@ const STARTED: &str = "La consultation a commencé : l'achat groupé ne change p
 
 fn need_link(state: &AppState, need_id: &str) -> String {
     format!("{}/besoins/{}", state.public_url, need_id)
-}
-
-/// The addresses of a buyer's people who write its needs.
-async fn writers_emails(state: &AppState, organisation_id: &str) -> Result<Vec<String>, AppError> {
-    let mut emails = Vec::new();
-    for role in access::WRITERS {
-        emails.extend(memberships::emails_with_role(&state.db, organisation_id, *role).await?);
-    }
-    emails.sort();
-    emails.dedup();
-    Ok(emails)
 }
 
 /// The lead makes its need a group purchase, or changes its joining day and openness.
@@ -132,7 +124,7 @@ pub async fn invite(
         .find(|s| s.organisation_id == row.organisation_id)
         .map_or_else(String::new, |s| s.organisation_name.clone());
     let until = Day::parse(&group.pool.join_until).map(Day::french).unwrap_or_default();
-    for to in writers_emails(state, &organisation_id).await? {
+    for to in recipients::need_writers(&state.db, &organisation_id).await? {
         let mail = mails::invited(&to, &lead, &row.title, &until, &need_link(state, need_id));
         mail::enqueue(&mut tx, &mail, now).await?;
     }
