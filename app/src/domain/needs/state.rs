@@ -53,6 +53,11 @@ impl NeedState {
         matches!(self, Self::Draft | Self::Returned)
     }
 
+    /// The consultation has not started: a group purchase still gathers its buyers.
+    pub fn before_consultation(self) -> bool {
+        matches!(self, Self::Draft | Self::Returned | Self::Submitted)
+    }
+
     /// Seen by the public and the matched suppliers.
     pub fn is_public(self) -> bool {
         matches!(self, Self::Published | Self::Awarded)

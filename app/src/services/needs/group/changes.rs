@@ -10,14 +10,9 @@ use crate::{
         Outcome,
         accounts::Acting,
         calendar::Day,
-        needs::{
-            NeedState,
-            group::{
-                InviteForm, MAX_MEMBERS, MemberState, Pool, PoolForm, Share, ShareForm,
-                invited_siret,
-            },
+        needs::group::{
+            InviteForm, MAX_MEMBERS, MemberState, Pool, PoolForm, Share, ShareForm, invited_siret,
         },
-        organisations::MemberRole,
     },
     error::AppError,
     services::{
@@ -26,11 +21,6 @@ use crate::{
     },
     state::AppState,
 };
-
-/// Before the consultation: while the need is a draft, returned, or waiting for the pôle.
-fn before_consultation(row: &NeedRow) -> bool {
-    matches!(row.state, NeedState::Draft | NeedState::Returned | NeedState::Submitted)
-}
 
 const STARTED: &str = "La consultation a commencé : l'achat groupé ne change plus.";
 
@@ -50,7 +40,7 @@ pub async fn pool(
     if !access::writes_for(user, &row.organisation_id) {
         return Err(AppError::Forbidden);
     }
-    if !before_consultation(&row) {
+    if !row.state.before_consultation() {
         return Ok(Outcome::refused(STARTED));
     }
     let now = state.clock.now_ms();
@@ -118,11 +108,7 @@ pub async fn invite(
     }
     let details = json!({ "organisation_id": organisation_id, "organisation": name });
     audit::record(&mut tx, Some(&user.id), ("need", need_id), "invited", &details, now).await?;
-    let lead = user
-        .standings()
-        .iter()
-        .find(|s| s.organisation_id == row.organisation_id)
-        .map_or_else(String::new, |s| s.organisation_name.clone());
+    let lead = row.buyer_name.clone().unwrap_or_default();
     let until = Day::parse(&group.pool.join_until).map(Day::french).unwrap_or_default();
     for to in recipients::need_writers(&state.db, &organisation_id).await? {
         let mail = mails::invited(&to, &lead, &row.title, &until, &need_link(state, need_id));
@@ -167,7 +153,7 @@ pub async fn join(
         ));
     }
     if !group.joining(&row, Day::of_instant(now)) {
-        return Ok(Outcome::refused(if before_consultation(&row) {
+        return Ok(Outcome::refused(if row.state.before_consultation() {
             "Le jour limite pour rejoindre cet achat groupé est passé."
         } else {
             STARTED
@@ -211,7 +197,7 @@ pub async fn leave(
     if !access::writes_for(user, organisation_id) {
         return Err(AppError::Forbidden);
     }
-    if !before_consultation(&row) {
+    if !row.state.before_consultation() {
         return Ok(Outcome::refused(STARTED));
     }
     let now = state.clock.now_ms();
@@ -241,9 +227,7 @@ async fn tell_lead(
         .find(|s| s.organisation_id == organisation_id)
         .map_or_else(String::new, |s| s.organisation_name.clone());
     let link = need_link(state, &row.id);
-    for to in
-        memberships::emails_with_role(&state.db, &row.organisation_id, MemberRole::Owner).await?
-    {
+    for to in memberships::owner_emails(&state.db, &row.organisation_id).await? {
         mail::enqueue(tx, &mails::member_changed(&to, &member, &row.title, joined, &link), now)
             .await?;
     }

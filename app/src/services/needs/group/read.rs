@@ -12,7 +12,7 @@ use crate::{
         accounts::Acting,
         calendar::Day,
         needs::{
-            NeedState, NeedText,
+            NeedText,
             group::{GroupView, MemberState, MemberView, OwnShare, pooled_quantities, unlocks},
             potential::Potential,
         },
@@ -60,8 +60,7 @@ impl Group {
     /// Buyers may still join, leave or change their share: the consultation has not started
     /// and the joining day has not passed.
     pub fn joining(&self, row: &NeedRow, today: Day) -> bool {
-        matches!(row.state, NeedState::Draft | NeedState::Returned | NeedState::Submitted)
-            && self.pool.join_until().is_some_and(|d| today <= d)
+        row.state.before_consultation() && self.pool.join_until().is_some_and(|d| today <= d)
     }
 
     /// Whether the person may read the need through its group purchase: a member, an

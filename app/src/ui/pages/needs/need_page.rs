@@ -146,7 +146,7 @@ fn NeedBody(
         {need.potential.clone().map(|p| view! { <PotentialPanel potential=p/> })}
         <NeedDetails need=need.clone()/>
         <GroupPanel group=need.group.clone() need_id=need.summary.id.clone() lots=need.lots.clone() actions=group
-            poolable=need.rights.manages && matches!(state, NeedState::Draft | NeedState::Returned | NeedState::Submitted)/>
+            poolable=need.rights.manages && state.before_consultation()/>
         <NeedAttachments need_id=need.summary.id.clone() files=need.files.clone() adds=need.adds_files anonymous=need.anonymous/>
         {editor}
         {need.supplier.clone().map(|side| view! {
