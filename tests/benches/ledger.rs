@@ -110,7 +110,9 @@ async fn rows(db: &Db, sql: &str) -> usize {
     sqlx::query(sql).fetch_all(db).await.expect(sql).len()
 }
 
-async fn aggregates(db: &Db, lines: u64) {
+async fn aggregates(db: &Db, lines: u64, now: i64) {
+    // The demo directory, so that lines match structures by SIRET.
+    app::services::directory::demo::seed(db, 2003, 1_000, 1_000, now).await.expect("directory");
     let started = Instant::now();
     let made = generated_ledger(db, lines, 2026).await;
     println!("  generated {made} ledger lines in {:.1} s", started.elapsed().as_secs_f64());
@@ -173,7 +175,7 @@ async fn main() {
     import_file(&app, lines).await;
     app.stop().await;
     let app = app_on(sqlite("ledger.db")).await;
-    aggregates(&app.state.db, lines).await;
+    aggregates(&app.state.db, lines, app.clock.now_ms()).await;
     app.stop().await;
     if std::env::var("ECOSSOL_TEST_POSTGRES_URL").is_ok() {
         println!("PostgreSQL");
@@ -184,7 +186,7 @@ async fn main() {
         pg.drop_now();
         let pg = PgTestDatabase::create().await;
         let app = app_on(pg.url.clone()).await;
-        aggregates(&app.state.db, lines).await;
+        aggregates(&app.state.db, lines, app.clock.now_ms()).await;
         app.stop().await;
         pg.drop_now();
     }
