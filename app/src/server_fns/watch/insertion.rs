@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         Outcome,
-        watch::insertion::{InsertionHoursForm, InsertionHoursPage, field},
+        watch::insertion::{InsertionHoursForm, InsertionHoursPage},
     },
     error::AppError,
 };
@@ -24,6 +24,7 @@ pub async fn declare_insertion_hours(
     form: InsertionHoursForm,
 ) -> Result<Outcome<String>, AppError> {
     use crate::{
+        domain::watch::insertion::field,
         server_fns::{answer::*, request},
         services::watch::insertion,
     };
