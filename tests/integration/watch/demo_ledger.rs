@@ -22,10 +22,8 @@ async fn the_demo_ledger_looks_like_the_partnership() {
     assert_eq!(demo_ledger::seed(db, now).await.expect("seed"), 0, "not on real data");
     app::services::directory::demo::seed(db, 7, 60, 120, now).await.expect("directory");
     ensure(db, &PasswordHashing::new(1).expect("hashing"), now).await.expect("accounts");
-    let started = std::time::Instant::now();
     let lines = demo_ledger::seed(db, now).await.expect("seed");
     assert!(lines > 3_000, "{lines} lines");
-    assert!(started.elapsed().as_secs() < 30, "seeded in {:?}", started.elapsed());
     assert_eq!(demo_ledger::seed(db, now).await.expect("again"), 0, "once");
 
     // Per year: lines, social share; buyers public and private.
