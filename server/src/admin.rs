@@ -38,13 +38,21 @@ fn read_password() -> anyhow::Result<SecretString> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned().into())
 }
 
+/// How much `seed-demo` makes.
+pub struct DemoSizes {
+    pub structures: usize,
+    pub offers: usize,
+    /// Generated ledger lines added after the demo (benchmarks).
+    pub ledger_lines: Option<u64>,
+}
+
 pub async fn seed_demo(
     settings: &Settings,
     seed: u64,
-    structures: usize,
-    offers: usize,
+    sizes: DemoSizes,
     if_empty: bool,
 ) -> anyhow::Result<()> {
+    let DemoSizes { structures, offers, ledger_lines } = sizes;
     let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
     if if_empty && db::structures::count(&db).await? > 0 {
         println!("L'annuaire contient déjà des structures : rien n'est ajouté.");
@@ -73,7 +81,31 @@ pub async fn seed_demo(
             "Veille : un fichier d'achats importé pour l'acheteur privé de démonstration ({purchases} lignes)."
         );
     }
+    seed_ledger(&db, seed, ledger_lines).await?;
     db.close().await;
+    Ok(())
+}
+
+/// The demo ledger (once), and the generated lines asked for.
+async fn seed_ledger(db: &db::Db, seed: u64, ledger_lines: Option<u64>) -> anyhow::Result<()> {
+    use app::services::watch::demo_ledger;
+    let started = std::time::Instant::now();
+    let lines = demo_ledger::seed(db, SystemClock.now_ms()).await?;
+    if lines > 0 {
+        println!(
+            "Veille : registre de démonstration de {lines} lignes d'achats ({}–aujourd'hui, acheteurs publics et privés) en {:.1} s.",
+            demo_ledger::FIRST_YEAR,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(count) = ledger_lines {
+        let started = std::time::Instant::now();
+        let made = demo_ledger::generate(db, count, seed, SystemClock.now_ms()).await?;
+        println!(
+            "Veille : {made} lignes d'achats générées en {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(())
 }
 

@@ -26,6 +26,9 @@ pub enum Command {
         /// Only when the directory is empty (what `make run` does).
         #[arg(long)]
         if_empty: bool,
+        /// Also add this many generated purchase lines to the ledger (benchmarks).
+        #[arg(long)]
+        ledger_lines: Option<u64>,
     },
     /// Import structures and offers from CSV files: all rows or none. `--dry-run` lists every
     /// row's errors without storing anything.
@@ -74,8 +77,9 @@ pub async fn run() -> anyhow::Result<()> {
     let settings = Settings::load()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => Application::build(settings).await?.run_until(shutdown_signal()).await,
-        Command::SeedDemo { structures, offers, seed, if_empty } => {
-            crate::admin::seed_demo(&settings, seed, structures, offers, if_empty).await
+        Command::SeedDemo { structures, offers, seed, if_empty, ledger_lines } => {
+            let sizes = crate::admin::DemoSizes { structures, offers, ledger_lines };
+            crate::admin::seed_demo(&settings, seed, sizes, if_empty).await
         }
         Command::Import { structures, offers, dry_run } => {
             crate::admin::import(&settings, structures.as_deref(), offers.as_deref(), dry_run).await

@@ -54,6 +54,9 @@ const ADMINS: [u16; 8] = [401, 403, 403, 403, 403, 403, 403, 200];
 /// Those who edit organisation A's structure: its owners and members (not its procurement
 /// officers), and administrators.
 const EDITORS_OF_A: [u16; 8] = [401, 200, 200, 403, 403, 403, 403, 200];
+/// Those who declare insertion hours on organisation A's structure's clause contracts: the
+/// structure's editors and the pôle's animators (the clause's facilitator).
+const INSERTION_DECLARERS: [u16; 8] = [401, 200, 200, 403, 403, 200, 403, 200];
 /// The pôle's animators and administrators.
 const MODERATORS: [u16; 8] = [401, 403, 403, 403, 403, 200, 403, 200];
 /// Those who manage organisation A's HQS profiles: its owners and procurement officers, and
@@ -817,6 +820,21 @@ const ROWS: &[Row] = &[
         form: &[("form[key_kind]", "name"), ("form[key]", "Inconnu"), ("form[structure]", "")],
         expected: MODERATORS,
     },
+    // Insertion hours of `{purchase}`, a clause contract of organisation A's structure: its
+    // editors and the pôle's animators (the clause's facilitator) get the French error for
+    // the empty figure.
+    Row { method: "GET", path: "/veille/heures-insertion", form: &[], expected: SIGNED_IN },
+    Row { method: "POST", path: "/api/insertion-hours", form: &[], expected: SIGNED_IN },
+    Row {
+        method: "POST",
+        path: "/api/insertion-hours-declare",
+        form: &[("form[purchase_id]", "{purchase}"), ("form[hours]", "")],
+        expected: INSERTION_DECLARERS,
+    },
+    // Open data: the public buyers' part of the ledger, for everyone.
+    Row { method: "GET", path: "/donnees", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/donnees/achats-publics.csv", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/donnees/decp.json", form: &[], expected: ALL_200 },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;
@@ -1053,6 +1071,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
     let (label, label_check) = insert_label_of_a(&app, &orgs.pole, &structure).await;
     let need = insert_need_of_a(&app, &orgs.a).await;
     let import = insert_import_of_a(&app, &orgs.a).await;
+    let purchase = app.ledger_line(Some(&structure), "clause", Some(100)).await;
     let mut failures = Vec::new();
     for (n, row) in ROWS.iter().enumerate() {
         let form: Vec<(&str, String)> = row
@@ -1062,6 +1081,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
                 let v = v.replace("{org}", &orgs.a).replace("{structure}", &structure);
                 let v = v.replace("{offer}", &offer).replace("{profile}", &profile);
                 let v = v.replace("{need}", &need).replace("{import}", &import);
+                let v = v.replace("{purchase}", &purchase);
                 (*k, v.replace("{check}", &check).replace("{label}", &label))
             })
             .collect();

@@ -20,7 +20,7 @@ mod watch;
 
 pub use accounts::PASSWORD;
 pub use api_tokens::need_json;
-pub use backend::TestBackend;
+pub use backend::{PgTestDatabase, TestBackend};
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};
@@ -28,7 +28,7 @@ pub use hqs::{Buyer, profile_fields};
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use needs::need_fields;
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
-pub use watch::{import_id_of, windows_1252};
+pub use watch::{generated_ledger, import_id_of, purchases_csv, windows_1252};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.
 pub async fn eventually(seconds: u64, mut check: impl AsyncFnMut() -> bool) -> bool {

@@ -104,3 +104,79 @@ impl TestApp {
         .expect("lines")
     }
 }
+
+impl TestApp {
+    /// A ledger line of a public buyer, straight in the database: supplied by `structure_id`,
+    /// with these social considerations (codes) and insertion hours asked; returns its id.
+    pub async fn ledger_line(
+        &self,
+        structure_id: Option<&str>,
+        social: &str,
+        hours_asked: Option<i64>,
+    ) -> String {
+        let db = crate::pool(&self.database_url).await;
+        let id = uuid::Uuid::new_v4().to_string();
+        let strongest = social.split(' ').next().unwrap_or("none");
+        sqlx::query(
+            "INSERT INTO purchases (id, source, buyer_name, buyer_kind, structure_id, \
+             supplier_name, amount_cents, purchased_on, purchased_year, social_consideration, \
+             social_considerations, insertion_hours, object, created_at) \
+             VALUES ($1, 'file', 'Ville de Fontaine', 'public', $2, 'Régie de quartier', \
+             4200000, '2025-03-01', 2025, $3, $4, $5, 'Entretien des espaces verts', 0)",
+        )
+        .bind(&id)
+        .bind(structure_id)
+        .bind(strongest)
+        .bind(social)
+        .bind(hours_asked)
+        .execute(&db)
+        .await
+        .expect("ledger line");
+        id
+    }
+}
+
+/// A generated purchases file of `lines` lines, as a buyer's spreadsheet exports it
+/// (semicolon CSV, French amounts): the demo ledger's buyers, trades and suppliers, seeded.
+pub fn purchases_csv(lines: u64, seed: u64) -> Vec<u8> {
+    use app::services::watch::demo_ledger::generator::{Generator, LineBuyer, siret_of};
+    let mut generator = Generator::new(seed, Vec::new(), 1_767_225_600_000);
+    let buyer = LineBuyer { index: 0, siret: siret_of("20004067"), organisation_id: None };
+    let mut out = Vec::with_capacity(usize::try_from(lines).unwrap_or(0) * 110);
+    out.extend_from_slice(
+        "Fournisseur;SIRET;Montant HT;Date;Code CPV;Clause sociale;Heures d'insertion réalisées\n"
+            .as_bytes(),
+    );
+    let social = |codes: &str| match codes.split(' ').next() {
+        Some("reserved") => "Marché réservé",
+        Some("clause") => "Clause sociale",
+        Some("criterion") => "Critère social",
+        _ => "Aucune",
+    };
+    for n in 0..lines {
+        let year = 2022 + i64::try_from(n % 4).unwrap_or(0);
+        let l = generator.line(&buyer, year, i64::try_from(n).unwrap_or(0));
+        let (y, rest) = l.purchased_on.split_at(4);
+        let (m, d) = (&rest[1..3], &rest[4..6]);
+        let line = format!(
+            "{};{};{},{:02};{d}/{m}/{y};{};{};{}\n",
+            l.supplier_name,
+            l.supplier_siret.unwrap_or_default(),
+            l.amount_cents / 100,
+            l.amount_cents % 100,
+            l.cpv.unwrap_or_default(),
+            social(&l.social_considerations),
+            l.insertion_hours_done.map(|h| h.to_string()).unwrap_or_default(),
+        );
+        out.extend_from_slice(line.as_bytes());
+    }
+    out
+}
+
+/// Adds `lines` generated ledger lines (the demo ledger's buyers, years 2022 to now, seeded)
+/// straight in the database, in bulk: the dataset of the ledger's benchmarks, for any
+/// query that wants a large ledger. Returns the lines added.
+pub async fn generated_ledger(db: &app::db::Db, lines: u64, seed: u64) -> u64 {
+    let now = 1_767_225_600_000 + 300 * 86_400_000;
+    app::services::watch::demo_ledger::generate(db, lines, seed, now).await.expect("generated")
+}

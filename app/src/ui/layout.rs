@@ -50,6 +50,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>
                     <a href="/healthz">"État du service"</a>
                 </p>
+                <p>
+                    <a href="/donnees">"Données ouvertes"</a>
+                </p>
             </footer>
         </div>
     }

@@ -21,6 +21,8 @@ use super::{
     },
 };
 
+use super::pages::{InsertionHoursPageView, OpenDataPage};
+
 /// The HTML document around the application, rendered by the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -219,6 +221,12 @@ pub fn App() -> impl IntoView {
                         view=UnmatchedSuppliersPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("heures-insertion"))
+                        view=InsertionHoursPageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("donnees") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route
                         path=StaticSegment("verification-email")
                         view=VerifyEmailPage

@@ -10,6 +10,7 @@ mod flash;
 mod health;
 mod multipart;
 mod need_files;
+mod open_data;
 mod purchase_files;
 mod router;
 mod search_csv;

@@ -11,7 +11,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files,
+    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files, open_data,
     purchase_files, search_csv, uploads,
 };
 
@@ -48,6 +48,8 @@ pub fn router(state: AppState) -> Router {
         // Every `/api/v1` route, documented: add API routes there, never here.
         .merge(api_v1::router())
         .route("/recherche.csv", get(search_csv::results_csv))
+        .route("/donnees/achats-publics.csv", get(open_data::purchases_csv))
+        .route("/donnees/decp.json", get(open_data::decp_json))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(error_status::apply))

@@ -4,7 +4,10 @@
 //! who may do what.
 
 mod demo;
+mod demo_ledger;
 mod files;
+mod insertion;
 mod mapping;
+mod open_data;
 mod rights;
 mod suppliers;

@@ -4,9 +4,12 @@
 
 pub mod access;
 pub mod demo;
+pub mod demo_ledger;
 pub mod files;
 pub mod imports;
+pub mod insertion;
 pub mod matching;
+pub mod open_data;
 pub mod scan;
 pub mod suppliers;
 mod views;

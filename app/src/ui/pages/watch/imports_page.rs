@@ -85,6 +85,7 @@ fn Imports(page: ImportsPage) -> impl IntoView {
                 view! { <ImportList imports/> }.into_any()
             }}
             <p><a href="/veille/fournisseurs-non-rapproches">"Fournisseurs non rapprochés de l'annuaire"</a></p>
+            <p><a href="/veille/heures-insertion" id="insertion-hours-link">"Heures d'insertion des marchés à clause sociale"</a></p>
         </section>
     }
 }

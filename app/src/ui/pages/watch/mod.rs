@@ -1,11 +1,15 @@
 //! The watch of purchasing: a buyer's purchases files (list, upload, mapping and preview),
-//! and the suppliers the ledger could not match.
+//! the suppliers the ledger could not match, the insertion hours declared done.
 
 mod import_page;
 mod imports_page;
+mod insertion_page;
 mod lines_table;
+mod open_data_page;
 mod unmatched_page;
 
 pub use import_page::PurchaseImportPage;
 pub use imports_page::PurchaseImportsPage;
+pub use insertion_page::InsertionHoursPageView;
+pub use open_data_page::OpenDataPage;
 pub use unmatched_page::UnmatchedSuppliersPage;
