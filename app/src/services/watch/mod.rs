@@ -6,6 +6,7 @@ pub mod access;
 pub mod demo;
 pub mod files;
 pub mod imports;
+pub mod indicators;
 pub mod matching;
 pub mod scan;
 pub mod suppliers;

@@ -3,9 +3,11 @@
 
 mod import_page;
 mod imports_page;
+mod indicators;
 mod lines_table;
 mod unmatched_page;
 
 pub use import_page::PurchaseImportPage;
 pub use imports_page::PurchaseImportsPage;
+pub use indicators::{IndicatorsPage, IndicatorsReportPage, SpaserPageView};
 pub use unmatched_page::UnmatchedSuppliersPage;
