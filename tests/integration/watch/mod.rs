@@ -5,6 +5,10 @@
 
 mod demo;
 mod files;
+mod indicators;
+mod indicators_exports;
+mod indicators_ledger;
+mod indicators_spaser;
 mod mapping;
 mod rights;
 mod suppliers;
