@@ -73,6 +73,12 @@ pub async fn seed_demo(
             "Veille : un fichier d'achats importé pour l'acheteur privé de démonstration ({purchases} lignes)."
         );
     }
+    let contracts = app::services::watch::indicators_demo::seed(&db, SystemClock.now_ms()).await?;
+    if contracts > 0 {
+        println!(
+            "Veille : {contracts} marchés de neuf acheteurs sur trois ans pour les indicateurs."
+        );
+    }
     db.close().await;
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod demo;
 mod files;
 mod indicators;
+mod indicators_demo;
 mod indicators_exports;
 mod indicators_ledger;
 mod indicators_spaser;

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod files;
 pub mod imports;
 pub mod indicators;
+pub mod indicators_demo;
 pub mod matching;
 pub mod scan;
 pub mod suppliers;
