@@ -75,7 +75,7 @@ pub async fn seed(db: &Db, now: i64) -> Result<usize, AppError> {
                 };
                 let (strongest, all) = SOCIAL[i % SOCIAL.len()];
                 let amount_cents = 150_000 + i64::try_from(i % 17).unwrap_or(0) * 231_700;
-                let hours = (strongest == "clause").then(|| amount_cents / 100 / 600);
+                let hours = (strongest == "clause").then_some(amount_cents / 100 / 600);
                 let contract = DemoContract {
                     id: uuid::Uuid::new_v4().to_string(),
                     external_id: format!("{PREFIX}{}-{b}-{c}", y % 100),

@@ -53,7 +53,7 @@ pub fn secret_rows(
     in_total: &[bool],
 ) -> Vec<bool> {
     let mut secret: Vec<bool> = rows.iter().map(|(c, _)| c.too_few()).collect();
-    if !total.is_some_and(|t| !t.too_few()) {
+    if total.is_none_or(Contributors::too_few) {
         return secret;
     }
     let counted = |i: usize| in_total.get(i).copied().unwrap_or(true);
