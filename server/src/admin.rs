@@ -82,6 +82,12 @@ pub async fn seed_demo(
         );
     }
     seed_ledger(&db, seed, ledger_lines).await?;
+    let contracts = app::services::watch::indicators_demo::seed(&db, SystemClock.now_ms()).await?;
+    if contracts > 0 {
+        println!(
+            "Veille : {contracts} marchés de neuf acheteurs sur trois ans pour les indicateurs."
+        );
+    }
     db.close().await;
     Ok(())
 }

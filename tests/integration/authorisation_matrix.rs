@@ -90,6 +90,9 @@ const TOKEN_ONLY: [u16; 8] = [401; 8];
 /// Those who read organisation A's purchases imports: its people, the pôle's animators and
 /// administrators; to the others they do not exist.
 const IMPORT_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
+/// Those who read organisation A's SPASER indicators: its people, the pôle's animators and
+/// observers, administrators.
+const SPASER_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 200, 200];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
@@ -835,6 +838,26 @@ const ROWS: &[Row] = &[
     Row { method: "GET", path: "/donnees", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/donnees/achats-publics.csv", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/donnees/decp.json", form: &[], expected: ALL_200 },
+    // The watch's indicators: everybody reads them (visitors and outsiders the public
+    // buyers' part, with the secret); a public buyer's SPASER page, its people and the pôle.
+    Row { method: "GET", path: "/veille?annee=2025", form: &[], expected: ALL_200 },
+        path: "/api/indicators",
+        form: &[("query", "annee=2025")],
+        expected: ALL_200,
+    Row { method: "GET", path: "/veille/rapport?mois=2025-03", form: &[], expected: ALL_200 },
+        method: "GET",
+        path: "/veille/export.csv?tableau=chiffres",
+        form: &[],
+        expected: ALL_200,
+        method: "GET",
+        path: "/veille/export.xlsx?tableau=tendance",
+        form: &[],
+        expected: ALL_200,
+    Row { method: "GET", path: "/api/v1/indicators", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/veille/spaser/{org}", form: &[], expected: SPASER_READERS_OF_A },
+        path: "/api/spaser",
+        form: &[("organisation", "{org}"), ("years", "")],
+        expected: SPASER_READERS_OF_A,
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;
@@ -1091,6 +1114,7 @@ async fn every_endpoint_answers_each_role_as_expected() {
             let path = row.path.replace("{profile}", &profile).replace("{check}", &check);
             let path = path.replace("{label_check}", &label_check).replace("{label}", &label);
             let path = path
+                .replace("{org}", &orgs.a)
                 .replace("{need}", &need)
                 .replace("{structure}", &structure)
                 .replace("{import}", &import);

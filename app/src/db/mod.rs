@@ -41,6 +41,7 @@ pub mod organisations;
 pub mod purchase_declarations;
 pub mod purchase_import_mappings;
 pub mod purchase_imports;
+pub mod purchase_indicators;
 pub mod purchase_ledger;
 pub mod purchases;
 pub mod quotes;

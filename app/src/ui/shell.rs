@@ -5,6 +5,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 
+use super::pages::{IndicatorsPage, IndicatorsReportPage, SpaserPageView};
 use super::{
     components::{provide_flash, provide_session},
     layout::Layout,
@@ -219,6 +220,17 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("veille"), StaticSegment("fournisseurs-non-rapproches"))
                         view=UnmatchedSuppliersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("veille") view=IndicatorsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("rapport"))
+                        view=IndicatorsReportPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("spaser"), ParamSegment("organisation"))
+                        view=SpaserPageView
                         ssr=SsrMode::Async
                     />
                     <Route

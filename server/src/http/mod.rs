@@ -8,6 +8,7 @@ mod evidence;
 mod export;
 mod flash;
 mod health;
+mod indicators_export;
 mod multipart;
 mod need_files;
 mod open_data;

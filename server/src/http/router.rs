@@ -11,8 +11,8 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files, open_data,
-    purchase_files, search_csv, uploads,
+    api_v1, csrf, error_status, evidence, export, flash, health, indicators_export, multipart,
+    need_files, open_data, purchase_files, search_csv, uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -50,6 +50,8 @@ pub fn router(state: AppState) -> Router {
         .route("/recherche.csv", get(search_csv::results_csv))
         .route("/donnees/achats-publics.csv", get(open_data::purchases_csv))
         .route("/donnees/decp.json", get(open_data::decp_json))
+        .route("/veille/export.csv", get(indicators_export::csv))
+        .route("/veille/export.xlsx", get(indicators_export::xlsx))
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn(error_status::apply))

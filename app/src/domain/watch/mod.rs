@@ -6,6 +6,7 @@ pub mod amount;
 pub mod consideration;
 pub mod date;
 pub mod insertion;
+pub mod indicators;
 pub mod line;
 pub mod mapping;
 pub mod role;

@@ -2,9 +2,11 @@
 //! themselves arrive by a plain multipart form (`POST /veille/imports/envoi`, in the server).
 
 mod change;
+mod indicators;
 mod insertion;
 mod read;
 
 pub use change::*;
+pub use indicators::*;
 pub use insertion::*;
 pub use read::*;

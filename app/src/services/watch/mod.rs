@@ -8,6 +8,8 @@ pub mod demo_ledger;
 pub mod files;
 pub mod imports;
 pub mod insertion;
+pub mod indicators;
+pub mod indicators_demo;
 pub mod matching;
 pub mod open_data;
 pub mod scan;

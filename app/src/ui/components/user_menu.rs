@@ -28,6 +28,9 @@ pub fn UserMenu() -> impl IntoView {
                                 <a href="/veille/imports">"Mes achats"</a>
                             </li>
                             <li>
+                                <a href="/veille">"Veille des achats"</a>
+                            </li>
+                            <li>
                                 <a href="/organisations">"Mes organisations"</a>
                             </li>
                             {user.is_admin.then(|| view! {

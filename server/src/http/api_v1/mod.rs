@@ -4,6 +4,7 @@
 
 mod bearer;
 mod document;
+mod indicators;
 mod needs;
 mod search;
 
@@ -27,6 +28,7 @@ fn routes() -> OpenApiRouter<AppState> {
     let api = OpenApiRouter::new()
         .routes(routes!(search::search))
         .routes(routes!(needs::post_need))
+        .routes(routes!(indicators::indicators))
         .routes(routes!(document::openapi));
     OpenApiRouter::with_openapi(document::ApiDoc::openapi()).nest(PREFIX, api)
 }

@@ -84,7 +84,10 @@ fn Imports(page: ImportsPage) -> impl IntoView {
             } else {
                 view! { <ImportList imports/> }.into_any()
             }}
-            <p><a href="/veille/fournisseurs-non-rapproches">"Fournisseurs non rapprochés de l'annuaire"</a></p>
+            <p>
+                <a href="/veille/fournisseurs-non-rapproches">"Fournisseurs non rapprochés de l'annuaire"</a>
+                " · " <a href="/veille" id="to-indicators">"Veille des achats : les indicateurs"</a>
+            </p>
             <p><a href="/veille/heures-insertion" id="insertion-hours-link">"Heures d'insertion des marchés à clause sociale"</a></p>
         </section>
     }

@@ -4,6 +4,7 @@
 mod import_page;
 mod imports_page;
 mod insertion_page;
+mod indicators;
 mod lines_table;
 mod open_data_page;
 mod unmatched_page;
@@ -12,4 +13,5 @@ pub use import_page::PurchaseImportPage;
 pub use imports_page::PurchaseImportsPage;
 pub use insertion_page::InsertionHoursPageView;
 pub use open_data_page::OpenDataPage;
+pub use indicators::{IndicatorsPage, IndicatorsReportPage, SpaserPageView};
 pub use unmatched_page::UnmatchedSuppliersPage;
