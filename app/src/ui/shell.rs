@@ -10,13 +10,13 @@ use super::{
     layout::Layout,
     pages::{
         AccountPage, AdminMailsPage, BuyerDeskPage, CheckPage, CheckReportPage, ChecksPage,
-        DirectoryPage, ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage,
-        LabelDeskPage, LabelFilePage, LabelProfilePage, LabelRegistryPage, LabelVerifyPage,
-        ModerationPage, MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage,
-        NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage,
-        OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage,
-        PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage, SignInPage,
-        SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
+        DecpImportsPage, DirectoryPage, ForgottenPasswordPage, HarmonisationPage, HomePage,
+        InvitationPage, LabelDeskPage, LabelFilePage, LabelProfilePage, LabelRegistryPage,
+        LabelVerifyPage, ModerationPage, MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage,
+        NeedsQueuePage, NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage,
+        OfferEditorPage, OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage,
+        ProfilesPage, PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage,
+        SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
         VerifyEmailPage, WorkspaceHomePage,
     },
 };
@@ -217,6 +217,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("veille"), StaticSegment("fournisseurs-non-rapproches"))
                         view=UnmatchedSuppliersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("decp"))
+                        view=DecpImportsPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -11,7 +11,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, error_status, evidence, export, flash, health, multipart, need_files,
+    api_v1, csrf, decp_files, error_status, evidence, export, flash, health, multipart, need_files,
     purchase_files, search_csv, uploads,
 };
 
@@ -44,6 +44,10 @@ pub fn router(state: AppState) -> Router {
             "/veille/imports/envoi",
             post(purchase_files::upload)
                 .layer(DefaultBodyLimit::max(purchase_files::MAX_BODY_BYTES)),
+        )
+        .route(
+            "/veille/decp/envoi",
+            post(decp_files::upload).layer(DefaultBodyLimit::max(decp_files::MAX_BODY_BYTES)),
         )
         // Every `/api/v1` route, documented: add API routes there, never here.
         .merge(api_v1::router())

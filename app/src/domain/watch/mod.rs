@@ -5,6 +5,9 @@
 pub mod amount;
 pub mod consideration;
 pub mod date;
+pub mod decp_place;
+pub mod decp_views;
+pub mod environment;
 pub mod line;
 pub mod mapping;
 pub mod role;

@@ -2,7 +2,9 @@
 //! themselves arrive by a plain multipart form (`POST /veille/imports/envoi`, in the server).
 
 mod change;
+mod decp;
 mod read;
 
 pub use change::*;
+pub use decp::*;
 pub use read::*;

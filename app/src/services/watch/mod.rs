@@ -3,6 +3,7 @@
 //! unmatched ones linked by the pôle. The indicators read the same table.
 
 pub mod access;
+pub mod decp;
 pub mod demo;
 pub mod files;
 pub mod imports;

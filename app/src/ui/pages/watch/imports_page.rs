@@ -85,6 +85,9 @@ fn Imports(page: ImportsPage) -> impl IntoView {
                 view! { <ImportList imports/> }.into_any()
             }}
             <p><a href="/veille/fournisseurs-non-rapproches">"Fournisseurs non rapprochés de l'annuaire"</a></p>
+            {everyone.then(|| view! {
+                <p><a href="/veille/decp" id="decp-link">"Importer des données essentielles (DECP)"</a></p>
+            })}
         </section>
     }
 }
