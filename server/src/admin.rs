@@ -73,6 +73,10 @@ pub async fn seed_demo(
             "Veille : un fichier d'achats importé pour l'acheteur privé de démonstration ({purchases} lignes)."
         );
     }
+    let contracts = app::services::watch::demo_decp::seed(&db, SystemClock.now_ms()).await?;
+    if contracts > 0 {
+        println!("Veille : un fichier DECP importé ({contracts} marchés publics du territoire).");
+    }
     db.close().await;
     Ok(())
 }

@@ -817,6 +817,16 @@ const ROWS: &[Row] = &[
         form: &[("form[key_kind]", "name"), ("form[key]", "Inconnu"), ("form[structure]", "")],
         expected: MODERATORS,
     },
+    // DECP open data: the pôle's animators and administrators. A visitor is refused before
+    // the body is read, so are the others; the pôle sends no multipart form here.
+    Row { method: "GET", path: "/veille/decp", form: &[], expected: MODERATORS },
+    Row { method: "POST", path: "/api/decp-imports", form: &[], expected: MODERATORS },
+    Row {
+        method: "POST",
+        path: "/veille/decp/envoi",
+        form: &[("dry_run", "1")],
+        expected: [401, 403, 403, 403, 403, 400, 403, 400],
+    },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;

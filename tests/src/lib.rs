@@ -9,6 +9,7 @@ mod api_tokens;
 mod backend;
 mod browser;
 mod db;
+pub mod decp;
 mod directory;
 mod hqs;
 mod label;
@@ -20,7 +21,7 @@ mod watch;
 
 pub use accounts::PASSWORD;
 pub use api_tokens::need_json;
-pub use backend::TestBackend;
+pub use backend::{PgTestDatabase, TestBackend};
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};

@@ -134,7 +134,8 @@ pub async fn insert(
     Ok(())
 }
 
-/// Replaces what a stored line says of its contract; it moves to `import_id`.
+/// Replaces what a stored line says of its contract; it moves to `import_id`. (An UPDATE
+/// rather than a delete and insert: what other tables attach to the line stays attached.)
 pub async fn update(
     tx: &mut Transaction<'_, Any>,
     id: &str,
@@ -148,27 +149,31 @@ pub async fn update(
     Ok(())
 }
 
-/// The stored lines of these contracts, by (buyer SIRET, contract id).
+/// The stored lines of these contracts, by (buyer SIRET, contract id): one query per buyer
+/// of the batch, on the index `purchases_external`.
 pub async fn existing(
     tx: &mut Transaction<'_, Any>,
     keys: &[(&str, &str)],
 ) -> Result<HashMap<(String, String), String>, sqlx::Error> {
+    let mut by_buyer: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (buyer, external_id) in keys {
+        by_buyer.entry(buyer).or_default().push(external_id);
+    }
     let mut found = HashMap::new();
-    for chunk in keys.chunks(BATCH) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
-        let sql = format!(
-            "SELECT id, buyer_siret, external_id FROM purchases \
-             WHERE source = 'decp' AND external_id IN ({})",
-            marks.join(", ")
-        );
-        let mut query = sqlx::query_as::<_, (String, Option<String>, Option<String>)>(&sql);
-        for (_, external_id) in chunk {
-            query = query.bind(*external_id);
-        }
-        for (id, buyer, external) in query.fetch_all(&mut **tx).await? {
-            let key = (buyer.unwrap_or_default(), external.unwrap_or_default());
-            if chunk.iter().any(|(b, e)| *b == key.0 && *e == key.1) {
-                found.insert(key, id);
+    for (buyer, ids) in by_buyer {
+        for chunk in ids.chunks(BATCH) {
+            let marks: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
+            let sql = format!(
+                "SELECT id, external_id FROM purchases WHERE buyer_siret = $1 \
+                 AND external_id IS NOT NULL AND external_id IN ({}) AND source = 'decp'",
+                marks.join(", ")
+            );
+            let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(buyer);
+            for external_id in chunk {
+                query = query.bind(*external_id);
+            }
+            for (id, external) in query.fetch_all(&mut **tx).await? {
+                found.insert((buyer.to_owned(), external), id);
             }
         }
     }

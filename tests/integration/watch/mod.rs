@@ -3,6 +3,9 @@
 //! suppliers matched to the directory, the unmatched ones listed and linked by the pôle;
 //! who may do what.
 
+mod decp;
+mod decp_errors;
+mod decp_page;
 mod demo;
 mod files;
 mod mapping;

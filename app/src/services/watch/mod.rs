@@ -5,6 +5,7 @@
 pub mod access;
 pub mod decp;
 pub mod demo;
+pub mod demo_decp;
 pub mod files;
 pub mod imports;
 pub mod matching;

@@ -150,8 +150,7 @@ fn report_of(tally: &Tally, updated: u64, dry_run: bool) -> Report {
 }
 
 /// Stores a batch: the contracts already in the ledger are updated, the others inserted; a
-/// contract given twice in the batch keeps its last version. Returns how many were updated
-/// (a repeat within the batch counts as an update).
+/// contract given twice in the batch keeps its last version. Returns how many were updated (a repeat within the batch counts as an update).
 async fn store_batch(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     import_id: &str,
