@@ -4,6 +4,7 @@
 //! who may do what.
 
 mod decp;
+mod decp_demo;
 mod decp_errors;
 mod decp_page;
 mod demo;

@@ -191,7 +191,6 @@ pub fn read_all(
         Format::Json => json::each_record(&mut input, &mut each).map(|()| format),
         Format::Xml => xml::each_record(&mut input, &mut each).map(|()| format),
     });
-    drop(each);
     match read {
         Ok(format) => tally.format = Some(format),
         Err(message) => {

@@ -294,10 +294,10 @@ pub fn contract(record: &Value) -> Result<Contract, Vec<FieldError>> {
                 Err(message) => errors.push(FieldError { field: field("dureeMois"), message }),
             }
         }
-        if let Some(list) = change.get("titulaires").filter(|v| !v.is_null()) {
-            if let Some(new) = self::holder(Some(list), &field("titulaires"), &mut errors) {
-                holder = holder.map(|_| new);
-            }
+        if let Some(list) = change.get("titulaires").filter(|v| !v.is_null())
+            && let Some(new) = self::holder(Some(list), &field("titulaires"), &mut errors)
+        {
+            holder = holder.map(|_| new);
         }
     }
     match (id, buyer, cpv, amount_cents, notified_on, holder) {
