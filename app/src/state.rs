@@ -24,6 +24,8 @@ pub struct AppState {
     pub label_years: u32,
     /// How validated needs are mailed to the structures they reach.
     pub need_mailing: crate::domain::needs::Mailing,
+    /// The buyers' SIRETs whose DECP contracts the watch keeps wherever they are carried out.
+    pub decp_buyers: Vec<String>,
 }
 
 impl AppState {

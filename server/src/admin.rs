@@ -88,6 +88,10 @@ pub async fn seed_demo(
             "Veille : {contracts} marchés de neuf acheteurs sur trois ans pour les indicateurs."
         );
     }
+    let contracts = app::services::watch::demo_decp::seed(&db, SystemClock.now_ms()).await?;
+    if contracts > 0 {
+        println!("Veille : un fichier DECP importé ({contracts} marchés publics du territoire).");
+    }
     db.close().await;
     Ok(())
 }
@@ -159,6 +163,32 @@ pub async fn import(
     db.close().await;
     println!("{report}");
     if report.errors.is_empty() { Ok(()) } else { std::process::exit(2) }
+}
+
+/// `server import-decp FILE [--dry-run]`: prints the counts and every error in French; exits
+/// with 2 when the file has errors (nothing stored).
+pub async fn import_decp(
+    settings: &Settings,
+    file: &std::path::Path,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    use app::services::watch::decp;
+    let opened =
+        std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
+    let options = decp::Options {
+        buyers: &settings.watch.decp_buyers,
+        dry_run,
+        user_id: None,
+        now: SystemClock.now_ms(),
+    };
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let report = decp::import(&db, opened, &name, &options).await?;
+    db.close().await;
+    for line in report.lines().iter().chain(&report.error_lines()) {
+        println!("{line}");
+    }
+    if report.is_ok() { Ok(()) } else { std::process::exit(2) }
 }
 
 /// Asks the running server(s) to rebuild the search indexes, and waits for the report.

@@ -40,6 +40,14 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import a DECP open-data file (JSON or XML) into the watch's purchase ledger: the
+    /// contracts of the listed buyers and those carried out in the Métropole; all or nothing.
+    /// `--dry-run` reads and counts without storing anything.
+    ImportDecp {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Rebuild the search indexes from the database and swap them in (search keeps working).
     /// The running server does it; this asks and waits.
     Reindex,
@@ -83,6 +91,9 @@ pub async fn run() -> anyhow::Result<()> {
         }
         Command::Import { structures, offers, dry_run } => {
             crate::admin::import(&settings, structures.as_deref(), offers.as_deref(), dry_run).await
+        }
+        Command::ImportDecp { file, dry_run } => {
+            crate::admin::import_decp(&settings, &file, dry_run).await
         }
         Command::Reindex => crate::admin::reindex(&settings).await,
         Command::Audit { command: AuditCommand::Verify } => {

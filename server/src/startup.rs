@@ -107,6 +107,7 @@ impl Application {
             trusted_proxies,
             label_years,
             need_mailing: settings.needs,
+            decp_buyers: settings.watch.decp_buyers,
         };
         Ok(Self { listener, state, meili, mail })
     }

@@ -841,23 +841,43 @@ const ROWS: &[Row] = &[
     // The watch's indicators: everybody reads them (visitors and outsiders the public
     // buyers' part, with the secret); a public buyer's SPASER page, its people and the pôle.
     Row { method: "GET", path: "/veille?annee=2025", form: &[], expected: ALL_200 },
+    Row {
+        method: "POST",
         path: "/api/indicators",
         form: &[("query", "annee=2025")],
         expected: ALL_200,
+    },
     Row { method: "GET", path: "/veille/rapport?mois=2025-03", form: &[], expected: ALL_200 },
+    Row {
         method: "GET",
         path: "/veille/export.csv?tableau=chiffres",
         form: &[],
         expected: ALL_200,
+    },
+    Row {
         method: "GET",
         path: "/veille/export.xlsx?tableau=tendance",
         form: &[],
         expected: ALL_200,
+    },
     Row { method: "GET", path: "/api/v1/indicators", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/veille/spaser/{org}", form: &[], expected: SPASER_READERS_OF_A },
+    Row {
+        method: "POST",
         path: "/api/spaser",
         form: &[("organisation", "{org}"), ("years", "")],
         expected: SPASER_READERS_OF_A,
+    },
+    // DECP open data: the pôle's animators and administrators. A visitor is refused before
+    // the body is read, so are the others; the pôle sends no multipart form here.
+    Row { method: "GET", path: "/veille/decp", form: &[], expected: MODERATORS },
+    Row { method: "POST", path: "/api/decp-imports", form: &[], expected: MODERATORS },
+    Row {
+        method: "POST",
+        path: "/veille/decp/envoi",
+        form: &[("dry_run", "1")],
+        expected: [401, 403, 403, 403, 403, 400, 403, 400],
+    },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;

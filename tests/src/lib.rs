@@ -9,6 +9,7 @@ mod api_tokens;
 mod backend;
 mod browser;
 mod db;
+pub mod decp;
 mod directory;
 mod hqs;
 mod indicators;

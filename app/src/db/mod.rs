@@ -9,6 +9,7 @@ pub mod api_tokens;
 pub mod audit_log;
 pub mod buyer_verification;
 mod connect;
+pub mod decp_ledger;
 pub mod demo_data;
 pub mod email_outbox;
 pub mod figures;

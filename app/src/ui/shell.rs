@@ -11,13 +11,13 @@ use super::{
     layout::Layout,
     pages::{
         AccountPage, AdminMailsPage, BuyerDeskPage, CheckPage, CheckReportPage, ChecksPage,
-        DirectoryPage, ForgottenPasswordPage, HarmonisationPage, HomePage, InvitationPage,
-        LabelDeskPage, LabelFilePage, LabelProfilePage, LabelRegistryPage, LabelVerifyPage,
-        ModerationPage, MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage, NeedsQueuePage,
-        NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage,
-        OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage,
-        PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage, SignInPage,
-        SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
+        DecpImportsPage, DirectoryPage, ForgottenPasswordPage, HarmonisationPage, HomePage,
+        InvitationPage, LabelDeskPage, LabelFilePage, LabelProfilePage, LabelRegistryPage,
+        LabelVerifyPage, ModerationPage, MyNeedsPage, NeedLinkPage, NeedPageView, NeedsPage,
+        NeedsQueuePage, NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage,
+        OfferEditorPage, OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage,
+        ProfilesPage, PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage,
+        SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
         VerifyEmailPage, WorkspaceHomePage,
     },
 };
@@ -239,6 +239,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("donnees") view=OpenDataPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("decp"))
+                        view=DecpImportsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("verification-email")
                         view=VerifyEmailPage

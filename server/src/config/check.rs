@@ -37,6 +37,9 @@ impl Settings {
         if let Err(error) = self.needs.check() {
             anyhow::bail!("setting {error}");
         }
+        if let Err(error) = self.watch.check() {
+            anyhow::bail!("setting {}: {error}", describe("watch.decp_buyers"));
+        }
         if self.meili.timeout_ms == 0 {
             anyhow::bail!("setting {} must be positive", describe("meili.timeout_ms"));
         }

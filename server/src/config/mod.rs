@@ -7,6 +7,7 @@ mod check;
 mod names;
 mod proxies;
 mod sources;
+mod watch;
 
 use std::{
     net::{IpAddr, Ipv4Addr},
@@ -42,6 +43,7 @@ pub struct Settings {
     pub mail: MailSettings,
     /// How validated needs are mailed to the structures they reach.
     pub needs: app::domain::needs::Mailing,
+    pub watch: watch::WatchSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,6 +102,7 @@ impl Default for Settings {
             meili: MeiliSettings::default(),
             mail: MailSettings::default(),
             needs: app::domain::needs::Mailing::default(),
+            watch: watch::WatchSettings::default(),
         }
     }
 }

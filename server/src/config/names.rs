@@ -42,6 +42,7 @@ pub const NAMES: &[Name] = &[
     name("needs.enough_interested", "ECOSSOL_NEEDS_ENOUGH_INTERESTED"),
     name("needs.daily_cap", "ECOSSOL_NEEDS_DAILY_CAP"),
     name("needs.remind_after_days", "ECOSSOL_NEEDS_REMIND_AFTER_DAYS"),
+    name("watch.decp_buyers", "ECOSSOL_WATCH_DECP_BUYERS"),
 ];
 
 pub fn by_key(key: &str) -> Option<&'static Name> {

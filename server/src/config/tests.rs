@@ -180,3 +180,20 @@ fn secrets_never_print() {
         Ok(())
     });
 }
+
+#[test]
+fn the_decp_buyers_are_sirets_from_the_file_or_the_environment() {
+    Jail::expect_with(|jail| {
+        jail.clear_env();
+        assert!(load()?.watch.decp_buyers.is_empty(), "none by default");
+        jail.set_env("ECOSSOL_WATCH_DECP_BUYERS", "200040715 00019, 21380185500015");
+        assert_eq!(load()?.watch.decp_buyers, ["20004071500019", "21380185500015"]);
+        jail.set_env("ECOSSOL_WATCH_DECP_BUYERS", "21380185500016");
+        let error = load().expect_err("not a SIRET");
+        assert!(error.contains("ECOSSOL_WATCH_DECP_BUYERS"), "{error}");
+        jail.clear_env();
+        jail.create_file("ecossol.toml", "[watch]\ndecp_buyers = [\"21380185500015\"]\n")?;
+        assert_eq!(load()?.watch.decp_buyers, ["21380185500015"]);
+        Ok(())
+    });
+}

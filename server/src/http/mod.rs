@@ -3,6 +3,7 @@
 
 pub mod api_v1;
 mod csrf;
+mod decp_files;
 mod error_status;
 mod evidence;
 mod export;

@@ -11,8 +11,8 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, genera
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, error_status, evidence, export, flash, health, indicators_export, multipart,
-    need_files, open_data, purchase_files, search_csv, uploads,
+    api_v1, csrf, decp_files, error_status, evidence, export, flash, health, indicators_export,
+    multipart, need_files, open_data, purchase_files, search_csv, uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -44,6 +44,10 @@ pub fn router(state: AppState) -> Router {
             "/veille/imports/envoi",
             post(purchase_files::upload)
                 .layer(DefaultBodyLimit::max(purchase_files::MAX_BODY_BYTES)),
+        )
+        .route(
+            "/veille/decp/envoi",
+            post(decp_files::upload).layer(DefaultBodyLimit::max(decp_files::MAX_BODY_BYTES)),
         )
         // Every `/api/v1` route, documented: add API routes there, never here.
         .merge(api_v1::router())

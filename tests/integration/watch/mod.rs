@@ -3,6 +3,10 @@
 //! suppliers matched to the directory, the unmatched ones listed and linked by the pôle;
 //! who may do what.
 
+mod decp;
+mod decp_demo;
+mod decp_errors;
+mod decp_page;
 mod demo;
 mod demo_ledger;
 mod files;

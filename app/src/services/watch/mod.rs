@@ -3,8 +3,10 @@
 //! unmatched ones linked by the pôle. The indicators read the same table.
 
 pub mod access;
+pub mod decp;
 pub mod demo;
 pub mod demo_ledger;
+pub mod demo_decp;
 pub mod files;
 pub mod imports;
 pub mod insertion;

@@ -33,6 +33,6 @@ pub use not_found::NotFoundPage;
 pub use organisations::{BuyerDeskPage, InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;
 pub use watch::{
-    IndicatorsPage, IndicatorsReportPage, InsertionHoursPageView, OpenDataPage, PurchaseImportPage,
-    PurchaseImportsPage, SpaserPageView, UnmatchedSuppliersPage,
+    DecpImportsPage, IndicatorsPage, IndicatorsReportPage, InsertionHoursPageView, OpenDataPage,
+    PurchaseImportPage, PurchaseImportsPage, SpaserPageView, UnmatchedSuppliersPage,
 };

@@ -89,6 +89,9 @@ fn Imports(page: ImportsPage) -> impl IntoView {
                 " · " <a href="/veille" id="to-indicators">"Veille des achats : les indicateurs"</a>
             </p>
             <p><a href="/veille/heures-insertion" id="insertion-hours-link">"Heures d'insertion des marchés à clause sociale"</a></p>
+            {everyone.then(|| view! {
+                <p><a href="/veille/decp" id="decp-link">"Importer des données essentielles (DECP)"</a></p>
+            })}
         </section>
     }
 }

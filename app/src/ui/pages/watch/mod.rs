@@ -1,6 +1,7 @@
 //! The watch of purchasing: a buyer's purchases files (list, upload, mapping and preview),
 //! the suppliers the ledger could not match, the insertion hours declared done.
 
+mod decp_page;
 mod import_page;
 mod imports_page;
 mod insertion_page;
@@ -9,6 +10,7 @@ mod lines_table;
 mod open_data_page;
 mod unmatched_page;
 
+pub use decp_page::DecpImportsPage;
 pub use import_page::PurchaseImportPage;
 pub use imports_page::PurchaseImportsPage;
 pub use insertion_page::InsertionHoursPageView;
