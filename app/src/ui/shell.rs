@@ -16,7 +16,7 @@ use super::{
         NewNeedPageView, NewPasswordPage, NewProfilePage, NotFoundPage, OfferEditorPage,
         OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage, ProfilesPage,
         PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage, SignInPage,
-        SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
+        SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage, WatchSubscriptionPage,
         VerifyEmailPage, WorkspaceHomePage,
     },
 };
@@ -217,6 +217,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("veille"), StaticSegment("fournisseurs-non-rapproches"))
                         view=UnmatchedSuppliersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("abonnement"))
+                        view=WatchSubscriptionPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -7,6 +7,7 @@ pub mod consideration;
 pub mod date;
 pub mod line;
 pub mod mapping;
+pub mod reports;
 pub mod role;
 pub mod text;
 pub mod views;

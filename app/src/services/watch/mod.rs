@@ -7,6 +7,7 @@ pub mod demo;
 pub mod files;
 pub mod imports;
 pub mod matching;
+pub mod reports;
 pub mod scan;
 pub mod suppliers;
 mod views;

@@ -32,4 +32,4 @@ pub use needs::{
 pub use not_found::NotFoundPage;
 pub use organisations::{BuyerDeskPage, InvitationPage, OrganisationPage, OrganisationsPage};
 pub use search::SearchPage;
-pub use watch::{PurchaseImportPage, PurchaseImportsPage, UnmatchedSuppliersPage};
+pub use watch::{PurchaseImportPage, PurchaseImportsPage, UnmatchedSuppliersPage, WatchSubscriptionPage};

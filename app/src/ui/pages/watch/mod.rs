@@ -4,8 +4,10 @@
 mod import_page;
 mod imports_page;
 mod lines_table;
+mod subscription_page;
 mod unmatched_page;
 
 pub use import_page::PurchaseImportPage;
 pub use imports_page::PurchaseImportsPage;
+pub use subscription_page::WatchSubscriptionPage;
 pub use unmatched_page::UnmatchedSuppliersPage;
