@@ -6,5 +6,6 @@
 mod demo;
 mod files;
 mod mapping;
+mod reports;
 mod rights;
 mod suppliers;
