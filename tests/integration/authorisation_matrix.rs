@@ -820,7 +820,7 @@ const ROWS: &[Row] = &[
         expected: MODERATORS,
     },
     // The watch's scheduled report: members of the pôle (any role) and administrators.
-    Row { method: "GET", path: "/veille/abonnement", form: &[], expected: SIGNED_IN },
+    Row { method: "GET", path: "/veille/abonnement", form: &[], expected: POLE_MEMBERS },
     Row {
         method: "POST",
         path: "/api/watch-report-subscription",
