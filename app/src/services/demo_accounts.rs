@@ -7,7 +7,7 @@ use crate::{
     db::{
         self, Db,
         buyer_verification::{self, Request},
-        demo_data, memberships, organisations, structures, users,
+        demo_data, memberships, organisations, structures, users, watch_reports,
     },
     domain::{
         Code,
