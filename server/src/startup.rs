@@ -143,6 +143,8 @@ impl Application {
         let search = tokio::spawn(search.run(workers_stop.clone()));
         let labels = tokio::spawn(crate::workers::labels::run(state.clone(), workers_stop.clone()));
         let needs = tokio::spawn(crate::workers::needs::run(state.clone(), workers_stop.clone()));
+        let reports =
+            tokio::spawn(crate::workers::watch_reports::run(state.clone(), workers_stop.clone()));
         let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -162,6 +164,7 @@ impl Application {
         search.await.ok();
         labels.await.ok();
         needs.await.ok();
+        reports.await.ok();
         if let Some(meili) = meili {
             meili.stop().await;
         }

@@ -87,6 +87,8 @@ const DRAFT_NEED_READERS: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
 const OWNERS_ONLY_OF_A: [u16; 8] = [401, 403, 200, 403, 403, 403, 403, 403];
 /// A route authenticated by an API token only: a session cookie opens nothing.
 const TOKEN_ONLY: [u16; 8] = [401; 8];
+/// The pôle's animators and observers, and administrators.
+const POLE_MEMBERS: [u16; 8] = [401, 403, 403, 403, 403, 200, 200, 200];
 /// Those who read organisation A's purchases imports: its people, the pôle's animators and
 /// administrators; to the others they do not exist.
 const IMPORT_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 404, 200];
@@ -877,6 +879,20 @@ const ROWS: &[Row] = &[
         path: "/veille/decp/envoi",
         form: &[("dry_run", "1")],
         expected: [401, 403, 403, 403, 403, 400, 403, 400],
+    },
+    // The watch's scheduled report: members of the pôle (any role) and administrators.
+    Row { method: "GET", path: "/veille/abonnement", form: &[], expected: POLE_MEMBERS },
+    Row {
+        method: "POST",
+        path: "/api/watch-report-subscription",
+        form: &[],
+        expected: POLE_MEMBERS,
+    },
+    Row {
+        method: "POST",
+        path: "/api/watch-report-subscribe",
+        form: &[("form[frequency]", "monthly")],
+        expected: POLE_MEMBERS,
     },
 ];
 

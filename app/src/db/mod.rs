@@ -57,6 +57,7 @@ mod transaction;
 pub mod uploads;
 pub mod users;
 pub mod visibility;
+pub mod watch_reports;
 
 pub use connect::{Backend, Db, DbOptions, connect, ping};
 pub use transaction::begin;

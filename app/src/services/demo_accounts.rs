@@ -7,7 +7,7 @@ use crate::{
     db::{
         self, Db,
         buyer_verification::{self, Request},
-        demo_data, memberships, organisations, structures, users,
+        demo_data, memberships, organisations, structures, users, watch_reports,
     },
     domain::{
         Code,
@@ -168,6 +168,9 @@ async fn create(db: &Db, hashing: &PasswordHashing, now: i64) -> anyhow::Result<
         let user = person(&mut tx, p, &hash, now).await?;
         memberships::insert(&mut tx, &pole, &user, p.role.as_str(), now).await?;
         if p.role == MemberRole::Animator {
+            // The animator receives the watch's monthly report.
+            let today = crate::domain::calendar::Day::of_instant(now).iso();
+            watch_reports::upsert(&mut tx, &user, "monthly", &today, now).await?;
             animator = user;
         }
     }

@@ -18,7 +18,7 @@ use super::{
         OfferEditorPage, OfferPageView, OrganisationPage, OrganisationsPage, ProfilePage,
         ProfilesPage, PurchaseImportPage, PurchaseImportsPage, ReferentialPage, SearchPage,
         SignInPage, SignUpPage, StructurePageView, StructureWorkspacePage, UnmatchedSuppliersPage,
-        VerifyEmailPage, WorkspaceHomePage,
+        VerifyEmailPage, WatchSubscriptionPage, WorkspaceHomePage,
     },
 };
 
@@ -242,6 +242,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("veille"), StaticSegment("decp"))
                         view=DecpImportsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("veille"), StaticSegment("abonnement"))
+                        view=WatchSubscriptionPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -5,3 +5,4 @@ pub mod labels;
 pub mod mail;
 pub mod needs;
 pub mod search;
+pub mod watch_reports;

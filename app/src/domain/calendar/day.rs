@@ -33,6 +33,21 @@ impl Day {
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok().map(Self)
     }
 
+    /// The day of a civil date.
+    pub fn from_date(date: Date) -> Self {
+        Self(date)
+    }
+
+    /// The civil date.
+    pub fn date(self) -> Date {
+        self.0
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> i8 {
+        self.0.month()
+    }
+
     pub fn year(self) -> i64 {
         i64::from(self.0.year())
     }

@@ -8,9 +8,11 @@
 //! days and years and counts days between two without conversions.
 
 mod day;
+pub mod holidays;
 mod paris;
 
 pub use day::Day;
+pub use holidays::{first_working_day, is_working_day};
 pub use paris::PARIS;
 
 /// The year it is in Paris at an instant.

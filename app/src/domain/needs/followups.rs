@@ -24,10 +24,8 @@ pub fn interested_reached(interested: u32) -> impl Iterator<Item = u32> {
     INTERESTED_MILESTONES.into_iter().filter(move |m| *m <= interested)
 }
 
-/// Monday to Friday (public holidays are not known: they count as working days).
-pub fn is_working_day(day: Day) -> bool {
-    day.iso_weekday() <= 5
-}
+/// Monday to Friday, public holidays excepted.
+pub use crate::domain::calendar::is_working_day;
 
 /// Whether a structure told of a need at `notified_at` is reminded at `now`: `after_days`
 /// full days later, on a working day in Paris (a reminder due on Saturday or Sunday waits
@@ -61,6 +59,7 @@ mod tests {
         let days: Vec<bool> =
             (0..7).map(|n| is_working_day(day("2026-11-30").plus_days(n))).collect();
         assert_eq!(days, [true, true, true, true, true, false, false]);
+        assert!(!is_working_day(day("2026-12-25")), "Christmas, a Friday");
     }
 
     #[test]

@@ -5,13 +5,14 @@
 pub mod amount;
 pub mod consideration;
 pub mod date;
-pub mod insertion;
-pub mod indicators;
 pub mod decp_place;
 pub mod decp_views;
 pub mod environment;
+pub mod indicators;
+pub mod insertion;
 pub mod line;
 pub mod mapping;
+pub mod reports;
 pub mod role;
 pub mod text;
 pub mod views;

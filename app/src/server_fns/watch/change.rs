@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         Outcome,
-        watch::{LinkForm, MappingForm},
+        watch::{
+            LinkForm, MappingForm,
+            reports::{Frequency, SubscriptionForm},
+        },
     },
     error::AppError,
 };
@@ -64,4 +67,15 @@ pub async fn link_supplier(form: LinkForm) -> Result<Outcome<String>, AppError> 
     let outcome = service::link(&request::state()?, &user, form).await;
     let page = "/veille/fournisseurs-non-rapproches";
     answer(outcome, Redirect::to(page).done(format!("{page}?rapproche=1")).keeping(typed)).await
+}
+
+/// Chooses the watch's scheduled report: each month, each quarter, or none.
+#[server(endpoint = "watch-report-subscribe")]
+pub async fn subscribe_watch_report(
+    form: SubscriptionForm,
+) -> Result<Outcome<Option<Frequency>>, AppError> {
+    let user = request::require_user().await?;
+    let outcome = service::reports::subscribe(&request::state()?, &user, form).await;
+    let page = "/veille/abonnement";
+    answer(outcome, Redirect::to(page).done(format!("{page}?enregistre=1"))).await
 }

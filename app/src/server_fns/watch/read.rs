@@ -30,3 +30,12 @@ pub async fn get_unmatched_suppliers() -> Result<UnmatchedPage, AppError> {
     let user = request::require_user().await?;
     watch::unmatched(&request::state()?, &user).await
 }
+
+/// `/veille/abonnement`: the person's choice of scheduled report (`None`: none).
+#[server(endpoint = "watch-report-subscription")]
+pub async fn get_watch_report_subscription()
+-> Result<Option<crate::domain::watch::reports::Frequency>, AppError> {
+    use crate::{server_fns::request, services::watch};
+    let user = request::require_user().await?;
+    watch::reports::current(&request::state()?, &user).await
+}

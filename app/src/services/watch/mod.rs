@@ -5,15 +5,16 @@
 pub mod access;
 pub mod decp;
 pub mod demo;
-pub mod demo_ledger;
 pub mod demo_decp;
+pub mod demo_ledger;
 pub mod files;
 pub mod imports;
-pub mod insertion;
 pub mod indicators;
 pub mod indicators_demo;
+pub mod insertion;
 pub mod matching;
 pub mod open_data;
+pub mod reports;
 pub mod scan;
 pub mod suppliers;
 mod views;

@@ -35,4 +35,5 @@ pub use search::SearchPage;
 pub use watch::{
     DecpImportsPage, IndicatorsPage, IndicatorsReportPage, InsertionHoursPageView, OpenDataPage,
     PurchaseImportPage, PurchaseImportsPage, SpaserPageView, UnmatchedSuppliersPage,
+    WatchSubscriptionPage,
 };

@@ -4,16 +4,18 @@
 mod decp_page;
 mod import_page;
 mod imports_page;
-mod insertion_page;
 mod indicators;
+mod insertion_page;
 mod lines_table;
 mod open_data_page;
+mod subscription_page;
 mod unmatched_page;
 
 pub use decp_page::DecpImportsPage;
 pub use import_page::PurchaseImportPage;
 pub use imports_page::PurchaseImportsPage;
+pub use indicators::{IndicatorsPage, IndicatorsReportPage, SpaserPageView};
 pub use insertion_page::InsertionHoursPageView;
 pub use open_data_page::OpenDataPage;
-pub use indicators::{IndicatorsPage, IndicatorsReportPage, SpaserPageView};
+pub use subscription_page::WatchSubscriptionPage;
 pub use unmatched_page::UnmatchedSuppliersPage;
