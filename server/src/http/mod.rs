@@ -13,6 +13,7 @@ mod need_files;
 mod purchase_files;
 mod router;
 mod search_csv;
+mod security_headers;
 mod uploads;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};
