@@ -1,3 +1,4 @@
 //! Hardening: what the server must withstand (headers, exports, unauthenticated work, mail).
 
+mod csv_injection;
 mod headers;
