@@ -41,6 +41,7 @@ pub mod purchase_imports;
 pub mod purchase_ledger;
 pub mod purchases;
 pub mod quotes;
+pub mod request_counts;
 pub mod search_outbox;
 pub mod sessions;
 pub mod structure_activities;

@@ -2,3 +2,5 @@
 
 mod csv_injection;
 mod headers;
+mod mail_limits;
+mod unauthenticated_work;
