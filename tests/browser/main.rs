@@ -8,4 +8,5 @@ mod hqs;
 mod label;
 mod needs;
 mod search;
+mod security;
 mod steps;

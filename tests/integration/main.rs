@@ -17,5 +17,6 @@ mod openapi;
 mod organisations;
 mod rendering;
 mod search;
+mod security;
 mod support;
 mod watch;

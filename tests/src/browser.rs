@@ -86,6 +86,9 @@ impl Browser {
         }
         let mut capabilities = Capabilities::new();
         capabilities.insert("goog:chromeOptions".to_owned(), chrome);
+        // The console, read by [`Browser::console`] (Content-Security-Policy violations).
+        capabilities
+            .insert("goog:loggingPrefs".to_owned(), serde_json::json!({ "browser": "ALL" }));
         let url = format!("http://127.0.0.1:{}", driver_port());
         let mut last_error = None;
         for _ in 0..50 {
@@ -120,7 +123,36 @@ impl Browser {
         self.find(r#".page[data-hydrated="true"]"#).await;
     }
 
+    /// The console messages since the last call (Chromium's log, read through chromedriver).
+    pub async fn console(&self) -> Vec<String> {
+        let entries = self.client.issue_cmd(BrowserLog).await.expect("the browser's log");
+        entries
+            .as_array()
+            .map(|all| {
+                all.iter().filter_map(|e| e["message"].as_str().map(str::to_owned)).collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub async fn close(self) {
         self.client.close().await.ok();
+    }
+}
+
+/// chromedriver's `POST /session/{id}/se/log` for the browser's console.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
     }
 }

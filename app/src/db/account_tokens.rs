@@ -49,20 +49,24 @@ pub enum Redeemed {
     Unknown,
 }
 
-/// Marks the token used if it is valid, in the caller's transaction.
-pub async fn redeem(
-    tx: &mut Transaction<'_, Any>,
+/// What the token would give if redeemed now, without using it (so that a bad token is
+/// turned away before any costly work).
+pub async fn check<'c, E>(
+    db: E,
     token_hash: &str,
     purpose: Purpose,
     now: i64,
-) -> Result<Redeemed, sqlx::Error> {
+) -> Result<Redeemed, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
     let row: Option<(String, i64, Option<i64>)> = sqlx::query_as(
         "SELECT user_id, expires_at, used_at FROM account_tokens \
          WHERE token_hash = $1 AND purpose = $2",
     )
     .bind(token_hash)
     .bind(purpose.as_str())
-    .fetch_optional(&mut **tx)
+    .fetch_optional(db)
     .await?;
     let Some((user_id, expires_at, used_at)) = row else { return Ok(Redeemed::Unknown) };
     if used_at.is_some() {
@@ -71,6 +75,20 @@ pub async fn redeem(
     if expires_at <= now {
         return Ok(Redeemed::Expired);
     }
+    Ok(Redeemed::User(user_id))
+}
+
+/// Marks the token used if it is valid, in the caller's transaction.
+pub async fn redeem(
+    tx: &mut Transaction<'_, Any>,
+    token_hash: &str,
+    purpose: Purpose,
+    now: i64,
+) -> Result<Redeemed, sqlx::Error> {
+    let user_id = match check(&mut **tx, token_hash, purpose, now).await? {
+        Redeemed::User(user_id) => user_id,
+        other => return Ok(other),
+    };
     // The WHERE clause makes two concurrent redemptions of one token succeed only once.
     let updated = sqlx::query(
         "UPDATE account_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",

@@ -46,6 +46,7 @@ pub mod purchase_indicators;
 pub mod purchase_ledger;
 pub mod purchases;
 pub mod quotes;
+pub mod request_counts;
 pub mod search_outbox;
 pub mod sessions;
 pub mod structure_activities;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod calendar;
 pub mod code;
+pub mod csv_cell;
 pub mod directory;
 pub mod field_errors;
 pub mod figures;

@@ -89,8 +89,13 @@ pub fn encode(value: &str) -> String {
 }
 
 /// `back` if it is a path on this site (never another site's address), to return to.
+///
+/// Browsers drop tabs and line breaks from an address and read a backslash as a slash: a tab
+/// or a backslash after the first `/` would lead to another site, so any control character
+/// or backslash is refused, with the leading `//`.
 pub fn local_path(back: &str) -> Option<&str> {
-    (back.starts_with('/') && !back.starts_with("//") && !back.contains('\\')).then_some(back)
+    let clean = !back.contains('\\') && !back.chars().any(char::is_control);
+    (clean && back.starts_with('/') && !back.starts_with("//")).then_some(back)
 }
 
 /// `path` with one more query parameter.
@@ -109,4 +114,32 @@ pub fn is_plain_form() -> bool {
             p.headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).map(str::to_owned)
         })
         .is_some_and(|accept| accept.contains("text/html"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_returned_to() {
+        let cases = [
+            ("/recherche?q=pelouses", true),
+            ("/", true),
+            ("/organisations/abc#membres", true),
+            ("//evil.example", false),
+            ("/\\evil.example", false),
+            ("\\\\evil.example", false),
+            ("/\t/evil.example", false),
+            ("/\n/evil.example", false),
+            ("/\r/evil.example", false),
+            ("/\u{0}/evil.example", false),
+            ("/ok\u{7f}", false),
+            ("https://evil.example", false),
+            ("evil.example", false),
+            ("", false),
+        ];
+        for (back, local) in cases {
+            assert_eq!(local_path(back).is_some(), local, "{back:?}");
+        }
+    }
 }

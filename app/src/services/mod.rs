@@ -12,6 +12,7 @@ pub mod flash;
 pub mod health;
 pub mod hqs;
 pub mod label;
+pub mod limits;
 pub mod mail;
 pub mod needs;
 pub mod organisations;

@@ -16,6 +16,7 @@ mod open_data;
 mod purchase_files;
 mod router;
 mod search_csv;
+mod security_headers;
 mod uploads;
 
 pub use csrf::{CROSS_SITE_REFUSED, is_same_origin};

@@ -7,12 +7,14 @@ use axum::{
     middleware,
     routing::{get, post},
 };
-use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
     api_v1, csrf, decp_files, error_status, evidence, export, flash, health, indicators_export,
-    multipart, need_files, open_data, purchase_files, search_csv, uploads,
+    multipart, need_files, open_data, purchase_files, search_csv, security_headers, uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -56,11 +58,17 @@ pub fn router(state: AppState) -> Router {
         .route("/donnees/decp.json", get(open_data::decp_json))
         .route("/veille/export.csv", get(indicators_export::csv))
         .route("/veille/export.xlsx", get(indicators_export::xlsx))
-        .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
-        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, security_headers::provide_nonce, move || {
+            shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            security_headers::provide_nonce,
+            shell,
+        ))
         .layer(middleware::from_fn(error_status::apply))
         .layer(middleware::from_fn_with_state(state.clone(), flash::take))
         .layer(middleware::from_fn(csrf::reject_cross_site))
+        .layer(middleware::from_fn_with_state(state.clone(), security_headers::apply))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -1,12 +1,15 @@
 //! `GET /recherche.csv`: the results of a search (the search page's parameters), first 500, as
-//! CSV.
+//! CSV. Cells go through [`csv_cell::defused`]: a title typed as a formula stays text.
 
-use app::{services::catalogue, state::AppState};
+use app::{domain::csv_cell, services::catalogue, state::AppState};
 use axum::{
     extract::{RawQuery, State},
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
+
+const COLUMNS: [&str; 8] =
+    ["titre", "structure_ou_commune", "types", "labels", "esus", "prix", "distance_km", "adresse"];
 
 /// The search page's export.
 pub async fn results_csv(
@@ -17,8 +20,7 @@ pub async fn results_csv(
     let mut query = catalogue::parse_query(&raw.unwrap_or_default());
     // The export of the search page: the person's private profiles filter too.
     let viewer = super::multipart::session_user(&state, &headers).await.ok().flatten();
-    let mut lines =
-        vec!["titre,structure_ou_commune,types,labels,esus,prix,distance_km,adresse".to_owned()];
+    let mut rows = Vec::new();
     for page in 1..=25 {
         query.page = page;
         let results = match catalogue::search(&state, viewer.as_ref(), &query).await {
@@ -29,7 +31,7 @@ pub async fn results_csv(
         };
         for hit in &results.hits {
             let title: String = hit.title.iter().map(|s| s.text.as_str()).collect();
-            let cells = [
+            rows.push([
                 title,
                 hit.subtitle.clone(),
                 hit.kinds.join("|"),
@@ -38,22 +40,37 @@ pub async fn results_csv(
                 hit.price.clone().unwrap_or_default(),
                 hit.distance_m.map(|m| format!("{:.1}", m as f64 / 1000.0)).unwrap_or_default(),
                 format!("{}{}", state.public_url, hit.url),
-            ];
-            let quoted: Vec<String> =
-                cells.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
-            lines.push(quoted.join(","));
+            ]);
         }
         if page >= results.pages {
             break;
         }
     }
-    lines.push(String::new());
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"recherche-ecossol.csv\""),
-        ],
-        lines.join("\r\n"),
-    )
-        .into_response()
+    match write(&rows) {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"recherche-ecossol.csv\""),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "search export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The file: every cell quoted, lines ended by CRLF (what spreadsheets expect).
+fn write(rows: &[[String; 8]]) -> anyhow::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(COLUMNS)?;
+    for row in rows {
+        writer.write_record(row.iter().map(|cell| csv_cell::defused(cell).into_owned()))?;
+    }
+    Ok(writer.into_inner()?)
 }

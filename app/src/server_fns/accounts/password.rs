@@ -12,7 +12,8 @@ use crate::{
 /// an account.
 #[server(endpoint = "password-reset-request")]
 pub async fn request_password_reset(email: String) -> Result<Outcome, AppError> {
-    let outcome = service::request_password_reset(&request::state()?, &email).await;
+    let outcome =
+        service::request_password_reset(&request::state()?, &email, &request::client_ip()).await;
     let to = Redirect::to("/mot-de-passe-oublie").done("/mot-de-passe-oublie?envoye=1");
     answer(outcome, to).await
 }
@@ -24,8 +25,14 @@ pub async fn reset_password(
     password: String,
     password_confirm: String,
 ) -> Result<Outcome, AppError> {
-    let outcome =
-        service::reset_password(&request::state()?, &token, &password, &password_confirm).await;
+    let outcome = service::reset_password(
+        &request::state()?,
+        &token,
+        &password,
+        &password_confirm,
+        &request::client_ip(),
+    )
+    .await;
     let back = format!("/mot-de-passe/nouveau?jeton={}", request::encode(&token));
     answer(outcome, Redirect::to(back).done("/connexion?mot-de-passe=change")).await
 }

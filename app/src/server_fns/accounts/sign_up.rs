@@ -16,6 +16,6 @@ pub async fn sign_up(
     };
     let typed = vec![("name".to_owned(), name.clone()), ("email".to_owned(), email.clone())];
     let form = SignUpForm { name, email, password, password_confirm };
-    let outcome = sign_up(&request::state()?, form).await;
+    let outcome = sign_up(&request::state()?, form, &request::client_ip()).await;
     answer(outcome, Redirect::to("/inscription").done("/inscription?envoye=1").keeping(typed)).await
 }

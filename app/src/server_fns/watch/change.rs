@@ -5,10 +5,7 @@ use leptos::prelude::*;
 use crate::{
     domain::{
         Outcome,
-        watch::{
-            LinkForm, MappingForm,
-            reports::{Frequency, SubscriptionForm},
-        },
+        watch::{LinkForm, MappingForm, reports::SubscriptionForm},
     },
     error::AppError,
 };
@@ -71,9 +68,7 @@ pub async fn link_supplier(form: LinkForm) -> Result<Outcome<String>, AppError> 
 
 /// Chooses the watch's scheduled report: each month, each quarter, or none.
 #[server(endpoint = "watch-report-subscribe")]
-pub async fn subscribe_watch_report(
-    form: SubscriptionForm,
-) -> Result<Outcome<Option<Frequency>>, AppError> {
+pub async fn subscribe_watch_report(form: SubscriptionForm) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
     let outcome = service::reports::subscribe(&request::state()?, &user, form).await;
     let page = "/veille/abonnement";

@@ -1,6 +1,6 @@
 use crate::{
     clock::Clock,
-    db::{Db, users},
+    db::{Db, sessions, users},
     domain::accounts::{DisplayName, Email, Password},
 };
 
@@ -8,6 +8,10 @@ use super::PasswordHashing;
 
 /// Creates the first administrator (or makes an existing account one), for the
 /// `server admin create-admin` command. The address counts as verified.
+///
+/// An existing account gets the password given, and its sessions are closed: whoever
+/// registered the address beforehand (with a password of their choosing) does not become
+/// an administrator.
 #[tracing::instrument(skip(db, clock, hashing, password))]
 pub async fn create_admin(
     db: &Db,
@@ -17,10 +21,17 @@ pub async fn create_admin(
     password: &Password,
 ) -> anyhow::Result<&'static str> {
     let now = clock.now_ms();
-    if users::grant_admin(db, email.as_str(), now).await? {
-        return Ok("existing account made administrator");
-    }
     let hash = hashing.hash(password).await?;
+    if let Some(existing) = users::find_by_email(db, email.as_str()).await? {
+        let mut tx = crate::db::begin(db).await?;
+        users::set_password(&mut tx, &existing.id, &hash, now).await?;
+        users::mark_verified(&mut tx, &existing.id, now).await?;
+        sessions::delete_all_of(&mut *tx, &existing.id).await?;
+        tx.commit().await?;
+        if users::grant_admin(db, email.as_str(), now).await? {
+            return Ok("existing account made administrator, with the password given");
+        }
+    }
     let name = DisplayName::parse("Administrateur")?;
     let id = uuid::Uuid::new_v4().to_string();
     let mut tx = crate::db::begin(db).await?;

@@ -12,7 +12,7 @@ mod verify_email;
 
 pub use acting::{acting, acting_as, acting_for_session};
 pub use admin::create_admin;
-pub use hashing::PasswordHashing;
+pub use hashing::{HashingError, PasswordHashing};
 pub use password::{change_password, delete_account, request_password_reset, reset_password};
 pub use sessions::{SESSION_COOKIE, current_user, sign_out, sign_out_everywhere};
 pub use sign_in::{SESSION_MS, SignInOutcome, sign_in};

@@ -9,7 +9,7 @@ use crate::{
         accounts::{DisplayName, Email, Password},
     },
     error::AppError,
-    services::mail,
+    services::{limits, mail},
     state::AppState,
 };
 
@@ -32,8 +32,18 @@ impl std::fmt::Debug for SignUpForm {
 
 const VERIFY_VALIDITY_MS: i64 = 2 * DAY_MS;
 
-#[tracing::instrument(skip_all, fields(email = %form.email))]
-pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<Outcome, AppError> {
+/// Creates an account and sends the verification mail (or, for an address that has an
+/// account, a mail saying so: the answer is the same).
+///
+/// Only a form that passes every cheap check is hashed, and the sign-ups of a client address
+/// and of an address are limited; the mail obeys the account mails' limits (beyond them the
+/// account is created without it: a reset link verifies the address later).
+#[tracing::instrument(skip_all)]
+pub async fn sign_up(
+    state: &AppState,
+    form: SignUpForm,
+    client_ip: &str,
+) -> Result<Outcome, AppError> {
     let mut errors = FieldErrors::new();
     let name = errors.check("name", DisplayName::parse(&form.name));
     let email = errors.check("email", Email::parse(&form.email));
@@ -48,15 +58,25 @@ pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<Outcome, AppE
         return Ok(Outcome::Invalid(errors));
     }
 
-    // Hash first so that a new and an existing address take the same time.
-    let hash = state.hashing.hash(&password).await.map_err(AppError::internal)?;
     let now = state.clock.now_ms();
+    let by_ip = limits::within(&state.db, limits::SIGN_UPS_PER_IP, client_ip, now).await?;
+    if !by_ip
+        || !limits::within(&state.db, limits::SIGN_UPS_PER_ADDRESS, email.as_str(), now).await?
+    {
+        return Ok(Outcome::Refused(limits::TRY_LATER.to_owned()));
+    }
+
+    // Hash first so that a new and an existing address take the same time.
+    let hash = state.hashing.hash(&password).await?;
     let existing = users::find_by_email(&state.db, email.as_str()).await?;
+    let send = limits::mail_allowed(&state.db, email.as_str(), client_ip, now).await?;
     let mut tx = crate::db::begin(&state.db).await?;
     if existing.is_some() {
-        let sign_in = format!("{}/connexion", state.public_url);
-        mail::enqueue(&mut tx, &mail::account_already_exists(email.as_str(), &sign_in), now)
-            .await?;
+        if send {
+            let sign_in = format!("{}/connexion", state.public_url);
+            mail::enqueue(&mut tx, &mail::account_already_exists(email.as_str(), &sign_in), now)
+                .await?;
+        }
         tx.commit().await?;
         return Ok(Outcome::Done(()));
     }
@@ -82,8 +102,10 @@ pub async fn sign_up(state: &AppState, form: SignUpForm) -> Result<Outcome, AppE
     )
     .await?;
     let link = format!("{}/verification-email?jeton={token}", state.public_url);
-    mail::enqueue(&mut tx, &mail::verify_address(email.as_str(), name.as_str(), &link), now)
-        .await?;
+    if send {
+        mail::enqueue(&mut tx, &mail::verify_address(email.as_str(), name.as_str(), &link), now)
+            .await?;
+    }
     tx.commit().await?;
     tracing::info!(user_id = id, "account created, awaiting verification");
     Ok(Outcome::Done(()))

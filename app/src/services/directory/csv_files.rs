@@ -4,7 +4,10 @@
 //! the others are Ecossol's own, in the same style. Cells holding lists separate values with
 //! `|`.
 
-use crate::domain::directory::{ActivityForm, OfferForm, StructureForm};
+use crate::domain::{
+    csv_cell,
+    directory::{ActivityForm, OfferForm, StructureForm},
+};
 
 pub const STRUCTURE_COLUMNS: &[&str] = &[
     "siret",
@@ -90,8 +93,8 @@ impl Row<'_> {
             .iter()
             .position(|h| h == column)
             .and_then(|i| self.record.get(i))
+            .map(|cell| csv_cell::restored(cell.trim()).trim())
             .unwrap_or_default()
-            .trim()
             .to_owned()
     }
 }
@@ -274,7 +277,9 @@ pub fn write_structures(records: &[StructureRecord]) -> String {
             first.reach_km,
             first.reach_communes.replace(' ', "|"),
         ];
-        writer.write_record(&cells).expect("in memory");
+        writer
+            .write_record(cells.iter().map(|c| csv_cell::defused(c).into_owned()))
+            .expect("in memory");
     }
     String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8")
 }
@@ -317,6 +322,24 @@ mod tests {
         assert_eq!(read[0].1.profile.description, record.profile.description);
         assert_eq!(read[0].1.profile.kinds, "ASSO,RQ");
         assert_eq!(read[0].1.activities, record.activities);
+    }
+
+    #[test]
+    fn formulas_are_exported_as_text_and_imported_back_as_typed() {
+        let record = StructureRecord {
+            profile: StructureForm {
+                name: "=HYPERLINK(\"https://evil.example\",\"Voir\")".into(),
+                contact_phone: "+33 4 76 00 00 00".into(),
+                ..StructureForm::default()
+            },
+            activities: Vec::new(),
+        };
+        let text = write_structures(std::slice::from_ref(&record));
+        assert!(text.contains("\"'=HYPERLINK("), "{text}");
+        assert!(text.contains(",'+33 4 76 00 00 00,"), "{text}");
+        let read = read_structures(&text).expect("readable");
+        assert_eq!(read[0].1.profile.name, record.profile.name);
+        assert_eq!(read[0].1.profile.contact_phone, record.profile.contact_phone);
     }
 
     #[test]

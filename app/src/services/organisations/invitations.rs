@@ -10,7 +10,7 @@ use crate::{
     error::AppError,
     services::{
         accounts::{hash_token, new_token},
-        mail,
+        limits, mail,
     },
     state::AppState,
 };
@@ -55,6 +55,10 @@ pub async fn invite(
         role.label(),
         &link,
     );
+    // Beyond the account mails' limits the invitation stays (the link on the organisation's
+    // page works) but no mail leaves: an organisation anyone can create must not serve to
+    // flood an address or to send its free text from Ecossol's domain.
+    let send = limits::mail_allowed(&state.db, email.as_str(), &user.id, now).await?;
     let mut tx = crate::db::begin(&state.db).await?;
     invitations::insert(
         &mut tx,
@@ -67,7 +71,9 @@ pub async fn invite(
         now + INVITATION_VALIDITY_MS,
     )
     .await?;
-    mail::enqueue(&mut tx, &message, now).await?;
+    if send {
+        mail::enqueue(&mut tx, &message, now).await?;
+    }
     tx.commit().await?;
     Ok(Outcome::Done(organisation_id.to_owned()))
 }

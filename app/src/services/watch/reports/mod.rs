@@ -44,12 +44,13 @@ pub async fn current(state: &AppState, user: &Acting) -> Result<Option<Frequency
     Ok(found.and_then(|s| Frequency::from_code(&s.frequency)))
 }
 
-/// Subscribes the person to a monthly or quarterly report, or stops it.
+/// Subscribes the person to a monthly or quarterly report, or stops it; answers the code of
+/// the choice (`monthly`, `quarterly`, `none`).
 pub async fn subscribe(
     state: &AppState,
     user: &Acting,
     form: SubscriptionForm,
-) -> Result<Outcome<Option<Frequency>>, AppError> {
+) -> Result<Outcome<String>, AppError> {
     if !may_subscribe(user) {
         return Err(AppError::Forbidden);
     }
@@ -80,5 +81,5 @@ pub async fn subscribe(
     )
     .await?;
     tx.commit().await?;
-    Ok(Outcome::Done(choice))
+    Ok(Outcome::Done(choice.map_or("none", Frequency::code).to_owned()))
 }

@@ -11,7 +11,7 @@ use crate::{
         watch::reports::{Frequency, due, key},
     },
     error::AppError,
-    services::{accounts::acting::acting_as, mail},
+    services::{accounts::acting_as, mail},
     state::AppState,
 };
 

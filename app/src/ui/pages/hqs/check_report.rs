@@ -33,7 +33,7 @@ pub fn CheckReportPage() -> impl IntoView {
                         Ok(v) => view! {
                             <Title text=format!("Rapport de contrôle HQS — {}", v.structure_name)/>
                             <article class="report" id="report">
-                                <p class="no-print"><button type="button" onclick="window.print()">"Imprimer"</button></p>
+                                <p class="no-print js-only"><button type="button" on:click=|_| { window().print().ok(); }>"Imprimer"</button></p>
                                 <h1>"Rapport de contrôle « Haute Qualité Solidaire »"</h1>
                                 <dl class="facts">
                                     <dt>"Fournisseur"</dt><dd>{v.structure_name.clone()}</dd>

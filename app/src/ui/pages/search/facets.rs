@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::form_events::submit_on_change;
 use crate::domain::search::Facet;
 
 /// The facet groups as checkboxes of the search form: each value with its count.
@@ -19,7 +20,7 @@ pub fn FacetPanel(facets: Vec<Facet>) -> impl IntoView {
                                 let id = format!("facette-{}-{}", param, v.value);
                                 view! {
                                     <label class="checkbox" for=id.clone()>
-                                        <input type="checkbox" id=id.clone() name=param.clone() value=v.value.clone() checked=v.selected onchange="this.form.requestSubmit()"/>
+                                        <input type="checkbox" id=id.clone() name=param.clone() value=v.value.clone() checked=v.selected on:change=submit_on_change/>
                                         " " {v.label.clone()} " " <span class="count">"(" {v.count} ")"</span>
                                     </label>
                                 }

@@ -1,6 +1,7 @@
 //! The buyers' search page.
 
 mod facets;
+mod form_events;
 mod page;
 mod results;
 

@@ -2,7 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use super::{facets::FacetPanel, results::ResultList};
+use super::{
+    facets::FacetPanel,
+    form_events::{forget_position, submit_on_change, use_position},
+    results::ResultList,
+};
 use crate::{
     domain::{
         directory::communes::communes,
@@ -20,7 +24,7 @@ fn profile_filter(q: &SearchQuery, mine: Vec<(String, String)>) -> AnyView {
         return view! {
             <div class="field" id="profile-filter">
                 <label for="champ-profil">"Satisfait mon profil HQS"</label>
-                <select id="champ-profil" name="profil" onchange="this.form.requestSubmit()">
+                <select id="champ-profil" name="profil" on:change=submit_on_change>
                     <option value="" selected=chosen.is_none()>"— tous —"</option>
                     {mine.into_iter().map(|(id, name)| {
                         let selected = chosen.as_deref() == Some(id.as_str());
@@ -47,22 +51,6 @@ fn profile_filter(q: &SearchQuery, mine: Vec<(String, String)>) -> AnyView {
     .into_any()
 }
 
-/// Choosing a commune (or "anywhere") forgets the browser's position.
-const FORGET_POSITION: &str = "this.form.lat.value='';this.form.lng.value=''";
-
-/// "Around my position": asks the browser for it (the person is asked first), then searches
-/// within the radius typed, or 10 km, nearest first. Plain script in the attribute, so that it
-/// works before the page is hydrated too; the rest of the page needs no script.
-const USE_POSITION: &str = "var f=this.form,s=document.getElementById('position-status');\
-if(!navigator.geolocation){s.textContent='Votre navigateur ne donne pas sa position : choisissez une commune.';return;}\
-s.textContent='Recherche de votre position…';\
-navigator.geolocation.getCurrentPosition(function(p){\
-f.lat.value=p.coords.latitude.toFixed(5);f.lng.value=p.coords.longitude.toFixed(5);\
-f.pres_de.value='';if(!f.rayon.value){f.rayon.value='10';}f.tri.value='distance';s.textContent='';\
-f.requestSubmit();},\
-function(){s.textContent='Position indisponible : autorisez la localisation ou choisissez une commune.';},\
-{timeout:10000,maximumAge:300000});";
-
 /// `/recherche`: one GET form whose address holds the whole search (shareable, the back
 /// button works). Without JavaScript it is a plain form with results rendered by the server;
 /// hydrated, results follow the typing (debounced) without reloading the page.
@@ -78,12 +66,13 @@ pub fn SearchPage() -> impl IntoView {
     });
     let results = Resource::new(move || query.get().query_string(), search_catalogue);
     let profiles = Resource::new(|| (), |_| get_search_profiles());
+    let status = RwSignal::new(String::new());
     // Results as you type: the form is submitted a moment after the last keystroke.
     let typed = RwSignal::new(0_u32);
     let on_input = move |event: leptos::ev::Event| {
         typed.update(|n| *n += 1);
         let mine = typed.get_untracked();
-        let form = event_target::<leptos::web_sys::HtmlInputElement>(&event).form();
+        let form = event_target::<web_sys::HtmlInputElement>(&event).form();
         set_timeout(
             move || {
                 if typed.get_untracked() == mine
@@ -118,7 +107,7 @@ pub fn SearchPage() -> impl IntoView {
                         </fieldset>
                         <div class="field">
                             <label class="checkbox" for="champ-esus">
-                                <input id="champ-esus" type="checkbox" name="esus" value="1" checked=q.esus onchange="this.form.requestSubmit()"/>
+                                <input id="champ-esus" type="checkbox" name="esus" value="1" checked=q.esus on:change=submit_on_change/>
                                 " Agrément ESUS uniquement"
                             </label>
                         </div>
@@ -132,7 +121,7 @@ pub fn SearchPage() -> impl IntoView {
                         </Suspense>
                         <div class="field">
                             <label for="champ-pres_de">"Près de"</label>
-                            <select id="champ-pres_de" name="pres_de" onchange=FORGET_POSITION>
+                            <select id="champ-pres_de" name="pres_de" on:change=forget_position>
                                 <option value="" selected=q.origin.is_none()>"— n'importe où —"</option>
                                 {position.map(|_| view! { <option value="" selected=true>"ma position"</option> })}
                                 {communes().iter().map(|c| {
@@ -142,8 +131,8 @@ pub fn SearchPage() -> impl IntoView {
                             </select>
                             <input type="hidden" name="lat" value=position.map(|p| format!("{:.5}", p.lat)).unwrap_or_default()/>
                             <input type="hidden" name="lng" value=position.map(|p| format!("{:.5}", p.lng)).unwrap_or_default()/>
-                            <button type="button" id="my-position" class="secondary" onclick=USE_POSITION>"Autour de ma position"</button>
-                            <p id="position-status" class="muted" role="status"></p>
+                            <button type="button" id="my-position" class="secondary js-only" on:click=move |e| use_position(e.into(), status)>"Autour de ma position"</button>
+                            <p id="position-status" class="muted" role="status">{move || status.get()}</p>
                         </div>
                         <div class="field">
                             <label for="champ-rayon">"Dans un rayon de (km)"</label>
