@@ -4,7 +4,7 @@
 //! started, both sides asked « l'achat a-t-il eu lieu ? ». Each is sent once: the rules here
 //! say when one is due, the services claim it before sending.
 
-use crate::domain::calendar::Day;
+use crate::domain::calendar::{Day, is_working_day};
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
@@ -23,9 +23,6 @@ pub fn interested_milestone(count: u32) -> String {
 pub fn interested_reached(interested: u32) -> impl Iterator<Item = u32> {
     INTERESTED_MILESTONES.into_iter().filter(move |m| *m <= interested)
 }
-
-/// Monday to Friday, public holidays excepted.
-pub use crate::domain::calendar::is_working_day;
 
 /// Whether a structure told of a need at `notified_at` is reminded at `now`: `after_days`
 /// full days later, on a working day in Paris (a reminder due on Saturday or Sunday waits

@@ -55,12 +55,7 @@ impl Frequency {
 
 /// What the sending table records of a report's period: `2026-11`, `2026-T4`.
 pub fn key(period: Period) -> String {
-    match period {
-        Period::Month(year, month) => format!("{year:04}-{month:02}"),
-        Period::Quarter(year, quarter) => format!("{year:04}-T{quarter}"),
-        Period::Year(year) => format!("{year:04}"),
-        Period::Years(from, to) => format!("{from:04}-{to:04}"),
-    }
+    period.param().1
 }
 
 /// The report due on `today` at `frequency`, and the day it is sent: the first working day

@@ -8,11 +8,8 @@ use crate::{
     clock::DAY_MS,
     db::{need_matches, needs, needs::NeedRow},
     domain::{
-        calendar::Day,
-        needs::{
-            NeedState,
-            followups::{is_working_day, reminder_due},
-        },
+        calendar::{Day, is_working_day},
+        needs::{NeedState, followups::reminder_due},
     },
     error::AppError,
     services::mail,

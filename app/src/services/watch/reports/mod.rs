@@ -22,12 +22,8 @@ use crate::{
 
 /// The dashboard's parameter for a report's period (`mois=2026-11`, `trimestre=2026-T4`).
 fn query(period: Period) -> String {
-    match period {
-        Period::Quarter(year, quarter) => format!("trimestre={year:04}-T{quarter}"),
-        Period::Month(year, month) => format!("mois={year:04}-{month:02}"),
-        Period::Year(year) => format!("annee={year:04}"),
-        Period::Years(from, to) => format!("annees={from:04}-{to:04}"),
-    }
+    let (name, value) = period.param();
+    format!("{name}={value}")
 }
 
 /// Members of the pôle (any role) and administrators receive the partnership's report.
