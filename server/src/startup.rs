@@ -108,6 +108,7 @@ impl Application {
             label_years,
             need_mailing: settings.needs,
             decp_buyers: settings.watch.decp_buyers,
+            ledger: Default::default(),
         };
         Ok(Self { listener, state, meili, mail })
     }

@@ -132,6 +132,7 @@ impl TestApp {
         .execute(&db)
         .await
         .expect("ledger line");
+        app::db::ledger_changes::record(&db, "test").await.expect("ledger change");
         id
     }
 }

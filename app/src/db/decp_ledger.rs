@@ -131,7 +131,7 @@ pub async fn insert(
         }
         query.execute(&mut **tx).await?;
     }
-    Ok(())
+    super::ledger_changes::record(&mut **tx, "decp").await
 }
 
 /// Replaces what a stored line says of its contract; it moves to `import_id`. (An UPDATE
@@ -146,7 +146,7 @@ pub async fn update(
         COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 2)).collect();
     let sql = format!("UPDATE purchases SET {} WHERE id = $1", sets.join(", "));
     bind_line(sqlx::query(&sql).bind(id), import_id, line).execute(&mut **tx).await?;
-    Ok(())
+    super::ledger_changes::record(&mut **tx, "decp").await
 }
 
 /// The stored lines of these contracts, by (buyer SIRET, contract id): one query per buyer

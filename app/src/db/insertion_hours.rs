@@ -84,6 +84,7 @@ pub async fn declare(
     .bind(d.now)
     .execute(&mut **tx)
     .await?;
+    super::ledger_changes::record(&mut **tx, "hours").await?;
     Ok(true)
 }
 

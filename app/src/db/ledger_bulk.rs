@@ -105,7 +105,7 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, lines: &[BulkLine]) -> Result
         }
         query.execute(&mut **tx).await?;
     }
-    Ok(())
+    super::ledger_changes::record(&mut **tx, "bulk").await
 }
 
 /// A finished import row for a demo file or DECP file (no content kept).

@@ -24,6 +24,8 @@ pub mod insertion_hours;
 pub mod invitations;
 pub mod join_requests;
 pub mod ledger_bulk;
+pub mod ledger_changes;
+pub mod ledger_snapshot;
 pub mod login_failures;
 pub mod memberships;
 pub mod need_awards;

@@ -130,7 +130,7 @@ pub async fn insert_lines(
         }
         query.execute(&mut **tx).await?;
     }
-    Ok(())
+    super::ledger_changes::record(&mut **tx, "import").await
 }
 
 /// Removes the lines an import brought (it is being replaced).
@@ -142,6 +142,7 @@ pub async fn delete_of_import(
         .bind(import_id)
         .execute(&mut **tx)
         .await?;
+    super::ledger_changes::record(&mut **tx, "import").await?;
     Ok(done.rows_affected())
 }
 
@@ -261,5 +262,6 @@ pub async fn link(
     .bind(key)
     .execute(&mut **tx)
     .await?;
+    super::ledger_changes::record(&mut **tx, "link").await?;
     Ok(done.rows_affected())
 }

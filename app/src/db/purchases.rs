@@ -67,6 +67,7 @@ pub async fn insert(
     .bind(now)
     .execute(&mut **tx)
     .await?;
+    super::ledger_changes::record(&mut **tx, "award").await?;
     Ok(true)
 }
 

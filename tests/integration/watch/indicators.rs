@@ -142,3 +142,38 @@ async fn bad_filters_are_named_in_french() {
     let html = page.text().await.expect("html");
     assert!(html.contains("filtre-mois-erreur") && html.contains("Mois invalide"), "{html}");
 }
+
+/// The server computes the figures over its copy of the ledger: a change of the ledger
+/// shows at the next view, and so does a change of a structure (its kinds are read at each
+/// view, they change without the ledger).
+#[tokio::test]
+async fn the_next_view_shows_a_change_of_the_ledger_or_of_a_structure() {
+    let app = spawn_app().await;
+    let ledger = partnership(&app).await;
+    let member = app.signed_in_user("Acheteuse", "achats@fontaine.fr").await;
+    app.add_member(&ledger.p1, "achats@fontaine.fr", "member").await;
+    let figure = |d: &Value, group: &str| d["current"][group]["amount_cents"].clone();
+    let before = dashboard(&app, &member, "annee=2025").await;
+    assert_eq!(figure(&before, "total"), 4_000_000, "{before}");
+    app.ledger(&[tests::Line {
+        buyer: ledger.p1.clone(),
+        buyer_kind: "public",
+        euros: 1_000,
+        on: "2025-09-01",
+        social: "none",
+        cpv: "45",
+        ..tests::Line::default()
+    }])
+    .await;
+    let after = dashboard(&app, &member, "annee=2025").await;
+    assert_eq!(figure(&after, "total"), 4_100_000, "{after}");
+    assert_eq!(figure(&after, "handicap"), 0, "{after}");
+    // Chantier Nature (L1: 10 000 €) becomes an EA as well: a handicap structure.
+    let db = tests::pool(&app.database_url).await;
+    sqlx::query("UPDATE structures SET kinds = ' ACI EA ' WHERE name = 'Chantier Nature'")
+        .execute(&db)
+        .await
+        .expect("kinds");
+    let changed = dashboard(&app, &member, "annee=2025").await;
+    assert_eq!(figure(&changed, "handicap"), 1_000_000, "{changed}");
+}

@@ -3,13 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::{
-    db::purchase_indicators::{BuyerCell, SupplierCounts},
-    domain::watch::indicators::{
-        Figures, Hours, Part, Shown,
-        figures::Secret,
-        secrecy::{Contributors, secret_rows},
-    },
+use super::snapshot::{BuyerCell, SupplierCounts};
+use crate::domain::watch::indicators::{
+    Figures, Hours, Part, Shown,
+    figures::Secret,
+    secrecy::{Contributors, secret_rows},
 };
 
 /// Total, social, clause, criterion, reserved, ESS, SIAE, handicap, hours.

@@ -6,14 +6,15 @@ pub mod cells;
 pub mod export;
 mod labels;
 pub mod scope;
+pub mod snapshot;
 pub mod spaser;
 
 use std::collections::BTreeSet;
 
 use cells::{Acc, add_up, secrets, total_secret};
+use snapshot::{Ledger, Read, Rows};
 
 use crate::{
-    db::purchase_indicators::{self as db, Read, Rows},
     domain::{
         accounts::Acting,
         calendar::Day,
@@ -32,29 +33,38 @@ pub async fn compute(
     filters: &Filters,
 ) -> Result<Dashboard, AppError> {
     let (scope, lines) = scope::resolve(viewer, filters)?;
-    let years: Vec<i32> = db::years(&state.db, &lines)
-        .await?
-        .into_iter()
-        .filter_map(|y| i32::try_from(y).ok())
-        .collect();
-    let latest = years.first().copied().unwrap_or_else(|| {
-        i32::try_from(Day::of_instant(state.clock.now_ms()).year()).unwrap_or(2026)
-    });
-    let period = filters.period.unwrap_or(Period::Year(latest));
-    let filters = Filters { period: Some(period), ..filters.clone() };
+    let ledger = snapshot::ledger(&state.db, &state.ledger).await?;
+    let now = state.clock.now_ms();
+    let filters = filters.clone();
     let secret_on = scope.has_secret();
     let own = !secret_on;
-    let read = |rows| Read {
-        lines: &lines,
-        filters: &filters,
-        period: Some(period),
-        previous: Some(period.previous()),
-        rows,
-    };
-    let totals = read_cells(state, &read(Rows::Total)).await?;
-    let rows = read_cells(state, &read(Rows::By(filters.dimension, own))).await?;
-    let trend_read = Read { period: None, previous: None, rows: Rows::Years, ..read(Rows::Years) };
-    let trend = read_cells(state, &trend_read).await?;
+    // The passes over the copy are computing, not waiting: off the async runtime.
+    let (years, filters, totals, rows, trend, buyers) = tokio::task::spawn_blocking(move || {
+        let years = ledger.years(&lines);
+        let latest = years
+            .first()
+            .copied()
+            .unwrap_or_else(|| i32::try_from(Day::of_instant(now).year()).unwrap_or(2026));
+        let period = filters.period.unwrap_or(Period::Year(latest));
+        let filters = Filters { period: Some(period), ..filters };
+        let read = |rows| Read {
+            lines: &lines,
+            filters: &filters,
+            period: Some(period),
+            previous: Some(period.previous()),
+            rows,
+        };
+        let totals = read_cells(&ledger, &read(Rows::Total));
+        let rows = read_cells(&ledger, &read(Rows::By(filters.dimension, own)));
+        let trend_read =
+            Read { period: None, previous: None, rows: Rows::Years, ..read(Rows::Years) };
+        let trend = read_cells(&ledger, &trend_read);
+        let buyers = if own { Vec::new() } else { ledger.public_buyers() };
+        (years, filters, totals, rows, trend, buyers)
+    })
+    .await
+    .map_err(AppError::internal)?;
+    let period = filters.period.unwrap_or(Period::Year(years.first().copied().unwrap_or(2026)));
     let empty = Acc::default();
     let total_of = |side: &str| totals.get(&(side.to_owned(), String::new())).unwrap_or(&empty);
     let (current, previous) = (total_of("c"), total_of("p"));
@@ -70,7 +80,7 @@ pub async fn compute(
         breakdown,
         trend,
         years,
-        buyers: if own { Vec::new() } else { db::public_buyers(&state.db).await? },
+        buyers,
         organisations: scope::own_buyers(viewer),
         may_see_partnership: scope::sees_partnership(viewer),
         filters,
@@ -103,13 +113,12 @@ pub fn parse_query(query: &str) -> Result<Filters, crate::domain::FieldErrors> {
     Filters::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
-async fn read_cells(
-    state: &AppState,
+fn read_cells(
+    ledger: &Ledger,
     read: &Read<'_>,
-) -> Result<std::collections::BTreeMap<(String, String), Acc>, AppError> {
-    let cells = db::by_buyer(&state.db, read).await?;
-    let suppliers = db::suppliers(&state.db, read).await?;
-    Ok(add_up(&cells, &suppliers))
+) -> std::collections::BTreeMap<(String, String), Acc> {
+    let (cells, suppliers) = ledger.cells(read);
+    add_up(&cells, &suppliers)
 }
 
 fn breakdown(

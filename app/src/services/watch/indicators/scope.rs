@@ -6,8 +6,8 @@
 //! their files to the partnership, not to the public; the secret still applies because a
 //! public buyer's own file holds purchases below the publication thresholds.
 
+use super::snapshot::Lines;
 use crate::{
-    db::purchase_indicators::Lines,
     domain::{
         accounts::Acting,
         organisations::OrganisationKind,
