@@ -10,3 +10,4 @@ mod needs;
 mod search;
 mod security;
 mod steps;
+mod watch;

@@ -5,4 +5,5 @@ mod form_events;
 mod page;
 mod results;
 
+pub use form_events::submit_on_change;
 pub use page::SearchPage;

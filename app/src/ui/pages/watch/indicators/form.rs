@@ -1,18 +1,20 @@
 //! The dashboard's filters: one GET form whose fields are the address's parameters. Without
 //! JavaScript it reloads the page; hydrated, the router changes the address and the figures
-//! follow without a reload (each choice submits the form).
+//! follow without a reload (each choice submits the form, through a Leptos handler: the
+//! Content-Security-Policy blocks inline ones).
 
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use strum::VariantArray;
 
-use crate::domain::{
-    Code,
-    directory::{StructureKind, communes::communes},
-    watch::indicators::{Choice, Dimension},
+use crate::{
+    domain::{
+        Code,
+        directory::{StructureKind, communes::communes},
+        watch::indicators::{Choice, Dimension},
+    },
+    ui::pages::search::submit_on_change,
 };
-
-const SUBMIT: &str = "this.form.requestSubmit()";
 
 /// What the form offers besides its fixed lists.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,7 +37,7 @@ fn select(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name onchange=SUBMIT aria-describedby=described>
+            <select id=id name=name on:change=submit_on_change aria-describedby=described>
                 <option value="" selected=value.is_empty()>"— tous —"</option>
                 {choices.into_iter().map(|(v, l)| {
                     let selected = v == value;
@@ -60,7 +62,7 @@ fn text(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id name=name value=value placeholder=placeholder onchange=SUBMIT aria-describedby=described/>
+            <input id=id name=name value=value placeholder=placeholder on:change=submit_on_change aria-describedby=described/>
             {error.map(|e| view! { <p class="error" id=error_id role="alert">{e}</p> })}
         </div>
     }
@@ -118,7 +120,7 @@ pub fn FilterForm(
             </fieldset>
             <div class="field">
                 <label for="filtre-ventilation">"Ventiler par"</label>
-                <select id="filtre-ventilation" name="ventilation" onchange=SUBMIT>
+                <select id="filtre-ventilation" name="ventilation" on:change=submit_on_change>
                     {dimensions.into_iter().map(|(v, l)| {
                         let selected = v == dimension || (dimension.is_empty() && v == Dimension::default().code());
                         view! { <option value=v selected=selected>{l}</option> }

@@ -36,8 +36,11 @@ pub fn IndicatorsReportPage() -> impl IntoView {
                         Ok(DashboardAnswer::Shown(d)) => view! {
                             <h1>{format!("Veille des achats solidaires — {}", d.period_label)}</h1>
                             <p class="no-print">
-                                <button type="button" onclick="window.print()">"Imprimer"</button>
-                                " · " <a href=format!("/veille?{}", d.filters.query_string())>"Ouvrir le tableau de bord"</a>
+                                <span class="js-only">
+                                    <button type="button" on:click=|_| { window().print().ok(); }>"Imprimer"</button>
+                                    " · "
+                                </span>
+                                <a href=format!("/veille?{}", d.filters.query_string())>"Ouvrir le tableau de bord"</a>
                             </p>
                             <FiguresView dashboard=*d/>
                         }.into_any(),
