@@ -38,7 +38,7 @@ pub async fn session_user(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Acting>, AppError> {
-    match request::session_token_in(headers) {
+    match request::session_token_in(headers, state.secure_cookies()) {
         Some(token) => accounts::acting_for_session(state, &token).await,
         None => Ok(None),
     }
