@@ -5,3 +5,13 @@
 -- ends. Sessions open before this migration count from their sign-in.
 ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
 UPDATE sessions SET last_seen_at = created_at;
+
+-- One row per organisation that stores files: an upload takes it in its transaction before
+-- adding up what the organisation keeps, so that two uploads at once, on any servers, cannot
+-- both fit under the quota.
+CREATE TABLE storage_locks (
+    organisation_id TEXT PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+    locked_at       BIGINT NOT NULL
+);
+-- The quota adds up a structure's quote files.
+CREATE INDEX need_files_structure ON need_files (structure_id);

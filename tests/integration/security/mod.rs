@@ -5,4 +5,5 @@ mod conflicts;
 mod csv_injection;
 mod headers;
 mod mail_limits;
+mod quotas;
 mod unauthenticated_work;

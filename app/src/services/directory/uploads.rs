@@ -18,7 +18,7 @@ use crate::{
         files::clean_file_name,
     },
     error::AppError,
-    services::directory::access,
+    services::{directory::access, storage},
     state::AppState,
 };
 
@@ -95,6 +95,13 @@ pub async fn upload(
             }
         }
         Purpose::LabelEvidence => {}
+    }
+    // After the file it replaces has gone.
+    if let Some(organisation_id) = structure.organisation_id.as_deref()
+        && let Some(why) =
+            storage::refusal(&mut tx, organisation_id, upload.bytes.len(), now).await?
+    {
+        return Ok(invalid(why));
     }
     let id = uuid::Uuid::new_v4().to_string();
     uploads::insert(
