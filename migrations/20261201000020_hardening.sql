@@ -6,6 +6,10 @@
 ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
 UPDATE sessions SET last_seen_at = created_at;
 
+-- When a sent mail's links (`jeton=…`) were struck out of its body; NULL: not yet.
+ALTER TABLE email_outbox ADD COLUMN redacted_at BIGINT;
+CREATE INDEX email_outbox_unredacted ON email_outbox (sent_at) WHERE redacted_at IS NULL;
+
 -- One row per organisation that stores files: an upload takes it in its transaction before
 -- adding up what the organisation keeps, so that two uploads at once, on any servers, cannot
 -- both fit under the quota.

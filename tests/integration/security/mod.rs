@@ -5,5 +5,6 @@ mod conflicts;
 mod csv_injection;
 mod headers;
 mod mail_limits;
+mod outbox_secrets;
 mod quotas;
 mod unauthenticated_work;
