@@ -17,6 +17,7 @@ mod label;
 mod meili;
 mod needs;
 mod organisations;
+mod smtp;
 mod spawn;
 mod watch;
 
@@ -30,6 +31,7 @@ pub use hqs::{Buyer, profile_fields};
 pub use indicators::Line;
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use needs::need_fields;
+pub use smtp::FakeSmtp;
 pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
 pub use watch::{generated_ledger, import_id_of, purchases_csv, windows_1252};
 

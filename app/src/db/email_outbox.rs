@@ -63,15 +63,58 @@ pub async fn claim(db: &Db, id: &str, now: i64, lease_until: i64) -> Result<bool
     Ok(result.rows_affected() == 1)
 }
 
-/// Marks a message delivered. Unless `keep_body`, its text is blanked: it may hold live
-/// single-use links that only the recipient should have.
-pub async fn mark_sent(db: &Db, id: &str, now: i64, keep_body: bool) -> Result<(), sqlx::Error> {
-    let sql = if keep_body {
-        "UPDATE email_outbox SET sent_at = $2, last_error = NULL WHERE id = $1"
-    } else {
-        "UPDATE email_outbox SET sent_at = $2, last_error = NULL, body_text = '' WHERE id = $1"
-    };
-    sqlx::query(sql).bind(id).bind(now).execute(db).await.map(|_| ())
+/// Marks a message delivered; with `body`, its text becomes that (the same without its
+/// links' secrets) and the message counts as redacted.
+pub async fn mark_sent(db: &Db, id: &str, now: i64, body: Option<&str>) -> Result<(), sqlx::Error> {
+    match body {
+        None => {
+            sqlx::query("UPDATE email_outbox SET sent_at = $2, last_error = NULL WHERE id = $1")
+                .bind(id)
+                .bind(now)
+                .execute(db)
+                .await
+        }
+        Some(body) => {
+            sqlx::query(
+                "UPDATE email_outbox SET sent_at = $2, last_error = NULL, body_text = $3, \
+                 redacted_at = $2 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(now)
+            .bind(body)
+            .execute(db)
+            .await
+        }
+    }
+    .map(|_| ())
+}
+
+/// Messages sent before `before` whose text was not redacted yet: (id, body), oldest first.
+pub async fn unredacted_sent_before(
+    db: &Db,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, body_text FROM email_outbox \
+         WHERE redacted_at IS NULL AND sent_at IS NOT NULL AND sent_at < $1 \
+         ORDER BY sent_at, id LIMIT $2",
+    )
+    .bind(before)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Replaces a sent message's text with `body` (the same without its links' secrets).
+pub async fn redact(db: &Db, id: &str, body: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE email_outbox SET body_text = $2, redacted_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(body)
+        .bind(now)
+        .execute(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn mark_failed(db: &Db, id: &str, error: &str, retry_at: i64) -> Result<(), sqlx::Error> {

@@ -51,6 +51,7 @@ pub mod quotes;
 pub mod request_counts;
 pub mod search_outbox;
 pub mod sessions;
+pub mod storage;
 pub mod structure_activities;
 pub mod structure_certifications;
 pub mod structure_events;

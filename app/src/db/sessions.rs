@@ -1,6 +1,17 @@
 //! The `sessions` table: one row per signed-in browser, keyed by the token's hash.
 
+use sqlx::FromRow;
+
 use super::Db;
+
+/// A session as stored.
+#[derive(Debug, Clone, FromRow)]
+pub struct SessionRow {
+    pub user_id: String,
+    pub expires_at: i64,
+    /// The last request seen, written at most every few minutes.
+    pub last_seen_at: i64,
+}
 
 pub async fn insert(
     db: &Db,
@@ -10,7 +21,8 @@ pub async fn insert(
     expires_at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
+         VALUES ($1, $2, $3, $4, $3)",
     )
     .bind(token_hash)
     .bind(user_id)
@@ -21,13 +33,31 @@ pub async fn insert(
     .map(|_| ())
 }
 
-/// The user of a live session.
-pub async fn user_of(db: &Db, token_hash: &str, now: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+/// The session of a token's hash, live or not.
+pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+    sqlx::query_as("SELECT user_id, expires_at, last_seen_at FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
-        .bind(now)
         .fetch_optional(db)
         .await
+}
+
+/// Records a request at `now`, unless one was recorded after `written_after` (another
+/// server, or a request a moment ago, did it).
+pub async fn seen(
+    db: &Db,
+    token_hash: &str,
+    now: i64,
+    written_after: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at <= $3",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .bind(written_after)
+    .execute(db)
+    .await
+    .map(|_| ())
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {

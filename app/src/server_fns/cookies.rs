@@ -31,25 +31,32 @@ pub fn site_cookie_header(
     HeaderValue::from_str(&site_cookie(name, value, max_age_s, secure)).ok()
 }
 
-fn set(name: &str, value: &str, max_age_s: i64) {
+/// Whether the site is served over HTTPS (cookies `Secure`, the session's name prefixed).
+fn secure() -> bool {
+    request::state().is_ok_and(|s| s.secure_cookies())
+}
+
+fn set(name: &str, value: &str, max_age_s: i64, secure: bool) {
     let Some(response) = use_context::<ResponseOptions>() else { return };
-    let secure = request::state().is_ok_and(|s| s.secure_cookies());
     if let Some(value) = site_cookie_header(name, value, max_age_s, secure) {
         response.append_header(header::SET_COOKIE, value);
     }
 }
 
-/// Sets or clears the session cookie.
+/// Sets or clears the session cookie (`__Host-` prefixed over HTTPS, see
+/// [`accounts::session_cookie`]).
 pub fn set_session(token: Option<&str>, max_age_s: i64) {
+    let secure = secure();
+    let name = accounts::session_cookie(secure);
     match token {
-        Some(token) => set(accounts::SESSION_COOKIE, token, max_age_s),
-        None => set(accounts::SESSION_COOKIE, "", 0),
+        Some(token) => set(name, token, max_age_s, secure),
+        None => set(name, "", 0, secure),
     }
 }
 
 /// Hands a flash's token to the next page.
 pub fn set_flash(token: &str) {
-    set(flash::COOKIE, token, flash::LIFETIME_S);
+    set(flash::COOKIE, token, flash::LIFETIME_S, secure());
 }
 
 #[cfg(test)]
@@ -65,5 +72,15 @@ mod tests {
         assert!(cookie.contains("Max-Age=3600"), "{cookie}");
         let removal = site_cookie("ecossol_session", "", 0, false);
         assert!(removal.contains("Max-Age=0") && !removal.contains("Secure"), "{removal}");
+    }
+
+    #[test]
+    fn over_https_the_session_cookie_meets_the_host_prefix_rules() {
+        let name = accounts::session_cookie(true);
+        assert!(name.starts_with("__Host-"), "{name}");
+        let cookie = site_cookie(name, "abc", 3600, true);
+        assert!(cookie.contains("Secure") && cookie.contains("Path=/"), "{cookie}");
+        assert!(!cookie.contains("Domain"), "{cookie}");
+        assert_eq!(accounts::session_cookie(false), "ecossol_session");
     }
 }

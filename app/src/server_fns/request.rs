@@ -24,12 +24,14 @@ fn parts() -> Option<Parts> {
 
 /// The value of the session cookie, if the browser sent one.
 pub fn session_token() -> Option<String> {
-    session_token_in(&parts()?.headers)
+    let secure = state().is_ok_and(|s| s.secure_cookies());
+    session_token_in(&parts()?.headers, secure)
 }
 
-/// The value of the session cookie among request headers (for plain axum handlers).
-pub fn session_token_in(headers: &http::HeaderMap) -> Option<String> {
-    cookie_in(headers, accounts::SESSION_COOKIE)
+/// The value of the session cookie among request headers (for plain axum handlers), under
+/// its name over HTTPS (`secure`) or plain HTTP.
+pub fn session_token_in(headers: &http::HeaderMap, secure: bool) -> Option<String> {
+    cookie_in(headers, accounts::session_cookie(secure))
 }
 
 /// The value of a cookie among request headers, when it is not empty.

@@ -236,8 +236,60 @@ pub async fn latest(
         .map(|(to, subject, body, sent_at)| crate::domain::accounts::MailView {
             to,
             subject,
-            body,
+            // Never a live link: the recipient alone has it.
+            body: without_secrets(&body),
             sent: sent_at.is_some(),
         })
         .collect())
+}
+
+/// What stands for a link's secret once struck out.
+pub const STRUCK: &str = "[retiré]";
+
+/// `body` with the secret of each link struck out: every value after `jeton=` becomes
+/// [`STRUCK`]. Every single-use link Ecossol mails (verification, reset, invitation, a
+/// need's answer) carries its secret so, and nothing else in a mail is secret.
+pub fn without_secrets(body: &str) -> String {
+    const KEY: &str = "jeton=";
+    let mut kept = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(KEY) {
+        let (before, after) = rest.split_at(at + KEY.len());
+        kept.push_str(before);
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '%')))
+            .unwrap_or(after.len());
+        if end > 0 {
+            kept.push_str(STRUCK);
+        }
+        rest = &after[end..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// The links with a secret in `body` (what a developer without SMTP needs, told once).
+pub fn secret_links(body: &str) -> Vec<&str> {
+    body.split_whitespace().filter(|word| word.contains("jeton=")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_struck_out_of_links_and_the_rest_stays() {
+        let body = "Bonjour,\n\nhttps://e.example/invitation?jeton=ab12CD_-3%3D.\n\
+                    et https://e.example/besoins/reponse?jeton=ffee&x=1\n— Ecossol\n";
+        let struck = without_secrets(body);
+        assert_eq!(
+            struck,
+            "Bonjour,\n\nhttps://e.example/invitation?jeton=[retiré].\n\
+             et https://e.example/besoins/reponse?jeton=[retiré]&x=1\n— Ecossol\n"
+        );
+        assert_eq!(without_secrets(&struck), struck, "striking twice changes nothing");
+        assert_eq!(without_secrets("jeton="), "jeton=");
+        assert_eq!(secret_links(body).len(), 2);
+        assert!(secret_links(&struck).iter().all(|l| l.contains(STRUCK)));
+    }
 }

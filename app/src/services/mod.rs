@@ -17,4 +17,5 @@ pub mod mail;
 pub mod needs;
 pub mod organisations;
 pub mod search_sync;
+pub mod storage;
 pub mod watch;

@@ -9,7 +9,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::multipart::{UploadForm, answer, file_response, session_user, status_of};
+use super::multipart::{Audience, UploadForm, answer, file_response, session_user, status_of};
 
 /// `POST /hqs/controles/{id}/pieces`: fields `kind`, `valid_until`, `file`. Answers with a
 /// redirection to the check's page carrying `piece=1` or the French error as `erreur_piece`.
@@ -34,7 +34,8 @@ pub async fn upload(
     answer(&state, &page, outcome, "piece", "piece", "Cette pièce ne convient pas.").await
 }
 
-/// `GET /hqs/pieces/{id}`: the piece, to those who may see its check (404 for the others).
+/// `GET /hqs/pieces/{id}`: the piece, to those who may see its check (404 for the others),
+/// never cached: a frozen check or a member gone must not keep it readable.
 pub async fn download(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -47,7 +48,7 @@ pub async fn download(
     };
     match checks::evidence_file(&state, &user, &id).await {
         Ok(Some((file_name, content_type, content))) => {
-            file_response(&content_type, &file_name, content)
+            file_response(&content_type, &file_name, content, Audience::Private)
         }
         Ok(None) => (StatusCode::NOT_FOUND, "Pièce introuvable.").into_response(),
         Err(error) => status_of(&error),

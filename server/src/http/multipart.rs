@@ -38,7 +38,7 @@ pub async fn session_user(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Acting>, AppError> {
-    match request::session_token_in(headers) {
+    match request::session_token_in(headers, state.secure_cookies()) {
         Some(token) => accounts::acting_for_session(state, &token).await,
         None => Ok(None),
     }
@@ -156,9 +156,26 @@ pub async fn answer<T>(
     response
 }
 
+/// Who may see a stored file, which decides how long it may be cached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Shown on public pages (a published structure's logo or photos, a public need's
+    /// files): cached privately for a few minutes.
+    Public,
+    /// Evidence, a check's pieces, a private need's files: never stored by any cache, the
+    /// browser's included, so that access revoked (a check frozen, a member gone, a
+    /// structure unpublished) is not undone by a copy kept on the device or a proxy.
+    Private,
+}
+
 /// A stored file as an answer: its type, shown inline when an image, downloaded otherwise,
-/// never sniffed by the browser, cached privately for a few minutes (see [`never_stored`]).
-pub fn file_response(content_type: &str, file_name: &str, content: Vec<u8>) -> Response {
+/// never sniffed by the browser, cached as its [`Audience`] allows.
+pub fn file_response(
+    content_type: &str,
+    file_name: &str,
+    content: Vec<u8>,
+    audience: Audience,
+) -> Response {
     let disposition = if content_type.starts_with("image/") { "inline" } else { "attachment" };
     let file_name: String = file_name.chars().filter(char::is_ascii_graphic).collect();
     let mut response = content.into_response();
@@ -170,13 +187,10 @@ pub fn file_response(content_type: &str, file_name: &str, content: Vec<u8>) -> R
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
-    response
-}
-
-/// Keeps a private file out of every cache, the browser's included.
-pub fn never_stored(mut response: Response) -> Response {
-    let value = HeaderValue::from_static("private, no-store");
-    response.headers_mut().insert(header::CACHE_CONTROL, value);
+    let caching = match audience {
+        Audience::Public => "private, max-age=300",
+        Audience::Private => "private, no-store",
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
     response
 }

@@ -20,7 +20,7 @@ use axum::{
 };
 
 use super::multipart::{
-    UploadForm, answer, file_response, never_stored, session_user, signed_in, status_of,
+    Audience, UploadForm, answer, file_response, session_user, signed_in, status_of,
 };
 
 const UNSUITABLE: &str = "Ce fichier ne convient pas.";
@@ -145,8 +145,8 @@ async fn download(
         files::open(&state, viewer.as_ref(), &need_id, structure_id.as_deref(), &file_id).await;
     match found {
         Ok(Some(file)) => {
-            let response = file_response(&file.content_type, &file.file_name, file.content);
-            if file.public { response } else { never_stored(response) }
+            let audience = if file.public { Audience::Public } else { Audience::Private };
+            file_response(&file.content_type, &file.file_name, file.content, audience)
         }
         Ok(None) => (StatusCode::NOT_FOUND, "Fichier introuvable.").into_response(),
         Err(error) => status_of(&error),

@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::multipart::{UploadForm, answer, file_response, session_user, status_of};
+use super::multipart::{Audience, UploadForm, answer, file_response, session_user, status_of};
 
 /// `POST /documents`: fields `structure_id`, `purpose`, optional `offer_id`, `certification_id`,
 /// `back` (the page to return to), and `file`. Answers with a redirection to `back`, carrying
@@ -35,7 +35,8 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
 }
 
 /// `GET /documents/{id}`: the file, to those who may see it (404 for the others, so that
-/// private evidence does not even show it exists).
+/// private evidence does not even show it exists); evidence, and the files of a structure
+/// or offer not published, are never cached.
 pub async fn download(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -46,8 +47,9 @@ pub async fn download(
         Err(error) => return status_of(&error),
     };
     match uploads::open(&state, viewer.as_ref(), &id).await {
-        Ok(Some((document, content))) => {
-            file_response(&document.content_type, &document.file_name, content)
+        Ok(Some(uploads::Opened { document, content, public })) => {
+            let audience = if public { Audience::Public } else { Audience::Private };
+            file_response(&document.content_type, &document.file_name, content, audience)
         }
         Ok(None) => (StatusCode::NOT_FOUND, "Document introuvable.").into_response(),
         Err(error) => status_of(&error),

@@ -1,5 +1,6 @@
 //! Delivers the e-mail outbox: over SMTP when configured, otherwise as `.eml` files under
-//! `<data_dir>/mail` (what the embedded default and the tests use).
+//! `<data_dir>/mail` (what the embedded default and the tests use); then strikes the
+//! secrets of sent messages' links out of the outbox.
 
 use std::{path::PathBuf, time::Duration};
 
@@ -7,6 +8,7 @@ use anyhow::Context;
 use app::{
     clock::{MINUTE_MS, SharedClock},
     db::{Db, email_outbox},
+    services::mail::{secret_links, without_secrets},
 };
 use lettre::{
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
@@ -21,6 +23,11 @@ const POLL: Duration = Duration::from_millis(500);
 const BATCH: i64 = 20;
 /// How long a claimed message stays with one server before another may try it.
 const LEASE_MS: i64 = 2 * MINUTE_MS;
+/// How long a message sent without SMTP keeps its links' secrets in the outbox: the `.eml`
+/// file and the log line are the developer's copy; the row keeps them a quarter of an hour
+/// for whoever reads the outbox then (the tests, whose clock stands still, read links there).
+/// Over SMTP the row loses them as the message leaves.
+pub const LINKS_KEPT_MS: i64 = 15 * MINUTE_MS;
 
 /// Where messages go.
 pub enum Delivery {
@@ -54,13 +61,19 @@ impl Delivery {
         }
     }
 
-    async fn send(&self, id: &str, message: Message) -> anyhow::Result<()> {
+    async fn send(&self, id: &str, body: &str, message: Message) -> anyhow::Result<()> {
         match self {
             Self::Files { dir, transport } => {
                 // The transport writes into the folder but does not create it.
                 tokio::fs::create_dir_all(dir).await?;
                 let file = transport.send(message).await?;
-                tracing::debug!(mail_id = id, file = format!("{file}.eml"), "mail written");
+                // Development: the developer follows the links from here, told once.
+                tracing::info!(
+                    mail_id = id,
+                    file = format!("{file}.eml"),
+                    links = ?secret_links(body),
+                    "mail written (no SMTP server set)"
+                );
                 Ok(())
             }
             Self::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(Into::into),
@@ -81,6 +94,9 @@ impl MailWorker {
             if let Err(error) = self.deliver_due().await {
                 tracing::warn!(error = format!("{error:#}"), "mail outbox pass failed");
             }
+            if let Err(error) = self.strike_links().await {
+                tracing::warn!(error = format!("{error:#}"), "mail links not struck out");
+            }
             tokio::select! {
                 () = tokio::time::sleep(POLL) => {}
                 _ = stop.changed() => return,
@@ -97,15 +113,20 @@ impl MailWorker {
                 continue; // another server has it
             }
             let result = match self.message(&mail) {
-                Ok(message) => self.delivery.send(&mail.id, message).await,
+                Ok(message) => self.delivery.send(&mail.id, &mail.body_text, message).await,
                 Err(error) => Err(error),
             };
             match result {
                 Ok(()) => {
-                    // Without SMTP (development), bodies stay readable on the admin mail page.
-                    let keep_body = matches!(self.delivery, Delivery::Files { .. });
-                    email_outbox::mark_sent(&self.db, &mail.id, self.clock.now_ms(), keep_body)
-                        .await?;
+                    // Over SMTP the recipient alone has the links now: the row keeps the
+                    // text without them. Without SMTP it keeps them a while (see
+                    // `strike_links`).
+                    let struck = match self.delivery {
+                        Delivery::Smtp(_) => Some(without_secrets(&mail.body_text)),
+                        Delivery::Files { .. } => None,
+                    };
+                    let at = self.clock.now_ms();
+                    email_outbox::mark_sent(&self.db, &mail.id, at, struck.as_deref()).await?;
                     sent += 1;
                 }
                 Err(error) => {
@@ -126,6 +147,18 @@ impl MailWorker {
             }
         }
         Ok(sent)
+    }
+
+    /// Strikes the links' secrets out of the messages sent more than [`LINKS_KEPT_MS`] ago
+    /// (those sent without SMTP); returns how many.
+    pub async fn strike_links(&self) -> anyhow::Result<usize> {
+        let now = self.clock.now_ms();
+        let sent =
+            email_outbox::unredacted_sent_before(&self.db, now - LINKS_KEPT_MS, BATCH).await?;
+        for (id, body) in &sent {
+            email_outbox::redact(&self.db, id, &without_secrets(body), now).await?;
+        }
+        Ok(sent.len())
     }
 
     fn message(&self, mail: &email_outbox::OutgoingEmail) -> anyhow::Result<Message> {

@@ -70,12 +70,14 @@ async fn a_logo_is_public_with_its_structure_and_evidence_stays_private() {
     assert_eq!(app.get(&logo_url).await.status(), 404, "the structure is a draft");
     let own = supplier.client.get(app.url(&logo_url)).send().await.expect("GET");
     assert_eq!(own.status(), 200, "its editors see it");
+    assert_eq!(own.headers()["cache-control"], "private, no-store", "not public yet");
 
     app.complete_structure(&supplier, "Atelier Vélo Solidaire").await;
     app.step(&supplier.client, &supplier.structure_id, "submit", "").await;
     let pending = animator.get(app.url(&esus_url)).send().await.expect("GET");
     assert_eq!(pending.status(), 200, "the pôle checks the evidence");
     assert_eq!(pending.headers()["content-type"], "application/pdf");
+    assert_eq!(pending.headers()["cache-control"], "private, no-store", "evidence is not cached");
     assert!(
         pending.headers()["content-disposition"].to_str().expect("ascii").starts_with("attachment")
     );
@@ -85,6 +87,7 @@ async fn a_logo_is_public_with_its_structure_and_evidence_stays_private() {
     assert_eq!(public.status(), 200);
     assert_eq!(public.headers()["content-type"], "image/png");
     assert_eq!(public.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(public.headers()["cache-control"], "private, max-age=300");
     assert_eq!(public.bytes().await.expect("bytes").as_ref(), PNG);
     let page = app.get("/structures/atelier-velo-solidaire").await.text().await.expect("body");
     assert!(page.contains(&logo_url), "the public page shows the logo");

@@ -242,6 +242,8 @@ async fn a_check_goes_from_pre_verdict_to_an_audited_decision() {
     let file = app.url(&format!("/hqs/pieces/{evidence_id}"));
     assert_eq!(other.client.get(&file).send().await.expect("GET").status(), 404);
     let got = supplier.client.get(&file).send().await.expect("GET");
+    // Never cached: a check frozen or a member gone must not leave a readable copy.
+    assert_eq!(got.headers()["cache-control"], "private, no-store");
     assert_eq!(got.bytes().await.expect("body").as_ref(), PDF);
     assert_eq!(app.call_ok(&animator, "hqs-check", &[("id", &check)]).await["role"], "Reader");
     let observer = app.signed_in_user("Observatrice", "obs@pole.fr").await;

@@ -313,7 +313,9 @@ async fn one_person_writes_at_most_30_messages_a_day_on_a_need() {
     let answer = post_ok(&app, &jardins.client, &id, &jardins.structure_id, "Bien reçu").await;
     assert!(answer["Done"].is_string(), "{answer}");
     app.advance_days(1);
-    let next_day = post_ok(&app, &buyer.client, &id, &jardins.structure_id, "Encore un").await;
+    // A day later the buyer's session has ended (idle): they sign in again.
+    let buyer = app.sign_in_again("achats@fontaine.example").await;
+    let next_day = post_ok(&app, &buyer, &id, &jardins.structure_id, "Encore un").await;
     assert!(next_day["Done"].is_string(), "{next_day}");
     app.stop().await;
 }

@@ -80,7 +80,9 @@ async fn a_need_left_in_changes_lapses_after_ten_days() {
     app.advance_days(2);
     assert_eq!(app::services::needs::lapse_returned(&app.state).await.expect("sweep"), 1);
     assert_eq!(app::services::needs::lapse_returned(&app.state).await.expect("sweep"), 0, "once");
-    assert_eq!(app.need(&buyer.client, &id).await["summary"]["state"], "lapsed");
-    let resubmitted = app.need_step(&buyer.client, &id, "submit", "").await;
+    // Eleven days later the buyer's session has ended (idle): they sign in again.
+    let buyer = app.sign_in_again("achats@fontaine.example").await;
+    assert_eq!(app.need(&buyer, &id).await["summary"]["state"], "lapsed");
+    let resubmitted = app.need_step(&buyer, &id, "submit", "").await;
     assert!(resubmitted["Refused"].is_string(), "{resubmitted}");
 }

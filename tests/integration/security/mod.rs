@@ -1,6 +1,10 @@
 //! Hardening: what the server must withstand (headers, exports, unauthenticated work, mail).
 
+mod addresses;
+mod conflicts;
 mod csv_injection;
 mod headers;
 mod mail_limits;
+mod outbox_secrets;
+mod quotas;
 mod unauthenticated_work;

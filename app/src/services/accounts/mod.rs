@@ -14,7 +14,10 @@ pub use acting::{acting, acting_as, acting_for_session};
 pub use admin::create_admin;
 pub use hashing::{HashingError, PasswordHashing};
 pub use password::{change_password, delete_account, request_password_reset, reset_password};
-pub use sessions::{SESSION_COOKIE, current_user, sign_out, sign_out_everywhere};
+pub use sessions::{
+    SESSION_IDLE_MS, SESSION_SEEN_EVERY_MS, current_user, session_cookie, sign_out,
+    sign_out_everywhere,
+};
 pub use sign_in::{SESSION_MS, SignInOutcome, sign_in};
 pub use sign_up::{SignUpForm, sign_up};
 pub use tokens::{hash_token, new_token};

@@ -18,7 +18,7 @@ use crate::{
         files::clean_file_name,
     },
     error::AppError,
-    services::directory::access,
+    services::{directory::access, storage},
     state::AppState,
 };
 
@@ -96,6 +96,13 @@ pub async fn upload(
         }
         Purpose::LabelEvidence => {}
     }
+    // After the file it replaces has gone.
+    if let Some(organisation_id) = structure.organisation_id.as_deref()
+        && let Some(why) =
+            storage::refusal(&mut tx, organisation_id, upload.bytes.len(), now).await?
+    {
+        return Ok(invalid(why));
+    }
     let id = uuid::Uuid::new_v4().to_string();
     uploads::insert(
         &mut tx,
@@ -119,13 +126,21 @@ pub async fn upload(
     Ok(Outcome::Done(structure.id))
 }
 
+/// A document as opened for a viewer.
+pub struct Opened {
+    pub document: UploadRow,
+    pub content: Vec<u8>,
+    /// Whether anyone may see it (what may be cached).
+    pub public: bool,
+}
+
 /// The document and its content, if `viewer` may see it: logos of public structures and
 /// photos of public offers are public; evidence is for the structure's editors and the pôle.
 pub async fn open(
     state: &AppState,
     viewer: Option<&Acting>,
     id: &str,
-) -> Result<Option<(UploadRow, Vec<u8>)>, AppError> {
+) -> Result<Option<Opened>, AppError> {
     let Some(document) = uploads::find(&state.db, id).await? else { return Ok(None) };
     let Some(structure) = structures::find(&state.db, &document.structure_id).await? else {
         return Ok(None);
@@ -144,7 +159,7 @@ pub async fn open(
         return Ok(None);
     }
     let content = uploads::content(&state.db, id).await?.ok_or(AppError::Internal)?;
-    Ok(Some((document, content)))
+    Ok(Some(Opened { document, content, public }))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user.id, structure_id, document_id))]

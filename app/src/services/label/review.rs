@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{Step, check_moved, choice, file, state_of, store, store_in, words};
 use crate::{
-    db::{hqs_checks, hqs_labels},
+    db::{hqs_checks, hqs_labels, structures::StructureRow},
     domain::{
         accounts::Acting,
         calendar::Day,
@@ -60,6 +60,18 @@ pub async fn send_back(
     store(state, step).await
 }
 
+/// No one judges their own: an animator who belongs to the structure's organisation neither
+/// instructs nor decides its file (another animator of the pôle does).
+fn conflict_of_interest(user: &Acting, structure: &StructureRow) -> Option<Outcome<String>> {
+    let own = structure.organisation_id.as_deref().is_some_and(|o| user.is_member_of(o));
+    own.then(|| {
+        Outcome::refused(
+            "Vous êtes membre de l'organisation de cette structure : un autre animateur du pôle \
+             instruit et décide son dossier (conflit d'intérêts).",
+        )
+    })
+}
+
 /// Prepares a submitted file: the animator has reviewed its pieces and recommends.
 #[tracing::instrument(skip_all, fields(user_id = %user.id, label_id))]
 pub async fn prepare(
@@ -71,6 +83,9 @@ pub async fn prepare(
 ) -> Result<Outcome<String>, AppError> {
     require_animator(user)?;
     let (row, structure) = file(state, label_id).await?;
+    if let Some(conflict) = conflict_of_interest(user, &structure) {
+        return Ok(conflict);
+    }
     let recommendation = match choice(recommendation) {
         Ok(choice) => choice,
         Err(invalid) => return Ok(invalid),
@@ -119,6 +134,9 @@ pub async fn decide(
 ) -> Result<Outcome<String>, AppError> {
     require_animator(user)?;
     let (row, structure) = file(state, label_id).await?;
+    if let Some(conflict) = conflict_of_interest(user, &structure) {
+        return Ok(conflict);
+    }
     let decision = match choice(decision) {
         Ok(choice) => choice,
         Err(invalid) => return Ok(invalid),

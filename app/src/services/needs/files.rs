@@ -30,7 +30,7 @@ use crate::{
         },
     },
     error::AppError,
-    services::{audit, directory::can_edit},
+    services::{audit, directory::can_edit, storage},
     state::AppState,
 };
 
@@ -137,6 +137,16 @@ pub async fn upload(
         return Ok(invalid(format!(
             "{whose} porte au plus {MAX_FILES} pièces jointes : retirez-en une d'abord."
         )));
+    }
+    // A quote's files are its structure's organisation's; the buyer's, the need's.
+    let organisation_id = match &structure {
+        Some(structure) => structure.organisation_id.as_deref(),
+        None => Some(need.organisation_id.as_str()),
+    };
+    if let Some(organisation_id) = organisation_id
+        && let Some(why) = storage::refusal(&mut tx, organisation_id, file.bytes.len(), now).await?
+    {
+        return Ok(invalid(why));
     }
     let id = uuid::Uuid::new_v4().to_string();
     let file_name = clean_file_name(&file.file_name);

@@ -108,7 +108,7 @@ pub async fn request_verification(
 }
 
 /// Verifies or refuses a buyer, or withdraws its verification, with a reason. The pôle's
-/// animators only; the buyer's owners are told by e-mail.
+/// animators only, none of the buyer's own members; the buyer's owners are told by e-mail.
 #[tracing::instrument(skip_all, fields(user_id = %user.id, organisation_id))]
 pub async fn decide_verification(
     state: &AppState,
@@ -119,6 +119,12 @@ pub async fn decide_verification(
 ) -> Result<Outcome<String>, AppError> {
     if !user.moderates() {
         return Err(AppError::Forbidden);
+    }
+    if user.is_member_of(organisation_id) {
+        return Ok(Outcome::refused(
+            "Vous êtes membre de cet acheteur : un autre animateur du pôle décide de sa \
+             vérification (conflit d'intérêts).",
+        ));
     }
     let missing = match decision {
         VerificationDecision::Verify => "Dites sur quoi repose la vérification.",

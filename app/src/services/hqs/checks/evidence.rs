@@ -11,7 +11,7 @@ use crate::{
     db::{
         hqs_checks::{self, CheckRow},
         hqs_evidence::{self, EvidenceRow},
-        hqs_labels,
+        hqs_labels, structures,
     },
     domain::{
         FieldErrors,
@@ -22,6 +22,7 @@ use crate::{
         label::LabelState,
     },
     error::AppError,
+    services::storage,
     state::AppState,
 };
 
@@ -86,7 +87,15 @@ pub async fn upload(
         created_at: now,
     };
     let subject = Subject::of(state, &row).await?;
+    // The pieces are the supplier's: they count against its organisation's storage.
+    let structure = structures::find(&state.db, &row.structure_id).await?;
     let mut tx = crate::db::begin(&state.db).await?;
+    if let Some(organisation_id) = structure.as_ref().and_then(|s| s.organisation_id.as_deref())
+        && let Some(why) =
+            storage::refusal(&mut tx, organisation_id, upload.bytes.len(), now).await?
+    {
+        return Ok(Outcome::invalid("file", why));
+    }
     hqs_evidence::insert(&mut tx, &evidence, &upload.bytes).await?;
     let details = json!({
         "evidence": evidence.id,

@@ -16,7 +16,7 @@ use crate::{
     },
     error::AppError,
     services::{
-        audit, mail,
+        audit, limits, mail,
         needs::{access, recipients},
     },
     state::AppState,
@@ -92,15 +92,22 @@ pub async fn invite(
     if organisation_id == row.organisation_id {
         return Ok(Outcome::invalid("siret", "C'est le SIRET de votre propre organisation."));
     }
-    let active = group
-        .members
-        .iter()
-        .filter(|m| matches!(m.state, MemberState::Invited | MemberState::Joined))
-        .count();
-    if active + 1 >= MAX_MEMBERS {
+    let active = |state| matches!(state, MemberState::Invited | MemberState::Joined);
+    if group.members.iter().filter(|m| active(m.state)).count() + 1 >= MAX_MEMBERS {
         return Ok(Outcome::refused(format!(
             "Un achat groupé réunit au plus {MAX_MEMBERS} acheteurs."
         )));
+    }
+    if group.members.iter().any(|m| m.organisation_id == organisation_id && active(m.state)) {
+        return Ok(Outcome::invalid("siret", "Cet acheteur est déjà invité ou membre."));
+    }
+    // Like account mails, within the limits per recipient and per sender (the lead's free
+    // title leaves from Ecossol's domain); beyond them the invitation stands without a mail.
+    let mut to = Vec::new();
+    for address in recipients::need_writers(&state.db, &organisation_id).await? {
+        if limits::mail_allowed(&state.db, &address, &user.id, now).await? {
+            to.push(address);
+        }
     }
     let mut tx = crate::db::begin(&state.db).await?;
     if !need_members::invite(&mut tx, need_id, &organisation_id, &user.id, now).await? {
@@ -110,8 +117,8 @@ pub async fn invite(
     audit::record(&mut tx, Some(&user.id), ("need", need_id), "invited", &details, now).await?;
     let lead = row.buyer_name.clone().unwrap_or_default();
     let until = Day::parse(&group.pool.join_until).map(Day::french).unwrap_or_default();
-    for to in recipients::need_writers(&state.db, &organisation_id).await? {
-        let mail = mails::invited(&to, &lead, &row.title, &until, &need_link(state, need_id));
+    for address in to {
+        let mail = mails::invited(&address, &lead, &row.title, &until, &need_link(state, need_id));
         mail::enqueue(&mut tx, &mail, now).await?;
     }
     tx.commit().await?;
