@@ -260,3 +260,28 @@ async fn animators_see_the_last_checkpoint_on_their_desk() {
     assert!(!line.contains("signature invalide"), "{line}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn verifying_while_entries_are_appended_finds_the_chain_intact() {
+    // The checkpoint worker verifies a live log: appends committed meanwhile are not a cut.
+    let app = spawn_app().await;
+    let db = app.state.db.clone();
+    let appends: Vec<_> = (1..=40)
+        .map(|n| {
+            let db = db.clone();
+            tokio::spawn(async move { log(&db, n).await })
+        })
+        .collect();
+    for _ in 0..20 {
+        let verdict = audit::verify(&db).await.expect("verify");
+        assert!(matches!(verdict, Verification::Intact { .. }), "{verdict:?}");
+    }
+    for append in appends {
+        append.await.expect("append");
+    }
+    assert!(matches!(
+        audit::verify(&db).await.expect("verify"),
+        Verification::Intact { entries: 40, .. }
+    ));
+    app.stop().await;
+}

@@ -161,17 +161,23 @@ impl std::fmt::Display for Verification {
     }
 }
 
-/// Recomputes the whole chain with the installed audit key, a thousand entries at a time.
+/// Recomputes the whole chain with the installed audit key, a thousand entries at a time,
+/// up to the head read first: entries appended meanwhile are left to the next verification
+/// (the head and its entry are committed together, so every entry up to it is there).
 pub async fn verify(db: &Db) -> Result<Verification, sqlx::Error> {
     let key = required()?;
+    let (head_seq, head_hash) = audit_log::head(db).await?;
     let (mut expected_seq, mut previous) = (1_i64, GENESIS.to_owned());
     let (mut unsealed, mut sealed_seen) = (0_i64, false);
-    loop {
+    'pages: loop {
         let rows = audit_log::page(db, expected_seq - 1, 1000).await?;
         if rows.is_empty() {
             break;
         }
         for row in rows {
+            if row.seq > head_seq {
+                break 'pages;
+            }
             let broken =
                 |reason: &str| Verification::Broken { seq: row.seq, reason: reason.to_owned() };
             if row.seq != expected_seq {
@@ -197,7 +203,6 @@ pub async fn verify(db: &Db) -> Result<Verification, sqlx::Error> {
             expected_seq += 1;
         }
     }
-    let (head_seq, head_hash) = audit_log::head(db).await?;
     if head_seq != expected_seq - 1 || head_hash != previous {
         return Ok(Verification::Broken {
             seq: expected_seq,

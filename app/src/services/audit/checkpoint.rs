@@ -47,11 +47,10 @@ pub async fn take(
         Some(previous) => against(db, previous).await?,
         None => verify(db).await?,
     };
-    let Verification::Intact { .. } = verdict else { return Ok(Err(verdict)) };
-    // The head is read after the verification: entries appended meanwhile are verified at
-    // the next checkpoint, and the one signed now is in the chain whatever follows it.
-    let head = audit_log::head(db).await?;
-    Ok(Ok(sign(key, head, now)))
+    // The head signed is the one verified: entries appended meanwhile are verified at the
+    // next checkpoint.
+    let Verification::Intact { entries, head, .. } = verdict else { return Ok(Err(verdict)) };
+    Ok(Ok(sign(key, (entries, head), now)))
 }
 
 /// Verifies the chain, then that `checkpoint` bears the key's signature and that the entry
