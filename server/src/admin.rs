@@ -53,6 +53,7 @@ pub async fn seed_demo(
     if_empty: bool,
 ) -> anyhow::Result<()> {
     let DemoSizes { structures, offers, ledger_lines } = sizes;
+    crate::audit::install_key(settings, crate::audit::Missing::Create)?;
     let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
     if if_empty && db::structures::count(&db).await? > 0 {
         println!("L'annuaire contient déjà des structures : rien n'est ajouté.");
@@ -175,6 +176,7 @@ pub async fn import_decp(
     use app::services::watch::decp;
     let opened =
         std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    crate::audit::install_key(settings, crate::audit::Missing::Create)?;
     let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
     let options = decp::Options {
         buyers: &settings.watch.decp_buyers,
@@ -215,14 +217,39 @@ pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
     anyhow::bail!("no server did the rebuild within 30 minutes: is Ecossol running?")
 }
 
-/// `server audit verify`: prints the verdict; an error (non-zero exit) when the chain breaks.
-pub async fn audit_verify(settings: &Settings) -> anyhow::Result<()> {
+/// `server audit verify [--checkpoint FILE]`: prints the verdict; an error (non-zero exit)
+/// when the chain breaks or no longer holds what the checkpoint signed. Without `FILE`, the
+/// latest checkpoint of the checkpoint folder, if there is one.
+pub async fn audit_verify(
+    settings: &Settings,
+    checkpoint: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use app::services::audit::{self, Verification};
+    crate::audit::install_key(settings, crate::audit::Missing::Fail)?;
+    let anchor = match checkpoint {
+        Some(path) => Some((path.to_owned(), crate::audit::read_checkpoint(path)?)),
+        None => {
+            crate::audit::latest_checkpoint(&settings.audit.checkpoint_dir(&settings.data_dir))?
+        }
+    };
     let db = db::connect(settings.database_url().expose_secret(), &DbOptions::default()).await?;
-    let verdict = app::services::audit::verify(&db).await?;
+    let verdict = match &anchor {
+        Some((_, checkpoint)) => audit::checkpoint::against(&db, checkpoint).await?,
+        None => audit::verify(&db).await?,
+    };
     db.close().await;
+    match &anchor {
+        Some((path, checkpoint)) => println!(
+            "Point d'ancrage : {} (entrée {} du {}).",
+            path.display(),
+            checkpoint.seq,
+            app::domain::calendar::french_iso_date(&checkpoint.day)
+        ),
+        None => println!("Aucun point d'ancrage : le journal est vérifié sans lui."),
+    }
     println!("{verdict}");
     match verdict {
-        app::services::audit::Verification::Intact { .. } => Ok(()),
-        broken => anyhow::bail!("{broken}"),
+        Verification::Intact { .. } => Ok(()),
+        broken => anyhow::bail!("the audit log does not verify: {broken}"),
     }
 }

@@ -65,8 +65,13 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Recompute the log's hash chain; fails at the first entry changed, inserted or removed.
-    Verify,
+    /// Recompute the log's hash chain with the audit key; fails at the first entry changed,
+    /// inserted or removed, or when the checkpoint's entry no longer has the hash it signed
+    /// (by default the latest checkpoint of the checkpoint folder).
+    Verify {
+        #[arg(long)]
+        checkpoint: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,8 +101,8 @@ pub async fn run() -> anyhow::Result<()> {
             crate::admin::import_decp(&settings, &file, dry_run).await
         }
         Command::Reindex => crate::admin::reindex(&settings).await,
-        Command::Audit { command: AuditCommand::Verify } => {
-            crate::admin::audit_verify(&settings).await
+        Command::Audit { command: AuditCommand::Verify { checkpoint } } => {
+            crate::admin::audit_verify(&settings, checkpoint.as_deref()).await
         }
         Command::Admin { command: AdminCommand::CreateAdmin { email } } => {
             crate::admin::create_admin(&settings, &email).await

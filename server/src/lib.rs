@@ -2,6 +2,7 @@
 //! the command-line tools. `main.rs` only parses the command line and calls in here.
 
 pub mod admin;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod http;

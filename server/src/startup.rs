@@ -34,6 +34,8 @@ pub struct Application {
     state: AppState,
     meili: Option<EmbeddedMeili>,
     mail: MailWorker,
+    /// Where the audit log's daily checkpoints are written.
+    checkpoints: std::path::PathBuf,
 }
 
 impl Application {
@@ -47,6 +49,10 @@ impl Application {
         std::fs::create_dir_all(&settings.data_dir).with_context(|| {
             format!("cannot create the data directory {}", settings.data_dir.display())
         })?;
+        // Every append to the audit log is sealed with this key: installed before anything
+        // can write.
+        crate::audit::install_key(&settings, crate::audit::Missing::Create)?;
+        let checkpoints = settings.audit.checkpoint_dir(&settings.data_dir);
         let db_options = DbOptions {
             max_connections: settings.database.max_connections,
             ..DbOptions::default()
@@ -110,7 +116,7 @@ impl Application {
             decp_buyers: settings.watch.decp_buyers,
             ledger: Default::default(),
         };
-        Ok(Self { listener, state, meili, mail })
+        Ok(Self { listener, state, meili, mail, checkpoints })
     }
 
     pub fn address(&self) -> anyhow::Result<SocketAddr> {
@@ -132,7 +138,7 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let Self { listener, state, meili, mail } = self;
+        let Self { listener, state, meili, mail, checkpoints } = self;
         let db = state.db.clone();
         let (stop_workers, workers_stop) = watch::channel(false);
         let search = SearchWorker {
@@ -146,6 +152,12 @@ impl Application {
         let needs = tokio::spawn(crate::workers::needs::run(state.clone(), workers_stop.clone()));
         let reports =
             tokio::spawn(crate::workers::watch_reports::run(state.clone(), workers_stop.clone()));
+        let checkpoints = crate::workers::audit_checkpoints::CheckpointWorker {
+            db: state.db.clone(),
+            clock: state.clock.clone(),
+            dir: checkpoints,
+        };
+        let checkpoints = tokio::spawn(checkpoints.run(workers_stop.clone()));
         let mail = tokio::spawn(mail.run(workers_stop));
         tracing::info!(address = %listener.local_addr()?, "Ecossol is listening");
         let app = http::router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -166,6 +178,7 @@ impl Application {
         labels.await.ok();
         needs.await.ok();
         reports.await.ok();
+        checkpoints.await.ok();
         if let Some(meili) = meili {
             meili.stop().await;
         }

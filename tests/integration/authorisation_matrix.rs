@@ -894,6 +894,8 @@ const ROWS: &[Row] = &[
         form: &[("form[frequency]", "monthly")],
         expected: POLE_MEMBERS,
     },
+    // The audit log's last checkpoint, on the animators' desk.
+    Row { method: "POST", path: "/api/audit-anchor", form: &[], expected: MODERATORS },
 ];
 
 /// A label file of organisation A's structure being prepared, straight in the database;

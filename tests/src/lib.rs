@@ -32,7 +32,7 @@ pub use indicators::Line;
 pub use meili::{DedicatedMeili, SharedMeili, shared_meili, start_dedicated_meili};
 pub use needs::need_fields;
 pub use smtp::FakeSmtp;
-pub use spawn::{TestApp, spawn_app, spawn_app_with, workspace_root};
+pub use spawn::{AUDIT_KEY, TestApp, spawn_app, spawn_app_with, workspace_root};
 pub use watch::{generated_ledger, import_id_of, purchases_csv, windows_1252};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.

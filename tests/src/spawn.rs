@@ -8,7 +8,7 @@ use app::{clock::ManualClock, state::AppState};
 use secrecy::ExposeSecret;
 use server::{
     Application, Settings,
-    config::{DatabaseSettings, MeiliSettings},
+    config::{AuditSettings, DatabaseSettings, MeiliSettings},
 };
 use tokio::{sync::oneshot, task::JoinHandle};
 
@@ -35,6 +35,11 @@ pub struct TestApp {
     _data: tempfile::TempDir,
     _pg: Option<PgTestDatabase>,
 }
+
+/// The audit key of every server the harness runs in this process: a process seals with
+/// one key (`app::services::audit::install`). Servers run as processes of their own
+/// (`tests::ServerProcess`) make theirs in their data directory.
+pub const AUDIT_KEY: &str = "0e5c0550a1d1e0a0d17c4e1a0c0e5c0550a1d1e0a0d17c4e1a0c0e5c0550a1d1";
 
 /// The workspace's root folder (where `target/site` is built).
 pub fn workspace_root() -> PathBuf {
@@ -72,6 +77,7 @@ pub async fn spawn_app_with(customise: impl FnOnce(&mut Settings)) -> TestApp {
             index_prefix: format!("t{}_", uuid::Uuid::new_v4().simple()),
             ..MeiliSettings::default()
         },
+        audit: AuditSettings { key: Some(AUDIT_KEY.into()), ..AuditSettings::default() },
         ..Settings::default()
     };
     customise(&mut settings);

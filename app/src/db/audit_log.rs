@@ -16,6 +16,9 @@ pub struct AuditRow {
     pub details: String,
     pub previous_hash: String,
     pub hash: String,
+    /// 1: SHA-256 without a key (entries written before the key); 2: sealed with the audit
+    /// key (HMAC-SHA256).
+    pub hash_version: i64,
 }
 
 /// Takes the next number and the previous hash. On PostgreSQL the update locks the head's
@@ -30,7 +33,7 @@ pub async fn advance_head(tx: &mut Transaction<'_, Any>) -> Result<(i64, String)
 pub async fn insert(tx: &mut Transaction<'_, Any>, row: &AuditRow) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (seq, at, actor_id, subject_type, subject_id, action, details, \
-         previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         previous_hash, hash, hash_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(row.seq)
     .bind(row.at)
@@ -41,6 +44,7 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &AuditRow) -> Result<(),
     .bind(&row.details)
     .bind(&row.previous_hash)
     .bind(&row.hash)
+    .bind(row.hash_version)
     .execute(&mut **tx)
     .await?;
     sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
@@ -50,8 +54,8 @@ pub async fn insert(tx: &mut Transaction<'_, Any>, row: &AuditRow) -> Result<(),
         .map(|_| ())
 }
 
-const COLUMNS: &str =
-    "seq, at, actor_id, subject_type, subject_id, action, details, previous_hash, hash";
+const COLUMNS: &str = "seq, at, actor_id, subject_type, subject_id, action, details, \
+     previous_hash, hash, hash_version";
 
 /// Entries after `after`, in order, `limit` at a time.
 pub async fn page(db: &Db, after: i64, limit: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
@@ -80,4 +84,12 @@ pub async fn of_subject(
 /// The head: last number and hash.
 pub async fn head(db: &Db) -> Result<(i64, String), sqlx::Error> {
     sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_one(db).await
+}
+
+/// The hash of entry `seq`, if there is one.
+pub async fn hash_of(db: &Db, seq: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT hash FROM audit_log WHERE seq = $1")
+        .bind(seq)
+        .fetch_optional(db)
+        .await
 }

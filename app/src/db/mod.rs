@@ -6,6 +6,7 @@
 
 pub mod account_tokens;
 pub mod api_tokens;
+pub mod audit_checkpoints;
 pub mod audit_log;
 pub mod buyer_verification;
 mod connect;

@@ -2,6 +2,7 @@
 //! server and for the browser.
 
 pub mod accounts;
+pub mod audit;
 pub mod calendar;
 pub mod code;
 pub mod csv_cell;

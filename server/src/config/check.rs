@@ -40,6 +40,10 @@ impl Settings {
         if let Err(error) = self.watch.check() {
             anyhow::bail!("setting {}: {error}", describe("watch.decp_buyers"));
         }
+        if let Some(key) = &self.audit.key {
+            app::services::audit::AuditKey::from_hex(key.expose_secret())
+                .map_err(|error| anyhow::anyhow!("setting {}: {error}", describe("audit.key")))?;
+        }
         if self.meili.timeout_ms == 0 {
             anyhow::bail!("setting {} must be positive", describe("meili.timeout_ms"));
         }

@@ -3,6 +3,7 @@
 //! which serde fills in for every key no source gives. Secrets are wrapped so that they never
 //! print.
 
+mod audit;
 mod check;
 mod names;
 mod proxies;
@@ -15,6 +16,7 @@ use std::{
     time::Duration,
 };
 
+pub use audit::AuditSettings;
 use figment::Figment;
 use secrecy::SecretString;
 use serde::Deserialize;
@@ -44,6 +46,8 @@ pub struct Settings {
     /// How validated needs are mailed to the structures they reach.
     pub needs: app::domain::needs::Mailing,
     pub watch: watch::WatchSettings,
+    /// The audit log's key and checkpoints.
+    pub audit: AuditSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -103,6 +107,7 @@ impl Default for Settings {
             mail: MailSettings::default(),
             needs: app::domain::needs::Mailing::default(),
             watch: watch::WatchSettings::default(),
+            audit: AuditSettings::default(),
         }
     }
 }

@@ -43,6 +43,9 @@ pub const NAMES: &[Name] = &[
     name("needs.daily_cap", "ECOSSOL_NEEDS_DAILY_CAP"),
     name("needs.remind_after_days", "ECOSSOL_NEEDS_REMIND_AFTER_DAYS"),
     name("watch.decp_buyers", "ECOSSOL_WATCH_DECP_BUYERS"),
+    secret("audit.key", "ECOSSOL_AUDIT_KEY"),
+    name("audit.key_file", "ECOSSOL_AUDIT_KEY_FILE"),
+    name("audit.checkpoint_dir", "ECOSSOL_AUDIT_CHECKPOINT_DIR"),
 ];
 
 pub fn by_key(key: &str) -> Option<&'static Name> {

@@ -3,8 +3,11 @@
 
 use app::services::audit::{Event, Verification, append, verify};
 use serde_json::json;
-use server::{Settings, config::DatabaseSettings};
-use tests::spawn_app;
+use server::{
+    Settings,
+    config::{AuditSettings, DatabaseSettings},
+};
+use tests::{AUDIT_KEY, spawn_app};
 
 async fn log(db: &app::db::Db, n: i64, commit: bool) {
     let mut tx = app::db::begin(db).await.expect("transaction");
@@ -56,9 +59,13 @@ async fn the_chain_holds_and_any_tampering_is_found() {
             url: Some(app.database_url.clone().into()),
             max_connections: 2,
         },
+        data_dir: app.data_dir.clone(),
+        audit: AuditSettings { key: Some(AUDIT_KEY.into()), ..AuditSettings::default() },
         ..Settings::default()
     };
-    server::admin::audit_verify(&settings).await.expect("the command passes on an intact log");
+    server::admin::audit_verify(&settings, None)
+        .await
+        .expect("the command passes on an intact log");
 
     // An entry's content changed in the database.
     let original: String = sqlx::query_scalar("SELECT details FROM audit_log WHERE seq = 3")
@@ -77,7 +84,8 @@ async fn the_chain_holds_and_any_tampering_is_found() {
             reason: "son contenu ne correspond plus à son empreinte".to_owned()
         }
     );
-    let failure = server::admin::audit_verify(&settings).await.expect_err("the command fails");
+    let failure =
+        server::admin::audit_verify(&settings, None).await.expect_err("the command fails");
     assert!(failure.to_string().contains("entrée 3"), "{failure}");
     sqlx::query("UPDATE audit_log SET details = $1 WHERE seq = 3")
         .bind(&original)

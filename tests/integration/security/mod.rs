@@ -1,6 +1,7 @@
 //! Hardening: what the server must withstand (headers, exports, unauthenticated work, mail).
 
 mod addresses;
+mod audit_anchor;
 mod conflicts;
 mod csv_injection;
 mod headers;

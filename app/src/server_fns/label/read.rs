@@ -98,3 +98,11 @@ pub async fn get_label_desk() -> Result<Vec<LabelSummary>, AppError> {
     let user = request::require_user().await?;
     view::desk(&request::state()?, &user).await
 }
+
+/// The audit log's last signed checkpoint, shown on the animators' desk.
+#[server(endpoint = "audit-anchor")]
+pub async fn get_audit_anchor() -> Result<Option<crate::domain::audit::Anchor>, AppError> {
+    use crate::{server_fns::request, services::audit::checkpoint};
+    let user = request::require_user().await?;
+    checkpoint::last(&request::state()?, &user).await
+}

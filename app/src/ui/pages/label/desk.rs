@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::{
     domain::{calendar::french_date, label::views::LabelSummary},
     error::AppError,
-    server_fns::label::get_label_desk,
+    server_fns::label::{get_audit_anchor, get_label_desk},
 };
 
 #[component]
@@ -21,6 +21,7 @@ pub fn LabelDeskPage() -> impl IntoView {
                 "Autres bureaux du pôle : " <a href="/moderation">"modération de l'annuaire"</a>
                 " · " <a href="/pole/acheteurs">"acheteurs à vérifier"</a>
             </p>
+            <AuditAnchorLine/>
             <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
                 {move || Suspend::new(async move {
                     match desk.await {
@@ -58,5 +59,31 @@ pub fn FileList(files: Vec<LabelSummary>) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+    }
+}
+
+/// The audit log's last checkpoint: the day its head was signed outside the database, and
+/// that head, to compare with `server audit verify`.
+#[component]
+fn AuditAnchorLine() -> impl IntoView {
+    let anchor = Resource::new(|| (), |_| get_audit_anchor());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match anchor.await {
+                    Ok(Some(a)) => view! {
+                        <p class="muted" id="audit-anchor">
+                            "Journal d'audit : dernier point d'ancrage le " {a.day.clone()}
+                            ", entrée " {a.seq} ", empreinte " <code>{a.hash.clone()}</code>
+                            {(!a.signature_holds).then_some(" — signature invalide pour la clé de ce serveur")}
+                        </p>
+                    }.into_any(),
+                    Ok(None) => view! {
+                        <p class="muted" id="audit-anchor">"Journal d'audit : aucun point d'ancrage pour l'instant."</p>
+                    }.into_any(),
+                    Err(_) => ().into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
