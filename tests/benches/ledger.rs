@@ -22,9 +22,10 @@ use std::time::{Duration, Instant};
 use app::{
     clock::Clock,
     db::{Db, insertion_hours, purchase_imports, purchase_ledger},
-    domain::Outcome,
+    domain::{Outcome, watch::indicators::Dimension},
     services::watch::imports::{confirm_pending, keep_pending},
 };
+use strum::VariantArray;
 use tests::{PgTestDatabase, TestApp, generated_ledger, purchases_csv, spawn_app_with};
 
 const ROUNDS: usize = 7;
@@ -121,20 +122,10 @@ async fn one_sql_scan(db: &Db) {
 /// pôle (partnership, with secrets), a visitor (public buyers) and a buyer (its own lines).
 fn views(year: i64) -> Vec<(&'static str, String)> {
     let y = |rest: &str| format!("annee={year}{rest}");
-    let mut v: Vec<(&'static str, String)> = [
-        "annee",
-        "trimestre",
-        "mois",
-        "type_acheteur",
-        "acheteur",
-        "cpv",
-        "commune_fournisseur",
-        "commune_execution",
-        "type_structure",
-    ]
-    .iter()
-    .map(|d| ("pole", y(&format!("&ventilation={d}"))))
-    .collect();
+    let mut v: Vec<(&'static str, String)> = Dimension::VARIANTS
+        .iter()
+        .map(|d| ("pole", y(&format!("&ventilation={}", <&str>::from(*d)))))
+        .collect();
     v.extend([
         ("pole", String::new()),
         ("pole", y("&cpv=77")),
