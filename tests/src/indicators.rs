@@ -57,5 +57,6 @@ impl TestApp {
             .await
             .expect("ledger line");
         }
+        app::db::ledger_changes::record(&db, "test").await.expect("ledger change");
     }
 }
