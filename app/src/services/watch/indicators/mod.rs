@@ -39,32 +39,32 @@ pub async fn compute(
     let secret_on = scope.has_secret();
     let own = !secret_on;
     // The passes over the copy are computing, not waiting: off the async runtime.
-    let (years, filters, totals, rows, trend, buyers) = tokio::task::spawn_blocking(move || {
-        let years = ledger.years(&lines);
-        let latest = years
-            .first()
-            .copied()
-            .unwrap_or_else(|| i32::try_from(Day::of_instant(now).year()).unwrap_or(2026));
-        let period = filters.period.unwrap_or(Period::Year(latest));
-        let filters = Filters { period: Some(period), ..filters };
-        let read = |rows| Read {
-            lines: &lines,
-            filters: &filters,
-            period: Some(period),
-            previous: Some(period.previous()),
-            rows,
-        };
-        let totals = read_cells(&ledger, &read(Rows::Total));
-        let rows = read_cells(&ledger, &read(Rows::By(filters.dimension, own)));
-        let trend_read =
-            Read { period: None, previous: None, rows: Rows::Years, ..read(Rows::Years) };
-        let trend = read_cells(&ledger, &trend_read);
-        let buyers = if own { Vec::new() } else { ledger.public_buyers() };
-        (years, filters, totals, rows, trend, buyers)
-    })
-    .await
-    .map_err(AppError::internal)?;
-    let period = filters.period.unwrap_or(Period::Year(years.first().copied().unwrap_or(2026)));
+    let (years, period, filters, totals, rows, trend, buyers) =
+        tokio::task::spawn_blocking(move || {
+            let years = ledger.years(&lines);
+            let latest = years
+                .first()
+                .copied()
+                .unwrap_or_else(|| i32::try_from(Day::of_instant(now).year()).unwrap_or(2026));
+            let period = filters.period.unwrap_or(Period::Year(latest));
+            let filters = Filters { period: Some(period), ..filters };
+            let read = |rows| Read {
+                lines: &lines,
+                filters: &filters,
+                period: Some(period),
+                previous: Some(period.previous()),
+                rows,
+            };
+            let totals = read_cells(&ledger, &read(Rows::Total));
+            let rows = read_cells(&ledger, &read(Rows::By(filters.dimension, own)));
+            let trend_read =
+                Read { period: None, previous: None, rows: Rows::Years, ..read(Rows::Years) };
+            let trend = read_cells(&ledger, &trend_read);
+            let buyers = if own { Vec::new() } else { ledger.public_buyers() };
+            (years, period, filters, totals, rows, trend, buyers)
+        })
+        .await
+        .map_err(AppError::internal)?;
     let empty = Acc::default();
     let total_of = |side: &str| totals.get(&(side.to_owned(), String::new())).unwrap_or(&empty);
     let (current, previous) = (total_of("c"), total_of("p"));

@@ -189,13 +189,10 @@ impl Attributes {
         let mut communes = Interner::default();
         for (id, kinds, commune) in ledger_snapshot::structures(db).await? {
             let Some(i) = snapshot.structures.find(&id) else { continue };
-            let kinds = kinds.split_whitespace().filter_map(StructureKind::from_code).fold(
-                0u64,
-                |bits, kind| {
-                    let i = StructureKind::VARIANTS.iter().position(|k| *k == kind);
-                    i.map_or(bits, |i| bits | (1 << i))
-                },
-            );
+            let kinds = kinds
+                .split_whitespace()
+                .filter_map(StructureKind::from_code)
+                .fold(0u64, |bits, kind| bits | kind_bits(|k| k == kind));
             let commune = communes.intern_option(commune.as_deref());
             structures[i as usize] = Some(Structure { kinds, commune });
         }

@@ -10,6 +10,7 @@
 //! is never older than the revision read at the start of a request.
 
 mod build;
+mod filter;
 mod interner;
 mod read;
 
