@@ -17,6 +17,15 @@ pub enum Backend {
 }
 
 impl Backend {
+    /// The database a pool talks to.
+    pub fn of(db: &Db) -> Self {
+        if db.connect_options().database_url.scheme() == "sqlite" {
+            Self::Sqlite
+        } else {
+            Self::Postgres
+        }
+    }
+
     pub fn from_url(url: &str) -> anyhow::Result<Self> {
         if url.starts_with("sqlite:") {
             Ok(Self::Sqlite)

@@ -1,73 +1,9 @@
-//! The `need_matches` table, and the candidates a need is matched against.
+//! The `need_matches` table: the structures a need was matched to, and their steps.
 
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
-use crate::domain::{Code, directory::ServiceKind, needs::ladder::Steps};
-
-/// One activity of a published structure, with what matching needs of the structure.
-#[derive(Debug, Clone, FromRow)]
-pub struct CandidateRow {
-    pub structure_id: String,
-    pub kinds: String,
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub turnover_band: Option<String>,
-    pub sector: String,
-    pub service_kind: String,
-    pub reach: String,
-    pub reach_km: Option<i64>,
-    pub reach_communes: String,
-    /// What the order of notification reads of the structure's profile.
-    pub description: Option<String>,
-    pub contact_email: Option<String>,
-    pub contact_phone: Option<String>,
-    pub siret: Option<String>,
-    pub website: Option<String>,
-    pub address: Option<String>,
-    pub permanent_staff: Option<i64>,
-    /// HQS label files granted (held now).
-    pub granted_labels: i64,
-    pub published_offers: i64,
-    pub certifications: i64,
-    /// All its activities, not only those in the need's sectors.
-    pub activities: i64,
-}
-
-/// Activities of published structures in one of `sectors` and of `service_kind`, by
-/// structure, with what ranks the structure (its label, its profile's completeness).
-pub async fn candidates(
-    db: &Db,
-    sectors: &[&str],
-    service_kind: ServiceKind,
-) -> Result<Vec<CandidateRow>, sqlx::Error> {
-    if sectors.is_empty() {
-        return Ok(Vec::new());
-    }
-    let marks: Vec<String> = (2..sectors.len() + 2).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT s.id AS structure_id, s.kinds, s.latitude, s.longitude, s.turnover_band, \
-         a.sector, a.service_kind, a.reach, a.reach_km, a.reach_communes, \
-         s.description, s.contact_email, s.contact_phone, s.siret, s.website, s.address, \
-         s.permanent_staff, \
-         (SELECT COUNT(*) FROM hqs_labels l WHERE l.structure_id = s.id AND l.state = 'granted') \
-           AS granted_labels, \
-         (SELECT COUNT(*) FROM offers o WHERE o.structure_id = s.id AND o.status = 'published') \
-           AS published_offers, \
-         (SELECT COUNT(*) FROM structure_certifications c WHERE c.structure_id = s.id) \
-           AS certifications, \
-         (SELECT COUNT(*) FROM structure_activities b WHERE b.structure_id = s.id) AS activities \
-         FROM structure_activities a JOIN structures s ON s.id = a.structure_id \
-         WHERE s.status = 'published' AND a.service_kind = $1 AND a.sector IN ({}) \
-         ORDER BY s.id, a.created_at, a.id",
-        marks.join(", ")
-    );
-    let mut query = sqlx::query_as(&sql).bind(service_kind.code());
-    for sector in sectors {
-        query = query.bind(*sector);
-    }
-    query.fetch_all(db).await
-}
+use crate::domain::needs::ladder::Steps;
 
 #[derive(Debug, Clone)]
 pub struct NewMatch<'a> {

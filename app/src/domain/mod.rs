@@ -17,6 +17,8 @@ pub mod label;
 pub mod needs;
 pub mod organisations;
 pub mod outcome;
+#[cfg(test)]
+mod properties;
 pub mod search;
 pub mod watch;
 

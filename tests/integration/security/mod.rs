@@ -2,6 +2,7 @@
 
 mod addresses;
 mod audit_anchor;
+mod bad_input;
 mod conflicts;
 mod csv_injection;
 mod headers;

@@ -1,13 +1,20 @@
 //! Finding the structures that can answer a need: candidates loaded by sector and kind of
 //! service, then judged by `domain::needs::matching` (reach, kinds, HQS profile), and ranked
 //! by `domain::needs::ranking` (labelled, then the most complete profiles, then the nearest).
+//! What ranks a structure is read only for those that passed.
+
+use std::collections::HashMap;
 
 use crate::{
-    db::{Db, hqs_profiles, need_matches, structures},
+    db::{
+        Db, hqs_profiles,
+        need_candidates::{self, CandidateRow, RankRow},
+        structures,
+    },
     domain::{
         Code,
         calendar::Day,
-        directory::{Cpv, Reach, SECTORS, StructureKind},
+        directory::{Cpv, Reach, SECTORS, ServiceKind, StructureKind},
         hqs::{Requirements, satisfies},
         needs::{
             NeedText,
@@ -45,11 +52,11 @@ impl Found {
 }
 
 /// What completeness reads of a candidate's profile.
-fn profile_facts(row: &need_matches::CandidateRow) -> ProfileFacts {
+fn profile_facts(row: &RankRow, position: Option<(f64, f64)>) -> ProfileFacts {
     let filled = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
     let count = |n: i64| u32::try_from(n).unwrap_or(0);
     ProfileFacts {
-        description_chars: row.description.as_deref().map_or(0, |d| d.trim().chars().count()),
+        description_chars: usize::try_from(row.description_chars).unwrap_or(0),
         has_contact: filled(&row.contact_email) || filled(&row.contact_phone),
         has_siret: filled(&row.siret),
         published_offers: count(row.published_offers),
@@ -57,7 +64,7 @@ fn profile_facts(row: &need_matches::CandidateRow) -> ProfileFacts {
         certifications: count(row.certifications),
         has_website: filled(&row.website),
         has_staff_figures: row.permanent_staff.is_some(),
-        has_location: filled(&row.address) || (row.latitude.is_some() && row.longitude.is_some()),
+        has_location: filled(&row.address) || position.is_some(),
     }
 }
 
@@ -99,7 +106,7 @@ pub async fn find(state: &AppState, text: &NeedText) -> Result<Vec<Found>, AppEr
 /// The same, on a database at an instant (the demo data and benchmarks have no server).
 pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>, AppError> {
     let Some(wanted) = wanted(text) else { return Ok(Vec::new()) };
-    let rows = need_matches::candidates(db, &sectors_for(&wanted), wanted.service_kind).await?;
+    let rows = need_candidates::candidates(db, &sectors_for(&wanted), wanted.service_kind).await?;
     let requirements: Option<Requirements> = match &text.profile_id {
         Some(id) => hqs_profiles::find(db, id)
             .await?
@@ -107,69 +114,74 @@ pub async fn find_in(db: &Db, now_ms: i64, text: &NeedText) -> Result<Vec<Found>
         None => None,
     };
     let today = Day::of_instant(now_ms).iso();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while at < rows.len() {
-        let id = rows[at].structure_id.clone();
-        let end =
-            rows[at..].iter().position(|r| r.structure_id != id).map_or(rows.len(), |n| at + n);
-        let group = &rows[at..end];
-        at = end;
-        let first = &group[0];
-        let mut candidate = Candidate {
-            structure_id: id.clone(),
-            kinds: first.kinds.split_whitespace().filter_map(StructureKind::from_code).collect(),
-            position: first.latitude.zip(first.longitude),
-            activities: group
-                .iter()
-                .filter_map(|r| {
-                    let reach = Reach::parse(
-                        &r.reach,
-                        &r.reach_km.map(|k| k.to_string()).unwrap_or_default(),
-                        &r.reach_communes,
-                    )
-                    .ok()?;
-                    Some(CandidateActivity {
-                        sector: r.sector.clone(),
-                        service_kind: crate::domain::directory::ServiceKind::from_code(
-                            &r.service_kind,
-                        )?,
-                        reach,
-                    })
-                })
-                .collect(),
-            satisfies_profile: None,
-        };
+    let mut passed = Vec::new();
+    for group in rows.chunk_by(|a, b| a.structure_id == b.structure_id) {
+        let mut candidate = candidate_of(group);
         // The profile is judged last, on the structures that pass the rest (it reads facts).
         if match_candidate(&wanted, &candidate).is_none() {
             continue;
         }
         if let Some(requirements) = &requirements {
-            let Some(row) = structures::find(db, &id).await? else { continue };
+            let Some(row) = structures::find(db, &candidate.structure_id).await? else { continue };
             let facts = supplier_facts(db, &row).await?;
             candidate.satisfies_profile = Some(satisfies(requirements, &facts, None, &today));
         }
-        if let Some(mut reasons) = match_candidate(&wanted, &candidate) {
-            let labelled = first.granted_labels > 0;
-            let completeness = completeness(&profile_facts(first));
+        if let Some(reasons) = match_candidate(&wanted, &candidate) {
+            passed.push((candidate, group[0].turnover_band.clone(), reasons));
+        }
+    }
+    let ids: Vec<&str> = passed.iter().map(|(c, _, _)| c.structure_id.as_str()).collect();
+    let ranks: HashMap<String, RankRow> = need_candidates::rank_rows(db, &ids)
+        .await?
+        .into_iter()
+        .map(|r| (r.structure_id.clone(), r))
+        .collect();
+    let mut found: Vec<Found> = passed
+        .into_iter()
+        .filter_map(|(candidate, turnover_band, mut reasons)| {
+            let rank = ranks.get(&candidate.structure_id)?;
+            let labelled = rank.granted_labels > 0;
+            let completeness = completeness(&profile_facts(rank, candidate.position));
             if labelled {
                 reasons.reasons.push("Label HQS détenu".into());
             }
             reasons.reasons.push(format!("Profil complété à {completeness} %"));
-            found.push(Found {
-                structure_id: id,
+            Some(Found {
+                structure_id: candidate.structure_id,
                 kinds: candidate.kinds,
-                turnover_band: first.turnover_band.clone(),
+                turnover_band,
                 reasons,
                 labelled,
                 completeness,
-            });
-        }
-    }
+            })
+        })
+        .collect();
     found.sort_by(|a, b| {
         order(&a.rank_key(), &b.rank_key()).then_with(|| a.structure_id.cmp(&b.structure_id))
     });
     Ok(found)
+}
+
+/// A structure as matching judges it, from its activity rows in the need's sectors.
+fn candidate_of(group: &[CandidateRow]) -> Candidate {
+    let first = &group[0];
+    Candidate {
+        structure_id: first.structure_id.clone(),
+        kinds: first.kinds.split_whitespace().filter_map(StructureKind::from_code).collect(),
+        position: first.latitude.zip(first.longitude),
+        activities: group
+            .iter()
+            .filter_map(|r| {
+                let km = r.reach_km.map(|k| k.to_string()).unwrap_or_default();
+                Some(CandidateActivity {
+                    sector: r.sector.clone(),
+                    service_kind: ServiceKind::from_code(&r.service_kind)?,
+                    reach: Reach::parse(&r.reach, &km, &r.reach_communes).ok()?,
+                })
+            })
+            .collect(),
+        satisfies_profile: None,
+    }
 }
 
 /// The need's potential: who could answer and which lever their number supports.

@@ -25,6 +25,8 @@
 
 mod json;
 mod page;
+#[cfg(test)]
+mod properties;
 pub mod read;
 pub mod record;
 mod source;
