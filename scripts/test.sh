@@ -15,7 +15,9 @@ ECOSSOL_TEST_DATABASE=sqlite cargo test --locked -p app -p server -p tests --fea
 if [ -n "${ECOSSOL_TEST_POSTGRES_URL:-}" ]; then
   echo "== integration and browser tests on PostgreSQL"
   # The same packages and features as above, so that nothing is compiled again; only the
-  # tests that touch a database run twice.
+  # tests that touch a database run twice (and the server's command-line tests, whose
+  # target is also named `integration`: selecting it keeps the server binary, which the
+  # crash tests run, built).
   ECOSSOL_TEST_DATABASE=postgres cargo test --locked -p app -p server -p tests --features app/ssr \
     --test integration --test browser
 else

@@ -75,12 +75,13 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        match error {
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                tracing::error!(error = %error, "database unavailable");
-                Self::Unavailable
-            }
-            other => Self::internal(other),
+        // The database out of reach (see `db::is_outage`): the page says so in a few seconds
+        // instead of hanging, and the next request tries again.
+        if crate::db::is_outage(&error) {
+            tracing::error!(error = %error, "database unavailable");
+            Self::Unavailable
+        } else {
+            Self::internal(error)
         }
     }
 }

@@ -44,6 +44,7 @@ pub mod needs;
 pub mod offers;
 pub mod open_data;
 pub mod organisations;
+mod outage;
 pub mod purchase_declarations;
 pub mod purchase_import_mappings;
 pub mod purchase_imports;
@@ -67,4 +68,5 @@ pub mod visibility;
 pub mod watch_reports;
 
 pub use connect::{Backend, Db, DbOptions, connect, ping};
+pub use outage::is_outage;
 pub use transaction::begin;

@@ -278,6 +278,10 @@ pub async fn take_step(
         }
         _ => {}
     }
+    // Read before the transaction: on SQLite it holds the write lock, and a read through the
+    // pool would wait for a connection that other writers, waiting for that lock, hold.
+    let (recipients, what) = told_of(state, &row, step, decision).await?;
+    let link = page_of(state, check_id);
     let mut tx = crate::db::begin(&state.db).await?;
     if !hqs_checks::transition(&mut tx, &next, &row.state).await? {
         return Ok(Outcome::Refused("Le contrôle vient de changer : rechargez la page.".into()));
@@ -291,10 +295,25 @@ pub async fn take_step(
         "score": evaluation.score,
     });
     log(&mut tx, user, check_id, step.code(), &details, now).await?;
-    let link = page_of(state, check_id);
+    let note = (!text.is_empty()).then_some(text.as_str());
+    for to in recipients {
+        let message = mail::check_update(&to, &what, &row.profile_name, note, &link);
+        mail::enqueue(&mut tx, &message, now).await?;
+    }
+    tx.commit().await?;
+    Ok(Outcome::Done(check_id.to_owned()))
+}
+
+/// Who is told of a step, and what they are told.
+async fn told_of(
+    state: &AppState,
+    row: &CheckRow,
+    step: CheckStep,
+    decision: Option<Decision>,
+) -> Result<(Vec<String>, String), AppError> {
     let structure = structures::find(&state.db, &row.structure_id).await?;
     let supplier_org = structure.and_then(|s| s.organisation_id);
-    let (recipients, what) = match step {
+    Ok(match step {
         CheckStep::SubmitEvidence => (
             memberships::emails_with_role(
                 &state.db,
@@ -315,14 +334,7 @@ pub async fn take_step(
         CheckStep::Reopen => {
             (owners(state, supplier_org.as_deref()).await?, "le contrôle est rouvert".to_owned())
         }
-    };
-    let note = (!text.is_empty()).then_some(text.as_str());
-    for to in recipients {
-        let message = mail::check_update(&to, &what, &row.profile_name, note, &link);
-        mail::enqueue(&mut tx, &message, now).await?;
-    }
-    tx.commit().await?;
-    Ok(Outcome::Done(check_id.to_owned()))
+    })
 }
 
 async fn owners(state: &AppState, organisation_id: Option<&str>) -> Result<Vec<String>, AppError> {
