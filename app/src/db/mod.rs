@@ -43,6 +43,7 @@ pub mod offers;
 pub mod open_data;
 pub mod organisations;
 pub mod purchase_declarations;
+pub mod purchase_import_chunks;
 pub mod purchase_import_mappings;
 pub mod purchase_imports;
 pub mod purchase_indicators;
