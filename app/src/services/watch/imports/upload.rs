@@ -143,6 +143,8 @@ async fn receive<B: AsRef<[u8]>, E: Display>(
     while let Some(piece) = pieces.next().await {
         let piece = match piece {
             Ok(piece) => piece,
+            // The body's limit, past a refusal's reading: the refusal is the answer.
+            Err(_) if refused.is_some() => break,
             Err(error) => {
                 tracing::info!(%error, "purchases file not received whole");
                 return Ok(Err("Le fichier n'a pas pu être reçu en entier : envoyez-le à \
