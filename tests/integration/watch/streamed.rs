@@ -2,9 +2,38 @@
 //! exactly, a character cut by a chunk's end still reads as UTF-8, and a file past a bound is
 //! refused in French with nothing kept.
 
-use app::{domain::watch::ImportBounds, services::watch::imports::CHUNK};
+use app::{
+    clock::Clock,
+    domain::{Outcome, watch::ImportBounds},
+    services::watch::imports::{CHUNK, Keeper, keep_pending},
+};
 use sha2::{Digest, Sha256};
-use tests::{TestApp, count, purchases_csv, spawn_app, spawn_app_with};
+use tests::{Buyer, TestApp, count, purchases_csv, spawn_app, spawn_app_with};
+
+/// The pieces an upload arrives in when the network cuts it finely (HTTP on this machine
+/// gives far larger ones): 64 KiB, so that a piece ends exactly where a chunk does.
+const PIECE: usize = 64 * 1024;
+
+/// Sends `bytes` to the import service in pieces of [`PIECE`] bytes, as `email` of `buyer`.
+async fn kept_in_pieces(
+    app: &TestApp,
+    buyer: &Buyer,
+    email: &str,
+    bounds: ImportBounds,
+    bytes: &[u8],
+) -> Outcome<String> {
+    let user_id = app.user_id(email).await;
+    let keeper = Keeper {
+        organisation_id: &buyer.organisation_id,
+        user_id: &user_id,
+        file_name: "achats.csv",
+        now: app.clock.now_ms(),
+    };
+    let pieces = futures_util::stream::iter(
+        bytes.chunks(PIECE).map(|piece| Ok::<_, std::convert::Infallible>(piece.to_vec())),
+    );
+    keep_pending(&app.state.db, bounds, &keeper, pieces).await.expect("received")
+}
 
 async fn chunks_of(app: &TestApp, import_id: &str) -> i64 {
     let db = tests::pool(&app.database_url).await;
@@ -83,6 +112,19 @@ async fn a_character_cut_by_the_end_of_a_chunk_reads_as_utf8() {
     text.push_str("Régie de quartier;5,00;2025;\nAtelier 20;2,00;2025;\n");
     assert_eq!(&text.as_bytes()[CHUNK - 1..CHUNK + 1], "é".as_bytes());
 
+    // Cut between two pieces as well.
+    let kept = kept_in_pieces(
+        &app,
+        &buyer,
+        "achats@echirolles.fr",
+        ImportBounds::default(),
+        text.as_bytes(),
+    )
+    .await;
+    let Outcome::Done(cut) = kept else { panic!("kept: {kept:?}") };
+    let page = app.purchase_import(&buyer.client, &cut).await;
+    assert_eq!(page["preview"]["lines"][19]["supplier"], "Régie de quartier");
+
     let id = app.pending_import(&buyer, "achats.csv", text.into_bytes()).await;
     assert_eq!(chunks_of(&app, &id).await, 2);
     let page = app.purchase_import(&buyer.client, &id).await;
@@ -112,14 +154,22 @@ async fn a_file_past_the_line_bound_is_refused_and_nothing_is_kept() {
     let bytes = purchases_csv(20_000, 5);
     assert!(bytes.len() > CHUNK * 3 / 2);
 
-    let sent =
-        app.upload_purchases(&buyer.client, &buyer.organisation_id, "achats-2025.csv", bytes).await;
+    let sent = app
+        .upload_purchases(&buyer.client, &buyer.organisation_id, "achats-2025.csv", bytes.clone())
+        .await;
     assert_eq!(tests::import_id_of(&sent), None);
     let html = app.follow(&buyer.client, &sent).await;
     assert!(
         html.contains("Le fichier compte plus de 15\u{a0}000 lignes : découpez-le"),
         "the French error under the form: {html}"
     );
+    assert_eq!(count(&app.database_url, "purchase_imports").await, 0);
+    assert_eq!(count(&app.database_url, "purchase_import_chunks").await, 0);
+
+    // In small pieces, its first chunk is stored before the bound is passed: deleted too.
+    let kept = kept_in_pieces(&app, &buyer, "achats@meylan.fr", bounds, &bytes).await;
+    let Outcome::Invalid(errors) = kept else { panic!("refused: {kept:?}") };
+    assert!(errors.first().unwrap_or_default().starts_with("Le fichier compte plus de 15"));
     assert_eq!(count(&app.database_url, "purchase_imports").await, 0);
     assert_eq!(count(&app.database_url, "purchase_import_chunks").await, 0);
 
