@@ -26,6 +26,8 @@ pub struct AppState {
     pub need_mailing: crate::domain::needs::Mailing,
     /// The buyers' SIRETs whose DECP contracts the watch keeps wherever they are carried out.
     pub decp_buyers: Vec<String>,
+    /// What a buyer's purchases file may weigh and hold.
+    pub import_bounds: crate::domain::watch::ImportBounds,
     /// This server's copy of the purchase ledger, for the watch's indicators.
     pub ledger: crate::services::watch::indicators::snapshot::LedgerSnapshots,
 }

@@ -114,6 +114,7 @@ impl Application {
             label_years,
             need_mailing: settings.needs,
             decp_buyers: settings.watch.decp_buyers,
+            import_bounds: settings.watch.import_bounds,
             ledger: Default::default(),
         };
         Ok(Self { listener, state, meili, mail, checkpoints })

@@ -1006,23 +1006,31 @@ async fn insert_check_of_a(
     id
 }
 
-/// A pending purchases file of organisation A, straight in the database.
+/// A pending purchases file of organisation A, straight in the database (one chunk).
 async fn insert_import_of_a(app: &TestApp, organisation_id: &str) -> String {
     let db = tests::pool(&app.database_url).await;
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO purchase_imports (id, source, organisation_id, state, format, file_name, \
-         file_key, content_hash, size_bytes, content, headers, mapping, created_at) \
-         VALUES ($1, 'file', $2, 'pending', 'csv', 'achats.csv', 'achats', 'h', 40, $3, $4, \
-         'supplier_name,amount,date', 0)",
+         file_key, content_hash, size_bytes, text_encoding, headers, mapping, created_at) \
+         VALUES ($1, 'file', $2, 'pending', 'csv', 'achats.csv', 'achats', 'h', 40, 'utf-8', \
+         $3, 'supplier_name,amount,date', 0)",
     )
     .bind(&id)
     .bind(organisation_id)
-    .bind(b"Fournisseur;Montant HT;Date\nX;-5;2025\n".to_vec())
     .bind(r#"["Fournisseur","Montant HT","Date"]"#)
     .execute(&db)
     .await
     .expect("import");
+    sqlx::query(
+        "INSERT INTO purchase_import_chunks (import_id, seq, bytes, created_at) \
+         VALUES ($1, 0, $2, 0)",
+    )
+    .bind(&id)
+    .bind(b"Fournisseur;Montant HT;Date\nX;-5;2025\n".to_vec())
+    .execute(&db)
+    .await
+    .expect("chunk");
     id
 }
 

@@ -35,7 +35,7 @@ pub use needs::need_fields;
 pub use process::{ServerProcess, server_binary};
 pub use smtp::FakeSmtp;
 pub use spawn::{AUDIT_KEY, TestApp, spawn_app, spawn_app_with, workspace_root};
-pub use watch::{generated_ledger, import_id_of, purchases_csv, windows_1252};
+pub use watch::{generated_ledger, import_id_of, purchases_csv, windows_1252, write_purchases_csv};
 
 /// Polls `check` every 100 ms until it returns true or `seconds` pass.
 pub async fn eventually(seconds: u64, mut check: impl AsyncFnMut() -> bool) -> bool {

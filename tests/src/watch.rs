@@ -140,14 +140,25 @@ impl TestApp {
 /// A generated purchases file of `lines` lines, as a buyer's spreadsheet exports it
 /// (semicolon CSV, French amounts): the demo ledger's buyers, trades and suppliers, seeded.
 pub fn purchases_csv(lines: u64, seed: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(usize::try_from(lines).unwrap_or(0) * 110);
+    write_purchases_csv(&mut out, lines, seed).expect("in memory");
+    out
+}
+
+/// [`purchases_csv`] written to `out` a line at a time (a file of a million lines on disk,
+/// never in memory); returns the bytes written.
+pub fn write_purchases_csv(
+    out: &mut impl std::io::Write,
+    lines: u64,
+    seed: u64,
+) -> std::io::Result<u64> {
     use app::services::watch::demo_ledger::generator::{Generator, LineBuyer, siret_of};
     let mut generator = Generator::new(seed, Vec::new(), 1_767_225_600_000);
     let buyer = LineBuyer { index: 0, siret: siret_of("20004067"), organisation_id: None };
-    let mut out = Vec::with_capacity(usize::try_from(lines).unwrap_or(0) * 110);
-    out.extend_from_slice(
-        "Fournisseur;SIRET;Montant HT;Date;Code CPV;Clause sociale;Heures d'insertion réalisées\n"
-            .as_bytes(),
-    );
+    let header =
+        "Fournisseur;SIRET;Montant HT;Date;Code CPV;Clause sociale;Heures d'insertion réalisées\n";
+    out.write_all(header.as_bytes())?;
+    let mut written = header.len() as u64;
     let social = |codes: &str| match codes.split(' ').next() {
         Some("reserved") => "Marché réservé",
         Some("clause") => "Clause sociale",
@@ -169,9 +180,10 @@ pub fn purchases_csv(lines: u64, seed: u64) -> Vec<u8> {
             social(&l.social_considerations),
             l.insertion_hours_done.map(|h| h.to_string()).unwrap_or_default(),
         );
-        out.extend_from_slice(line.as_bytes());
+        out.write_all(line.as_bytes())?;
+        written += line.len() as u64;
     }
-    out
+    Ok(written)
 }
 
 /// Adds `lines` generated ledger lines (the demo ledger's buyers, years 2022 to now, seeded)

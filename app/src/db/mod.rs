@@ -46,6 +46,7 @@ pub mod open_data;
 pub mod organisations;
 mod outage;
 pub mod purchase_declarations;
+pub mod purchase_import_chunks;
 pub mod purchase_import_mappings;
 pub mod purchase_imports;
 pub mod purchase_indicators;

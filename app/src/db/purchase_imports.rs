@@ -1,11 +1,13 @@
 //! The `purchase_imports` table: each upload of a buyer's purchases file (and, later, each
-//! DECP file), pending until confirmed, then imported, then replaced by a later copy.
+//! DECP file), pending until confirmed, then imported, then replaced by a later copy. A
+//! buyer's file is first « receiving » while its pieces arrive: such a row is seen only by
+//! its upload.
 
 use sqlx::{Any, FromRow, Transaction};
 
 use super::Db;
 
-/// An import without its content.
+/// An import (its file's bytes are in `purchase_import_chunks`).
 #[derive(Debug, Clone, FromRow)]
 pub struct ImportRow {
     pub id: String,
@@ -18,6 +20,8 @@ pub struct ImportRow {
     pub file_key: String,
     pub content_hash: String,
     pub size_bytes: i64,
+    /// `utf-8` or `windows-1252` for a CSV.
+    pub text_encoding: Option<String>,
     pub headers: String,
     pub header_signature: String,
     pub mapping: Option<String>,
@@ -30,70 +34,99 @@ pub struct ImportRow {
 }
 
 const COLUMNS: &str = "i.id, i.source, i.organisation_id, o.name AS organisation_name, i.state, \
-    i.format, i.file_name, i.file_key, i.content_hash, i.size_bytes, i.headers, \
+    i.format, i.file_name, i.file_key, i.content_hash, i.size_bytes, i.text_encoding, i.headers, \
     i.header_signature, i.mapping, i.line_count, i.total_cents, i.matched_count, i.uploaded_by, \
     i.created_at, i.imported_at";
 const FROM: &str = "FROM purchase_imports i LEFT JOIN organisations o ON o.id = i.organisation_id";
 
+/// A buyer's file about to arrive.
 pub struct NewImport<'a> {
     pub id: &'a str,
     pub organisation_id: &'a str,
     pub format: &'a str,
     pub file_name: &'a str,
     pub file_key: &'a str,
-    pub content_hash: &'a str,
-    pub content: &'a [u8],
-    pub headers: &'a str,
-    pub header_signature: &'a str,
-    pub mapping: Option<&'a str>,
     pub uploaded_by: &'a str,
     pub now: i64,
 }
 
-/// A buyer's file, kept pending until confirmed.
-pub async fn insert_pending(
-    tx: &mut Transaction<'_, Any>,
-    i: &NewImport<'_>,
-) -> Result<(), sqlx::Error> {
+/// The row that owns a file's pieces while they arrive, on its own (no transaction: the
+/// upload may take minutes).
+pub async fn insert_receiving(db: &Db, i: &NewImport<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO purchase_imports (id, source, organisation_id, state, format, file_name, \
-         file_key, content_hash, size_bytes, content, headers, header_signature, mapping, \
-         uploaded_by, created_at) \
-         VALUES ($1, 'file', $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+         file_key, content_hash, size_bytes, uploaded_by, created_at, receiving) \
+         VALUES ($1, 'file', $2, 'pending', $3, $4, $5, '', 0, $6, $7, 1)",
     )
     .bind(i.id)
     .bind(i.organisation_id)
     .bind(i.format)
     .bind(i.file_name)
     .bind(i.file_key)
-    .bind(i.content_hash)
-    .bind(i64::try_from(i.content.len()).unwrap_or(i64::MAX))
-    .bind(i.content.to_vec())
-    .bind(i.headers)
-    .bind(i.header_signature)
-    .bind(i.mapping)
     .bind(i.uploaded_by)
     .bind(i.now)
-    .execute(&mut **tx)
+    .execute(db)
     .await
     .map(|_| ())
 }
 
+/// What a whole file turned out to be.
+pub struct Received<'a> {
+    pub id: &'a str,
+    pub content_hash: &'a str,
+    pub size_bytes: i64,
+    pub text_encoding: Option<&'a str>,
+    pub headers: &'a str,
+    pub header_signature: &'a str,
+    pub mapping: &'a str,
+}
+
+/// Makes a received file a pending import; false when its row is gone (left too long).
+pub async fn finish_receiving(
+    tx: &mut Transaction<'_, Any>,
+    r: &Received<'_>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE purchase_imports SET receiving = 0, content_hash = $2, size_bytes = $3, \
+         text_encoding = $4, headers = $5, header_signature = $6, mapping = $7 \
+         WHERE id = $1 AND receiving = 1",
+    )
+    .bind(r.id)
+    .bind(r.content_hash)
+    .bind(r.size_bytes)
+    .bind(r.text_encoding)
+    .bind(r.headers)
+    .bind(r.header_signature)
+    .bind(r.mapping)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Drops a file that could not be received, with its pieces.
+pub async fn delete_receiving(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM purchase_imports WHERE id = $1 AND receiving = 1")
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// Drops the files still arriving since before `before` (an upload the server stopped
+/// during), with their pieces.
+pub async fn delete_left_receiving(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM purchase_imports WHERE receiving = 1 AND created_at < $1")
+        .bind(before)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn find(db: &Db, id: &str) -> Result<Option<ImportRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} {FROM} WHERE i.id = $1"))
+    sqlx::query_as(&format!("SELECT {COLUMNS} {FROM} WHERE i.id = $1 AND i.receiving = 0"))
         .bind(id)
         .fetch_optional(db)
         .await
-}
-
-/// The kept content of a pending import.
-pub async fn content(db: &Db, id: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    let content: Option<Option<Vec<u8>>> =
-        sqlx::query_scalar("SELECT content FROM purchase_imports WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db)
-            .await?;
-    Ok(content.flatten())
 }
 
 /// The imports of these organisations (all when `None`), newest first.
@@ -105,7 +138,8 @@ pub async fn listed(
     match organisations {
         None => {
             sqlx::query_as(&format!(
-                "SELECT {COLUMNS} {FROM} ORDER BY i.created_at DESC, i.id LIMIT $1"
+                "SELECT {COLUMNS} {FROM} WHERE i.receiving = 0 \
+                 ORDER BY i.created_at DESC, i.id LIMIT $1"
             ))
             .bind(limit)
             .fetch_all(db)
@@ -115,7 +149,7 @@ pub async fn listed(
         Some(ids) => {
             let marks: Vec<String> = (2..ids.len() + 2).map(|n| format!("${n}")).collect();
             let sql = format!(
-                "SELECT {COLUMNS} {FROM} WHERE i.organisation_id IN ({}) \
+                "SELECT {COLUMNS} {FROM} WHERE i.organisation_id IN ({}) AND i.receiving = 0 \
                  ORDER BY i.created_at DESC, i.id LIMIT $1",
                 marks.join(", ")
             );
@@ -188,7 +222,7 @@ pub struct Imported<'a> {
     pub now: i64,
 }
 
-/// Marks a pending import imported and drops its content; false when it was no longer
+/// Marks a pending import imported; false when it was no longer
 /// pending (confirmed twice at once). Done first in the confirmation's transaction, so that
 /// a second confirmation waits for it and then finds it imported.
 pub async fn mark_imported(
@@ -196,7 +230,7 @@ pub async fn mark_imported(
     i: &Imported<'_>,
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE purchase_imports SET state = 'imported', content = NULL, mapping = $2, \
+        "UPDATE purchase_imports SET state = 'imported', mapping = $2, \
          imported_by = $3, imported_at = $4 WHERE id = $1 AND state = 'pending'",
     )
     .bind(i.id)
@@ -230,14 +264,17 @@ pub async fn set_counts(
 }
 
 pub async fn delete_pending(tx: &mut Transaction<'_, Any>, id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM purchase_imports WHERE id = $1 AND state = 'pending'")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+    let done = sqlx::query(
+        "DELETE FROM purchase_imports WHERE id = $1 AND state = 'pending' AND receiving = 0",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
-/// Drops the person's earlier pending uploads for the organisation: one draft at a time.
+/// Drops the person's earlier pending uploads for the organisation: one draft at a time
+/// (a file still arriving is left to its upload).
 pub async fn delete_pending_of(
     tx: &mut Transaction<'_, Any>,
     organisation_id: &str,
@@ -245,7 +282,7 @@ pub async fn delete_pending_of(
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
         "DELETE FROM purchase_imports WHERE organisation_id = $1 AND uploaded_by = $2 \
-         AND state = 'pending'",
+         AND state = 'pending' AND receiving = 0",
     )
     .bind(organisation_id)
     .bind(uploaded_by)

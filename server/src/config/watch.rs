@@ -1,5 +1,6 @@
 //! The watch's settings: the buyers whose DECP contracts are kept wherever they are carried
-//! out (a TOML list in the file, comma-separated in `ECOSSOL_WATCH_DECP_BUYERS`).
+//! out (a TOML list in the file, comma-separated in `ECOSSOL_WATCH_DECP_BUYERS`), and the
+//! bounds of a buyer's purchases file (not configurable: the tests lower them).
 
 use serde::{Deserialize, Deserializer};
 
@@ -9,6 +10,9 @@ pub struct WatchSettings {
     /// SIRETs (14 digits each), spaces ignored.
     #[serde(deserialize_with = "sirets")]
     pub decp_buyers: Vec<String>,
+    /// Neither the file nor the environment sets them; a test's server may.
+    #[serde(skip)]
+    pub import_bounds: app::domain::watch::ImportBounds,
 }
 
 #[derive(Deserialize)]

@@ -20,4 +20,5 @@ mod mapping;
 mod open_data;
 mod reports;
 mod rights;
+mod streamed;
 mod suppliers;

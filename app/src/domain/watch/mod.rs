@@ -3,6 +3,7 @@
 //! buyer chooses, each cell read with a French error — and the pages' views.
 
 pub mod amount;
+pub mod bounds;
 pub mod consideration;
 pub mod date;
 pub mod decp_place;
@@ -18,6 +19,7 @@ pub mod text;
 pub mod views;
 
 pub use amount::parse_amount;
+pub use bounds::ImportBounds;
 pub use consideration::parse_considerations;
 pub use date::LedgerDate;
 pub use line::{CellError, LedgerLine, Place, SupplierId, parse_row};

@@ -4,13 +4,17 @@
 //! that `/veille/imports` and the unmatched suppliers are not empty. Only on a database
 //! seed-demo filled, once.
 
-use super::{
-    files::MAX_UPLOAD_LINES,
-    imports::{confirm_pending, keep_pending},
-};
+use std::convert::Infallible;
+
+use super::imports::{Keeper, confirm_pending, keep_pending};
 use crate::{
     db::{Db, demo_data, memberships, purchase_imports, structures, users},
-    domain::{Outcome, calendar::Day, directory::siret::passes_luhn},
+    domain::{
+        Outcome,
+        calendar::Day,
+        directory::siret::passes_luhn,
+        watch::{ImportBounds, bounds::CSV_LINES},
+    },
     error::AppError,
 };
 
@@ -84,11 +88,13 @@ pub async fn seed(db: &Db, now: i64) -> Result<i64, AppError> {
     let year = Day::of_instant(now).year() - 1;
     let text = file_text(year, &known);
     let file_name = format!("achats-{year}.csv");
-    let kept =
-        keep_pending(db, &organisation.id, &user.id, &file_name, text.into_bytes(), now).await?;
+    let keeper =
+        Keeper { organisation_id: &organisation.id, user_id: &user.id, file_name: &file_name, now };
+    let piece = futures_util::stream::iter([Ok::<_, Infallible>(text.into_bytes())]);
+    let kept = keep_pending(db, ImportBounds::default(), &keeper, piece).await?;
     let Outcome::Done(id) = kept else { return Ok(0) };
     let row = purchase_imports::find(db, &id).await?.ok_or(AppError::Internal)?;
-    match confirm_pending(db, &row, &organisation.id, &user.id, now, MAX_UPLOAD_LINES).await? {
+    match confirm_pending(db, &row, &organisation.id, &user.id, now, CSV_LINES).await? {
         Outcome::Done(_) => Ok(purchase_imports::find(db, &id).await?.map_or(0, |r| r.line_count)),
         _ => Ok(0),
     }
@@ -104,18 +110,14 @@ mod tests {
         let known = vec![("Régie".to_owned(), "73282932000074".to_owned())];
         let text = file_text(2025, &known);
         assert!(Siret::parse(&with_check_digit("3841234560001")).is_ok());
-        let bytes = text.as_bytes();
-        let sheet =
-            super::super::files::sheet(bytes, super::super::files::Format::Csv, 0).expect("sheet");
+        use super::super::files::{Format, Input, sheet};
+        let csv = || Input::of_bytes(text.as_bytes(), Format::Csv);
+        let sheet = sheet(csv(), 0).expect("sheet");
         let mapping = crate::domain::watch::Mapping::guess(&sheet.headers);
         assert!(mapping.missing().is_empty(), "{:?}", mapping.text());
-        let scan = super::super::scan::scan(
-            bytes,
-            super::super::files::Format::Csv,
-            &mapping,
-            100,
-            |_, _| std::ops::ControlFlow::Continue(()),
-        )
+        let scan = super::super::scan::scan(csv(), &mapping, 100, |_, _| {
+            std::ops::ControlFlow::Continue(())
+        })
         .expect("readable");
         assert_eq!((scan.lines, scan.error_count), (4, 0), "{:?}", scan.errors);
     }

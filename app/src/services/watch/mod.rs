@@ -19,5 +19,5 @@ pub mod scan;
 pub mod suppliers;
 mod views;
 
-pub use imports::{Upload, confirm, discard, list, map, page, upload};
+pub use imports::{Keeper, Upload, confirm, discard, list, map, page, upload};
 pub use suppliers::{link, unmatched};

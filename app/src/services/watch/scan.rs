@@ -4,8 +4,8 @@
 
 use std::ops::ControlFlow;
 
-use super::files::{self, Format};
-use crate::domain::watch::{LedgerLine, Mapping, parse_row};
+use super::files::{self, Input};
+use crate::domain::watch::{LedgerLine, Mapping, bounds::too_many_lines, parse_row};
 
 /// The errors a page lists; past them, only their count.
 pub const SHOWN_ERRORS: usize = 500;
@@ -38,8 +38,7 @@ impl Scan {
 /// Reads every row after the header. `accept` receives each good line with its line number;
 /// it may stop the pass. A file longer than `max_lines` is refused as a whole.
 pub fn scan(
-    bytes: &[u8],
-    format: Format,
+    input: Input<'_>,
     mapping: &Mapping,
     max_lines: u64,
     mut accept: impl FnMut(u64, LedgerLine) -> ControlFlow<()>,
@@ -47,7 +46,7 @@ pub fn scan(
     let mut scan = Scan::default();
     let mut headers: Option<Vec<String>> = None;
     let mut too_long = false;
-    files::each_row(bytes, format, |row| {
+    files::each_row(input, |row| {
         let Some(headers) = &headers else {
             let names: Vec<String> = row.cells.iter().map(|h| h.trim().to_owned()).collect();
             for role in mapping.missing() {
@@ -83,11 +82,7 @@ pub fn scan(
         }
     })?;
     if too_long {
-        return Err(format!(
-            "Le fichier compte plus de {} lignes : découpez-le (par année, par exemple) et \
-             envoyez chaque partie.",
-            group(max_lines)
-        ));
+        return Err(too_many_lines(max_lines));
     }
     if headers.is_none() {
         return Err("Ce fichier est vide : sa première ligne doit nommer les colonnes.".into());
@@ -95,29 +90,16 @@ pub fn scan(
     Ok(scan)
 }
 
-/// `200 000`.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(text: &str, max: u64) -> Result<(Scan, Vec<u64>), String> {
-        let bytes = text.as_bytes();
-        let sheet = files::sheet(bytes, Format::Csv, 0)?;
+        let csv = || Input::of_bytes(text.as_bytes(), files::Format::Csv);
+        let sheet = files::sheet(csv(), 0)?;
         let mapping = Mapping::guess(&sheet.headers);
         let mut lines = Vec::new();
-        let scan = scan(bytes, Format::Csv, &mapping, max, |n, _| {
+        let scan = scan(csv(), &mapping, max, |n, _| {
             lines.push(n);
             ControlFlow::Continue(())
         })?;

@@ -1,20 +1,32 @@
-//! CSV rows: the delimiter is the one the header uses most (semicolon or comma); the text is
-//! UTF-8 when it all is (a BOM is dropped), else Windows-1252 (what Excel writes on a French
-//! Windows).
+//! CSV rows from any reader: the delimiter is the one the header uses most (semicolon or
+//! comma), read from the file's first bytes; a BOM is dropped; the text is UTF-8 or
+//! Windows-1252 (what Excel writes on a French Windows) as the import recorded it.
 
-use std::{io::Read, ops::ControlFlow};
+use std::{
+    io::{Cursor, Read},
+    ops::ControlFlow,
+};
 
-use super::{Row, bounded, decode::Windows1252, is_blank};
+use super::{Row, TextEncoding, bounded, decode::Windows1252, is_blank};
+
+/// The bytes the delimiter is looked for in: the header's line, at most.
+const HEAD: usize = 64 * 1024;
 
 pub fn each_row(
-    bytes: &[u8],
+    mut input: impl Read + Send,
+    encoding: TextEncoding,
     mut each: impl FnMut(Row<'_>) -> ControlFlow<()>,
 ) -> Result<(), String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let utf8 = std::str::from_utf8(bytes).is_ok();
-    let delimiter = delimiter(bytes);
-    let input: Box<dyn Read + '_> =
-        if utf8 { Box::new(bytes) } else { Box::new(Windows1252::new(bytes)) };
+    let mut head = first_bytes(&mut input)?;
+    if head.starts_with(b"\xef\xbb\xbf") {
+        head.drain(..3);
+    }
+    let delimiter = delimiter(&head);
+    let text = Cursor::new(head).chain(input);
+    let input: Box<dyn Read + Send> = match encoding {
+        TextEncoding::Utf8 => Box::new(text),
+        TextEncoding::Windows1252 => Box::new(Windows1252::new(text)),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -50,10 +62,20 @@ pub fn each_row(
     }
 }
 
+/// Up to [`HEAD`] bytes from the start, whatever sizes the reader gives them in.
+fn first_bytes(input: &mut impl Read) -> Result<Vec<u8>, String> {
+    let mut head = Vec::with_capacity(HEAD);
+    input
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .map_err(|_| "Le fichier n'a pas pu être relu : envoyez-le à nouveau.".to_owned())?;
+    Ok(head)
+}
+
 /// `;` when the first line has more semicolons than commas (outside quotes), else `,`.
 fn delimiter(bytes: &[u8]) -> u8 {
     let (mut semicolons, mut commas, mut quoted) = (0, 0, false);
-    for &b in bytes.iter().take(64 * 1024) {
+    for &b in bytes {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => break,

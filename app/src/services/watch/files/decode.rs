@@ -1,42 +1,50 @@
-//! Windows-1252 text read as UTF-8, a buffer at a time.
+//! Windows-1252 text read as UTF-8, a buffer at a time, from any reader.
 
 use std::io::Read;
 
 use encoding_rs::{Decoder, WINDOWS_1252};
 
+/// The bytes read from the input at once; each becomes at most 3 bytes of UTF-8.
+const RAW: usize = 8 * 1024;
+
 /// Reads the bytes of `input` (Windows-1252) as UTF-8.
-pub struct Windows1252<'a> {
-    input: &'a [u8],
+pub struct Windows1252<R> {
+    input: R,
     decoder: Decoder,
+    raw: Vec<u8>,
     buffer: Vec<u8>,
     start: usize,
     end: usize,
+    done: bool,
 }
 
-impl<'a> Windows1252<'a> {
-    pub fn new(input: &'a [u8]) -> Self {
+impl<R: Read> Windows1252<R> {
+    pub fn new(input: R) -> Self {
         Self {
             input,
             decoder: WINDOWS_1252.new_decoder_without_bom_handling(),
-            buffer: vec![0; 16 * 1024],
+            raw: vec![0; RAW],
+            buffer: vec![0; RAW * 3],
             start: 0,
             end: 0,
+            done: false,
         }
     }
 }
 
-impl Read for Windows1252<'_> {
+impl<R: Read> Read for Windows1252<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        if self.start == self.end {
-            if self.input.is_empty() {
+        while self.start == self.end {
+            if self.done {
                 return Ok(0);
             }
-            // A byte becomes at most 3 bytes of UTF-8: take what fits in the buffer.
-            let take = self.input.len().min(self.buffer.len() / 3);
-            let (chunk, rest) = self.input.split_at(take);
+            let n = self.input.read(&mut self.raw)?;
+            let last = n == 0;
+            // The buffer holds three bytes for each raw one: the decoder takes them all.
             let (_, read, written, _) =
-                self.decoder.decode_to_utf8(chunk, &mut self.buffer, rest.is_empty());
-            self.input = &self.input[read..];
+                self.decoder.decode_to_utf8(&self.raw[..n], &mut self.buffer, last);
+            debug_assert_eq!(read, n);
+            self.done = last;
             self.start = 0;
             self.end = written;
         }
@@ -56,7 +64,7 @@ mod tests {
         let pattern = b"R\xe9gie \x80 \xab\xbb\n";
         let input: Vec<u8> = (0..100_000).map(|i| pattern[i % pattern.len()]).collect();
         let mut text = String::new();
-        Windows1252::new(&input).read_to_string(&mut text).expect("decodes");
+        Windows1252::new(input.as_slice()).read_to_string(&mut text).expect("decodes");
         let (expected, _, _) = WINDOWS_1252.decode(&input);
         assert_eq!(text, expected);
         assert!(text.contains("Régie € «»"));

@@ -1,22 +1,17 @@
 //! Reading a buyer's purchases file row by row: CSV (comma or semicolon, UTF-8 with or
 //! without BOM, else Windows-1252) or XLSX (its first sheet). Rows are handed over one at a
-//! time and never gathered: a file of a million lines reads in the memory of one row (plus,
-//! for XLSX, the workbook's table of shared strings).
+//! time and never gathered: a CSV of a million lines reads from any reader (the import's
+//! stored pieces) in the memory of a buffer and one row; a workbook is read whole (the XLSX
+//! reader needs it so), with its table of shared strings.
 
 mod csv_rows;
 mod decode;
+pub mod utf8;
 mod xlsx_rows;
 
-use std::ops::ControlFlow;
+use std::{io::Read, ops::ControlFlow};
 
 use crate::domain::watch::MAX_COLUMNS;
-
-/// The largest file a buyer may send from the browser.
-pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
-/// The most lines (after the header) a file sent from the browser may have.
-pub const MAX_UPLOAD_LINES: u64 = 200_000;
-/// The French words of those bounds, for the upload form and its errors.
-pub const BOUNDS_TEXT: &str = "20 Mo et 200 000 lignes au plus";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -65,16 +60,61 @@ pub struct Row<'a> {
     pub cells: &'a [String],
 }
 
+/// How a CSV's bytes are text: decided once the whole file was seen (UTF-8 when all of it
+/// is), kept with the import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// The encoding of a file held whole.
+    pub fn of(bytes: &[u8]) -> Self {
+        if std::str::from_utf8(bytes).is_ok() { Self::Utf8 } else { Self::Windows1252 }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Utf8 => "utf-8",
+            Self::Windows1252 => "windows-1252",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "utf-8" => Some(Self::Utf8),
+            "windows-1252" => Some(Self::Windows1252),
+            _ => None,
+        }
+    }
+}
+
+/// A file to read: a CSV's bytes from a reader, with their encoding, or a workbook whole.
+pub enum Input<'a> {
+    Csv(Box<dyn Read + Send + 'a>, TextEncoding),
+    Xlsx(&'a [u8]),
+}
+
+impl<'a> Input<'a> {
+    /// A file held whole (the demo's, the unit tests').
+    pub fn of_bytes(bytes: &'a [u8], format: Format) -> Self {
+        match format {
+            Format::Csv => Self::Csv(Box::new(bytes), TextEncoding::of(bytes)),
+            Format::Xlsx => Self::Xlsx(bytes),
+        }
+    }
+}
+
 /// Calls `each` with every non-empty row of the file, the header first, until it breaks.
 /// Errors are French and say why the file cannot be read at all.
 pub fn each_row(
-    bytes: &[u8],
-    format: Format,
+    input: Input<'_>,
     each: impl FnMut(Row<'_>) -> ControlFlow<()>,
 ) -> Result<(), String> {
-    match format {
-        Format::Csv => csv_rows::each_row(bytes, each),
-        Format::Xlsx => xlsx_rows::each_row(bytes, each),
+    match input {
+        Input::Csv(reader, encoding) => csv_rows::each_row(reader, encoding, each),
+        Input::Xlsx(bytes) => xlsx_rows::each_row(bytes, each),
     }
 }
 
@@ -85,10 +125,10 @@ pub struct Sheet {
     pub samples: Vec<Vec<String>>,
 }
 
-pub fn sheet(bytes: &[u8], format: Format, samples: usize) -> Result<Sheet, String> {
+pub fn sheet(input: Input<'_>, samples: usize) -> Result<Sheet, String> {
     let mut sheet = Sheet { header_line: 0, headers: Vec::new(), samples: Vec::new() };
     let mut rows = 0;
-    each_row(bytes, format, |row| {
+    each_row(input, |row| {
         if rows == 0 {
             sheet.header_line = row.line;
             sheet.headers = row.cells.iter().map(|h| h.trim().to_owned()).collect();
@@ -123,7 +163,7 @@ mod tests {
     fn rows(bytes: &[u8]) -> Vec<(u64, Vec<String>)> {
         let mut out = Vec::new();
         let format = Format::sniff(bytes).expect("format");
-        each_row(bytes, format, |row| {
+        each_row(Input::of_bytes(bytes, format), |row| {
             out.push((row.line, row.cells.to_vec()));
             ControlFlow::Continue(())
         })
@@ -164,15 +204,16 @@ mod tests {
         assert!(Format::sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0]).expect_err("xls").contains("XLSX"));
         assert!(Format::sniff(b"%PDF-1.4").is_err());
         assert!(Format::sniff(b"\x89PNG\r\n\x1a\n\0\0").is_err());
-        let broken = each_row(b"PK\x03\x04broken", Format::Xlsx, |_| ControlFlow::Continue(()));
+        let broken = each_row(Input::Xlsx(b"PK\x03\x04broken"), |_| ControlFlow::Continue(()));
         assert!(broken.expect_err("broken zip").contains("XLSX"));
     }
 
     #[test]
     fn the_sheet_gives_headers_and_samples() {
-        let sheet = sheet(b"A;B\n1;2\n3\n5;6\n7;8\n", Format::Csv, 3).expect("sheet");
+        let csv = |bytes: &'static [u8]| Input::of_bytes(bytes, Format::Csv);
+        let sheet = sheet(csv(b"A;B\n1;2\n3\n5;6\n7;8\n"), 3).expect("sheet");
         assert_eq!(sheet.headers, ["A", "B"]);
         assert_eq!(sheet.samples, [vec!["1", "3", "5"], vec!["2", "", "6"]]);
-        assert!(super::sheet(b"\n\n", Format::Csv, 3).is_err());
+        assert!(super::sheet(csv(b"\n\n"), 3).is_err());
     }
 }

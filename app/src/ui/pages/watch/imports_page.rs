@@ -6,7 +6,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    domain::watch::views::{ImportSummary, ImportsPage},
+    domain::watch::{
+        bounds::BOUNDS_TEXT,
+        views::{ImportSummary, ImportsPage},
+    },
     error::AppError,
     server_fns::watch::get_purchase_imports,
     ui::components::{ErrorView, flashed_error},
@@ -57,7 +60,7 @@ fn Imports(page: ImportsPage) -> impl IntoView {
                     <select id="upload-organisation" name="organisation_id">
                         {may_import_for.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
                     </select>
-                    <label for="upload-file">"Fichier (CSV ou XLSX, 20 Mo et 200 000 lignes au plus)"</label>
+                    <label for="upload-file">{format!("Fichier ({BOUNDS_TEXT})")}</label>
                     <input id="upload-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>
                     <p class="hint">
                         "Une ligne par achat : fournisseur, SIRET ou SIREN, montant HT, date ou année ; "
