@@ -77,8 +77,7 @@ const CANDIDATE_COLUMNS: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Deserialize)]
 pub struct RankRow {
     pub structure_id: String,
-    /// Characters of the trimmed description.
-    pub description_chars: i64,
+    pub description: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
     pub siret: Option<String>,
@@ -109,7 +108,7 @@ pub async fn rank_rows(db: &Db, ids: &[&str]) -> Result<Vec<RankRow>, sqlx::Erro
 
 const RANK_COLUMNS: &[(&str, &str)] = &[
     ("structure_id", "s.id"),
-    ("description_chars", "COALESCE(LENGTH(TRIM(s.description)), 0)"),
+    ("description", "s.description"),
     ("contact_email", "s.contact_email"),
     ("contact_phone", "s.contact_phone"),
     ("siret", "s.siret"),

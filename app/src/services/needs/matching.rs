@@ -56,7 +56,7 @@ fn profile_facts(row: &RankRow, position: Option<(f64, f64)>) -> ProfileFacts {
     let filled = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
     let count = |n: i64| u32::try_from(n).unwrap_or(0);
     ProfileFacts {
-        description_chars: usize::try_from(row.description_chars).unwrap_or(0),
+        description_chars: row.description.as_deref().map_or(0, |d| d.trim().chars().count()),
         has_contact: filled(&row.contact_email) || filled(&row.contact_phone),
         has_siret: filled(&row.siret),
         published_offers: count(row.published_offers),
