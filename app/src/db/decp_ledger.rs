@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use sqlx::{Any, FromRow, Transaction};
 
-use super::Db;
+use super::{Backend, Db, bulk_values};
 
 /// A public contract as the ledger stores it.
 #[derive(Debug, Clone)]
@@ -112,18 +112,12 @@ pub async fn insert(
     lines: &[(String, DecpLine)],
 ) -> Result<(), sqlx::Error> {
     let width = COLUMNS.len() + 3;
+    let backend = Backend::of_connection(tx);
     for chunk in lines.chunks(BATCH) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let marks: Vec<String> =
-                    (1..=width).map(|c| format!("${}", r * width + c)).collect();
-                format!("({})", marks.join(", "))
-            })
-            .collect();
         let sql = format!(
             "INSERT INTO purchases (id, source, created_at, {}) VALUES {}",
             COLUMNS.join(", "),
-            values.join(", ")
+            bulk_values::values_list(backend, chunk.len(), width)
         );
         let mut query = sqlx::query(&sql);
         for (id, line) in chunk {

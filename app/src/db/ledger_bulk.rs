@@ -3,6 +3,8 @@
 
 use sqlx::{Any, Transaction};
 
+use super::{Backend, bulk_values};
+
 /// A complete ledger line.
 #[derive(Debug, Clone, Default)]
 pub struct BulkLine {
@@ -52,20 +54,16 @@ const WIDTH: usize = 33;
 /// Lines per INSERT: 33 values each stays under SQLite's 32,766 bound parameters.
 pub const BATCH: usize = 900;
 
-fn insert_sql(rows: usize) -> String {
-    let values: Vec<String> = (0..rows)
-        .map(|r| {
-            let marks: Vec<String> = (1..=WIDTH).map(|c| format!("${}", r * WIDTH + c)).collect();
-            format!("({})", marks.join(", "))
-        })
-        .collect();
-    format!("INSERT INTO purchases ({COLUMNS}) VALUES {}", values.join(", "))
+fn insert_sql(backend: Backend, rows: usize) -> String {
+    let values = bulk_values::values_list(backend, rows, WIDTH);
+    format!("INSERT INTO purchases ({COLUMNS}) VALUES {values}")
 }
 
 /// Stores the lines, [`BATCH`] per statement.
 pub async fn insert(tx: &mut Transaction<'_, Any>, lines: &[BulkLine]) -> Result<(), sqlx::Error> {
+    let backend = Backend::of_connection(tx);
     for chunk in lines.chunks(BATCH) {
-        let sql = insert_sql(chunk.len());
+        let sql = insert_sql(backend, chunk.len());
         let mut query = sqlx::query(&sql);
         for l in chunk {
             query = query

@@ -8,6 +8,7 @@ pub mod account_tokens;
 pub mod api_tokens;
 pub mod audit_checkpoints;
 pub mod audit_log;
+pub mod bulk_values;
 pub mod buyer_verification;
 mod connect;
 pub mod decp_ledger;

@@ -4,7 +4,7 @@
 
 use sqlx::{Any, FromRow, Transaction};
 
-use super::Db;
+use super::{Backend, Db, bulk_values};
 
 /// A ledger line to store.
 #[derive(Debug, Clone)]
@@ -78,15 +78,12 @@ const INSERT_COLUMNS: &[&str] = &[
 /// Lines per INSERT: 27 values each stays under SQLite's 32,766 bound parameters.
 pub const BATCH: usize = 500;
 
-fn insert_sql(rows: usize) -> String {
-    let width = INSERT_COLUMNS.len();
-    let values: Vec<String> = (0..rows)
-        .map(|r| {
-            let marks: Vec<String> = (1..=width).map(|c| format!("${}", r * width + c)).collect();
-            format!("({})", marks.join(", "))
-        })
-        .collect();
-    format!("INSERT INTO purchases ({}) VALUES {}", INSERT_COLUMNS.join(", "), values.join(", "))
+fn insert_sql(backend: Backend, rows: usize) -> String {
+    format!(
+        "INSERT INTO purchases ({}) VALUES {}",
+        INSERT_COLUMNS.join(", "),
+        bulk_values::values_list(backend, rows, INSERT_COLUMNS.len())
+    )
 }
 
 /// Stores up to [`BATCH`] lines in one statement.
@@ -95,8 +92,9 @@ pub async fn insert_lines(
     context: &ImportContext<'_>,
     lines: &[NewLine],
 ) -> Result<(), sqlx::Error> {
+    let backend = Backend::of_connection(tx);
     for chunk in lines.chunks(BATCH) {
-        let sql = insert_sql(chunk.len());
+        let sql = insert_sql(backend, chunk.len());
         let mut query = sqlx::query(&sql);
         for l in chunk {
             query = query
