@@ -163,8 +163,9 @@ fn quantile(sorted: &[Duration], q: f64) -> Duration {
 /// One grouped scan of the table in SQL, for scale: what a single figure of the dashboard
 /// cost when the views were computed by the database.
 async fn one_sql_scan(db: &Db) {
-    let sql = "SELECT purchased_year, COUNT(*), SUM(amount_cents), \
-               SUM(CASE WHEN social_consideration <> 'none' THEN 1 ELSE 0 END) \
+    // PostgreSQL's SUM of BIGINT is NUMERIC, which sqlx's Any driver does not read.
+    let sql = "SELECT purchased_year, COUNT(*), CAST(SUM(amount_cents) AS BIGINT), \
+               CAST(SUM(CASE WHEN social_consideration <> 'none' THEN 1 ELSE 0 END) AS BIGINT) \
                FROM purchases GROUP BY purchased_year";
     let mut times = Vec::with_capacity(ROUNDS);
     for _ in 0..ROUNDS {
@@ -211,14 +212,23 @@ async fn dashboards(app: &TestApp, lines: u64) {
     let made = generated_ledger(db, lines, 2026).await;
     println!("  generated {made} ledger lines in {:.1} s", started.elapsed().as_secs_f64());
     one_sql_scan(db).await;
-    let (organisation, year): (String, i64) = sqlx::query_as(
-        "SELECT buyer_organisation_id, MAX(purchased_year) FROM purchases \
-         WHERE buyer_organisation_id IS NOT NULL GROUP BY buyer_organisation_id \
-         ORDER BY COUNT(*) DESC LIMIT 1",
+    // Generated lines name their buyers by SIRET only: the busiest one gets an organisation
+    // on Ecossol, whose member opens « ma part d'achats solidaires ».
+    let (siret, year): (String, i64) = sqlx::query_as(
+        "SELECT buyer_siret, MAX(purchased_year) FROM purchases WHERE buyer_siret IS NOT NULL \
+         GROUP BY buyer_siret ORDER BY COUNT(*) DESC, buyer_siret LIMIT 1",
     )
     .fetch_one(db)
     .await
-    .expect("a buyer organisation of the ledger");
+    .expect("a buyer of the ledger");
+    let organisation =
+        app.insert_organisation("Acheteur de mesure", "buyer", Some("private")).await;
+    sqlx::query("UPDATE purchases SET buyer_organisation_id = $1 WHERE buyer_siret = $2")
+        .bind(&organisation)
+        .bind(&siret)
+        .execute(db)
+        .await
+        .expect("the buyer's lines");
     let pole = app.animator("anim@pole.fr").await;
     let buyer = app.signed_in_user("Acheteuse", "achats@acheteur.fr").await;
     app.add_member(&organisation, "achats@acheteur.fr", "member").await;
