@@ -138,3 +138,48 @@ pub async fn contracts(
     }
     query.fetch_all(db).await
 }
+
+/// Moves the declarations of an import's lines that is being replaced to the same contracts
+/// of the import replacing it, and gives those lines their running figure again: the same
+/// supplier (folded name), day and amount, the nearest line of the file when several match.
+/// Returns the declarations moved; those of a contract the new file no longer holds go with
+/// its line.
+pub async fn carry_over(
+    tx: &mut Transaction<'_, Any>,
+    from_import: &str,
+    to_import: &str,
+) -> Result<u64, sqlx::Error> {
+    const SAME_CONTRACT: &str = "SELECT n.id FROM purchases n, purchases o \
+        WHERE o.id = insertion_hour_declarations.purchase_id AND n.import_id = $2 \
+        AND n.supplier_key = o.supplier_key AND n.purchased_on = o.purchased_on \
+        AND n.amount_cents = o.amount_cents \
+        ORDER BY ABS(COALESCE(n.line_number, 0) - COALESCE(o.line_number, 0)), n.line_number \
+        LIMIT 1";
+    let moved = sqlx::query(&format!(
+        "UPDATE insertion_hour_declarations SET purchase_id = ({SAME_CONTRACT}) \
+         WHERE purchase_id IN (SELECT id FROM purchases WHERE import_id = $1) \
+         AND EXISTS ({SAME_CONTRACT})"
+    ))
+    .bind(from_import)
+    .bind(to_import)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if moved == 0 {
+        return Ok(0);
+    }
+    const LATEST: &str = "FROM insertion_hour_declarations d WHERE d.purchase_id = purchases.id \
+        ORDER BY d.created_at DESC, d.id DESC LIMIT 1";
+    sqlx::query(&format!(
+        "UPDATE purchases SET insertion_hours_done = (SELECT d.hours_done {LATEST}), \
+         insertion_hours_counted_on = (SELECT d.counted_on {LATEST}), \
+         insertion_hours_declared_at = (SELECT d.created_at {LATEST}) \
+         WHERE import_id = $1 AND EXISTS \
+         (SELECT 1 FROM insertion_hour_declarations d WHERE d.purchase_id = purchases.id)"
+    ))
+    .bind(to_import)
+    .execute(&mut **tx)
+    .await?;
+    super::ledger_changes::record(&mut **tx, "hours").await?;
+    Ok(moved)
+}

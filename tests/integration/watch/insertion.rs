@@ -152,3 +152,59 @@ async fn without_javascript_the_error_comes_back_beside_its_line() {
     assert!(html.contains("Heures d'insertion enregistrées"), "{html}");
     assert!(html.contains("280 h au"), "{html}");
 }
+
+/// A buyer imports its file again (completed, reordered): the hours declared on its clause
+/// contracts stay with those contracts instead of going with the replaced lines.
+#[tokio::test]
+async fn hours_declared_survive_the_same_file_imported_again() {
+    let app = spawn_app().await;
+    let buyer = app.verified_buyer("Ville de Meylan", "achats@meylan.fr").await;
+    let header = "Fournisseur;Montant HT;Date;Considération sociale\n";
+    let first = format!("{header}Régie Nord;12000;01/02/2025;clause\nSCOP Sud;300;02/02/2025;\n");
+    let import = app.imported(&buyer, "achats-2025.csv", first.into_bytes()).await;
+    let db = tests::pool(&app.database_url).await;
+    let line_of = |import: String| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT id FROM purchases WHERE import_id = $1 AND supplier_name = 'Régie Nord'",
+            )
+            .bind(import)
+            .fetch_one(&db)
+            .await
+            .expect("the clause contract")
+        }
+    };
+    let clause = line_of(import.clone()).await;
+    let animator = app.animator("anim@pole.fr").await;
+    let form = [
+        ("form[purchase_id]", clause.as_str()),
+        ("form[hours]", "420"),
+        ("form[counted_on]", "2025-06-30"),
+    ];
+    let done = app.call_ok(&animator, "insertion-hours-declare", &form).await;
+    assert_eq!(done["Done"], clause.as_str(), "{done}");
+
+    // The same file, completed and reordered: the contract is now its second line.
+    let again = format!(
+        "{header}Atelier Est;80;03/02/2025;\nRégie Nord;12000;01/02/2025;clause\nSCOP Sud;300;02/02/2025;\n"
+    );
+    let second = app.imported(&buyer, "achats-2025.csv", again.into_bytes()).await;
+    let moved = line_of(second).await;
+    assert_ne!(moved, clause, "the lines were replaced");
+    let (hours, on): (Option<i64>, Option<String>) = sqlx::query_as(
+        "SELECT insertion_hours_done, insertion_hours_counted_on FROM purchases WHERE id = $1",
+    )
+    .bind(&moved)
+    .fetch_one(&db)
+    .await
+    .expect("line");
+    assert_eq!((hours, on.as_deref()), (Some(420), Some("2025-06-30")));
+    let history: Vec<String> = sqlx::query_scalar(
+        "SELECT purchase_id FROM insertion_hour_declarations ORDER BY created_at",
+    )
+    .fetch_all(&db)
+    .await
+    .expect("history");
+    assert_eq!(history, [moved], "the declaration follows its contract");
+}

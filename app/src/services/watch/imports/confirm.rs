@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     db::{
-        Db, organisations, purchase_import_chunks, purchase_import_mappings,
+        Db, insertion_hours, organisations, purchase_import_chunks, purchase_import_mappings,
         purchase_imports::{self, ImportRow, Imported},
         purchase_ledger::{self, BATCH, ImportContext, NewLine},
     },
@@ -38,6 +38,8 @@ struct Stored {
     total_cents: i64,
     matched: i64,
     replaced: Vec<String>,
+    /// Insertion-hour declarations moved from the replaced imports' lines.
+    declarations_kept: u64,
 }
 
 /// Stores the lines of a pending import the person may confirm. Returns the import's id.
@@ -101,6 +103,7 @@ pub async fn confirm_pending(
         "total_cents": stored.total_cents,
         "matched": stored.matched,
         "replaced": stored.replaced,
+        "declarations_kept": stored.declarations_kept,
     });
     audit::record(&mut tx, Some(user_id), ("purchase_import", id), "imported", &details, now)
         .await?;
@@ -149,13 +152,6 @@ async fn store_lines(
         (scan, matched)
     })
     .await?;
-    let replaced =
-        purchase_imports::same_file(tx, &row.id, organisation_id, &row.file_key, &row.content_hash)
-            .await?;
-    for earlier in &replaced {
-        purchase_ledger::delete_of_import(tx, earlier).await?;
-        purchase_imports::mark_replaced(tx, earlier, &row.id).await?;
-    }
     let context = ImportContext {
         source: "file",
         import_id: &row.id,
@@ -176,11 +172,23 @@ async fn store_lines(
     if let Some(refused) = refusal(&scan) {
         return Ok(Err(refused));
     }
+    // The earlier imports of the same file go once the new lines are in: the hours declared
+    // on their clause contracts move to the same contracts of this file first.
+    let replaced =
+        purchase_imports::same_file(tx, &row.id, organisation_id, &row.file_key, &row.content_hash)
+            .await?;
+    let mut declarations_kept = 0;
+    for earlier in &replaced {
+        declarations_kept += insertion_hours::carry_over(tx, earlier, &row.id).await?;
+        purchase_ledger::delete_of_import(tx, earlier).await?;
+        purchase_imports::mark_replaced(tx, earlier, &row.id).await?;
+    }
     Ok(Ok(Stored {
         lines: i64::try_from(scan.lines).unwrap_or(i64::MAX),
         total_cents: scan.total_cents,
         matched,
         replaced,
+        declarations_kept,
     }))
 }
 
