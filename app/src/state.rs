@@ -30,6 +30,8 @@ pub struct AppState {
     pub import_bounds: crate::domain::watch::ImportBounds,
     /// This server's copy of the purchase ledger, for the watch's indicators.
     pub ledger: crate::services::watch::indicators::snapshot::LedgerSnapshots,
+    /// This server's copy of the directory's public export (`/annuaire.csv`).
+    pub directory_csv: crate::services::cached::Cached<axum::body::Bytes>,
 }
 
 impl AppState {

@@ -7,7 +7,7 @@ use app::{
     clock::{SharedClock, SystemClock},
     db::{self, DbOptions},
     search::SearchEngine,
-    services::accounts::PasswordHashing,
+    services::{accounts::PasswordHashing, cached::Cached, directory},
     state::AppState,
 };
 use leptos::config::LeptosOptions;
@@ -116,6 +116,7 @@ impl Application {
             decp_buyers: settings.watch.decp_buyers,
             import_bounds: settings.watch.import_bounds,
             ledger: Default::default(),
+            directory_csv: Cached::new(directory::export::EXPORT_FRESH_FOR_MS),
         };
         Ok(Self { listener, state, meili, mail, checkpoints })
     }

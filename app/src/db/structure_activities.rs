@@ -69,6 +69,26 @@ pub async fn of_structure<'e>(
     .await
 }
 
+/// The activities of these structures (at most a few hundred ids), each structure's in the
+/// order [`of_structure`] gives.
+pub async fn of_structures(db: &Db, ids: &[&str]) -> Result<Vec<ActivityRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT id, structure_id, sector, service_kind, reach, reach_km, reach_communes \
+         FROM structure_activities WHERE structure_id IN ({}) \
+         ORDER BY structure_id, created_at, sector, id",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(db).await
+}
+
 pub async fn count(db: &Db, structure_id: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM structure_activities WHERE structure_id = $1")
         .bind(structure_id)

@@ -67,15 +67,22 @@ pub async fn require_admin() -> Result<Acting, AppError> {
 /// proxy, the last address of `X-Forwarded-For` that is not one of those proxies.
 pub fn client_ip() -> String {
     let Some(parts) = parts() else { return "unknown".to_owned() };
-    let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()) else {
-        return "unknown".to_owned();
-    };
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let trusted = state().map(|s| s.trusted_proxies).unwrap_or_default();
+    client_ip_of(peer, &parts.headers, &trusted)
+}
+
+/// [`client_ip`] for a plain route, which has the peer and the headers itself.
+pub fn client_ip_of(
+    peer: Option<std::net::IpAddr>,
+    headers: &http::HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> String {
+    let Some(peer) = peer else { return "unknown".to_owned() };
     if !trusted.contains(&peer) {
         return peer.to_string();
     }
-    let forwarded = parts
-        .headers
+    let forwarded = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -33,6 +33,16 @@ pub const MAILS_PER_RECIPIENT: Limit =
 /// Account mails caused by one sender (a client address, or the person inviting).
 pub const MAILS_PER_SENDER: Limit = Limit { action: "mail_sender", max: 50, window_ms: HOUR_MS };
 
+/// Exports of search results (`/recherche.csv`: up to 25 searches each) from one client
+/// address.
+pub const SEARCH_EXPORTS_PER_IP: Limit =
+    Limit { action: "search_export_ip", max: 30, window_ms: HOUR_MS };
+
+/// Changes of HQS profiles by one organisation: each asks for a full rebuild of the search
+/// indexes (which profiles each supplier satisfies is indexed).
+pub const PROFILE_CHANGES_PER_ORGANISATION: Limit =
+    Limit { action: "profile_change", max: 30, window_ms: HOUR_MS };
+
 /// What a throttled person reads.
 pub const TRY_LATER: &str =
     "Trop de demandes en peu de temps : réessayez dans un instant (d'ici une heure au plus).";

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod api_access;
 pub mod audit;
+pub mod cached;
 pub mod catalogue;
 pub mod demo_accounts;
 pub mod directory;

@@ -7,7 +7,7 @@ use axum::{
 
 /// `GET /annuaire.csv`: the public directory in the import's columns (UTF-8, comma-separated).
 pub async fn directory_csv(State(state): State<AppState>) -> Response {
-    match export::export_public(&state.db).await {
+    match export::public_csv(&state).await {
         Ok(csv) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

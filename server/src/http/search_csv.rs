@@ -1,9 +1,16 @@
 //! `GET /recherche.csv`: the results of a search (the search page's parameters), first 500, as
 //! CSV. Cells go through [`csv_cell::defused`]: a title typed as a formula stays text.
 
-use app::{domain::csv_cell, services::catalogue, state::AppState};
+use std::net::SocketAddr;
+
+use app::{
+    domain::csv_cell,
+    server_fns::request::client_ip_of,
+    services::{catalogue, limits},
+    state::AppState,
+};
 use axum::{
-    extract::{RawQuery, State},
+    extract::{ConnectInfo, RawQuery, State},
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -11,12 +18,24 @@ use axum::{
 const COLUMNS: [&str; 8] =
     ["titre", "structure_ou_commune", "types", "labels", "esus", "prix", "distance_km", "adresse"];
 
-/// The search page's export.
+/// The search page's export, up to 25 searches: limited per client address
+/// ([`limits::SEARCH_EXPORTS_PER_IP`]).
 pub async fn results_csv(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    let client = client_ip_of(Some(peer.ip()), &headers, &state.trusted_proxies);
+    let now = state.clock.now_ms();
+    match limits::within(&state.db, limits::SEARCH_EXPORTS_PER_IP, &client, now).await {
+        Ok(true) => {}
+        Ok(false) => return (StatusCode::TOO_MANY_REQUESTS, limits::TRY_LATER).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "search export limit unreadable");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    }
     let mut query = catalogue::parse_query(&raw.unwrap_or_default());
     // The export of the search page: the person's private profiles filter too.
     let viewer = super::multipart::session_user(&state, &headers).await.ok().flatten();

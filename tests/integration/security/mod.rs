@@ -4,6 +4,7 @@
 mod addresses;
 mod audit_anchor;
 mod bad_input;
+mod bounded_work;
 mod conflicts;
 mod crash;
 mod csv_injection;

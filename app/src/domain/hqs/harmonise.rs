@@ -10,6 +10,25 @@ use super::{
     threshold::{Strictness, Threshold},
 };
 
+/// Profiles compared at once: a table wider than that is no longer read, and each profile
+/// is a read of the database.
+pub const MAX_COMPARED: usize = 10;
+
+/// The profiles chosen in an address or a form (ids separated by commas): each once, the
+/// first [`MAX_COMPARED`].
+pub fn chosen_ids(text: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if ids.len() == MAX_COMPARED {
+            break;
+        }
+        if !ids.iter().any(|known| known == id) {
+            ids.push(id.to_owned());
+        }
+    }
+    ids
+}
+
 /// How one profile stands on one criterion, against the common core.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
@@ -96,6 +115,15 @@ fn core_item(criterion: CriterionCode, items: &[Option<&ProfileItem>]) -> Option
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn at_most_ten_profiles_are_compared_each_once() {
+        assert_eq!(chosen_ids(" a, b,,a ,c"), ["a", "b", "c"]);
+        let many: Vec<String> = (0..10_000).map(|i| format!("p{i}")).collect();
+        let chosen = chosen_ids(&many.join(","));
+        assert_eq!(chosen.len(), MAX_COMPARED);
+        assert_eq!(chosen[9], "p9");
+    }
+
     use super::*;
 
     fn profile(items: Vec<ProfileItem>) -> Requirements {

@@ -42,6 +42,11 @@ pub const PER_PAGE: u32 = 20;
 pub const MAX_RADIUS_KM: u32 = 200;
 /// The last page one may ask for.
 pub const MAX_PAGE: u32 = 500;
+
+/// Values a search keeps of one filter (communes, labels, sectors): more than the Métropole
+/// has communes, and more than a facet lists. An address naming thousands of them would make
+/// each search a filter of thousands of clauses.
+pub const MAX_VALUES: usize = 50;
 /// The value of `hqs` that asks for every level of the label.
 pub const HQS_ALL: &str = "tous";
 
@@ -176,6 +181,7 @@ impl SearchQuery {
         for list in [&mut query.sectors, &mut query.communes, &mut query.labels, &mut query.hqs] {
             list.sort();
             list.dedup();
+            list.truncate(MAX_VALUES);
         }
         query.kinds.sort();
         query.kinds.dedup();
@@ -323,5 +329,18 @@ mod tests {
             ("label", "\u{2}"),
         ]);
         assert_eq!(query.labels, ["Commerce équitable"]);
+    }
+
+    #[test]
+    fn a_filter_keeps_at_most_fifty_values() {
+        let communes: Vec<String> = (0..500).map(|i| format!("38{i:03}")).collect();
+        let labels: Vec<String> = (0..500).map(|i| format!("Label {i}")).collect();
+        let pairs = communes
+            .iter()
+            .map(|c| ("commune", c.as_str()))
+            .chain(labels.iter().map(|l| ("label", l.as_str())));
+        let query = SearchQuery::from_pairs(pairs);
+        assert_eq!(query.communes.len(), MAX_VALUES);
+        assert_eq!(query.labels.len(), MAX_VALUES);
     }
 }

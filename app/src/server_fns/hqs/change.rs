@@ -88,8 +88,7 @@ pub async fn create_core_profile(
     #[server(default)] name: String,
 ) -> Result<Outcome<String>, AppError> {
     let user = request::require_user().await?;
-    let ids: Vec<String> =
-        ids.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let ids = crate::domain::hqs::harmonise::chosen_ids(&ids);
     let state = request::state()?;
     let outcome =
         service::profiles::create_from_core(&state, &user, &organisation_id, &ids, &name).await;

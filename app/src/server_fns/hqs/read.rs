@@ -87,8 +87,7 @@ pub async fn get_harmonisation(
     use crate::{server_fns::request, services::hqs::profiles};
     let state = request::state()?;
     let user = request::require_user().await?;
-    let ids: Vec<String> =
-        ids.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let ids = crate::domain::hqs::harmonise::chosen_ids(&ids);
     Ok(HarmonisationPage {
         available: profiles::page(&state, &user).await?,
         comparison: profiles::harmonise(&state, &user, &ids).await?,

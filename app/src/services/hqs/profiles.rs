@@ -14,7 +14,10 @@ use crate::{
         },
     },
     error::AppError,
-    services::hqs::{access, referential},
+    services::{
+        hqs::{access, referential},
+        limits,
+    },
     state::AppState,
 };
 
@@ -40,10 +43,29 @@ fn requirements_of(row: &ProfileRow) -> Result<Requirements, AppError> {
 /// Which profiles each structure and offer satisfies is in the search index: a profile's
 /// change asks the search worker for a full rebuild (search keeps answering meanwhile; a
 /// change made during a rebuild asks for the next one).
+///
+/// Rebuild requests coalesce (one running, one waiting), and an organisation changes its
+/// profiles at most [`limits::PROFILE_CHANGES_PER_ORGANISATION`] times an hour: a flood of
+/// changes cannot keep the indexer rebuilding for ever.
 async fn reindex_for_profiles(state: &AppState) -> Result<(), AppError> {
     let token = format!("profiles-{}", state.clock.now_ms());
     crate::db::search_outbox::request_rebuild(&state.db, &token).await?;
     Ok(())
+}
+
+/// Counts a change of `organisation_id`'s profiles; the refusal past the hour's limit.
+async fn change_refused(
+    state: &AppState,
+    organisation_id: &str,
+) -> Result<Option<Outcome<String>>, AppError> {
+    let limit = limits::PROFILE_CHANGES_PER_ORGANISATION;
+    if limits::within(&state.db, limit, organisation_id, state.clock.now_ms()).await? {
+        return Ok(None);
+    }
+    Ok(Some(Outcome::Refused(
+        "Vos profils ont changé plus de 30 fois dans l'heure : réessayez dans un moment."
+            .to_owned(),
+    )))
 }
 
 /// Whether the person (or a visitor, `None`) may filter the catalogue with a profile: shared
@@ -132,6 +154,9 @@ pub async fn create(
         Ok(draft) => draft,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
+    if let Some(refused) = change_refused(state, organisation_id).await? {
+        return Ok(refused);
+    }
     let id = uuid::Uuid::new_v4().to_string();
     let row =
         row_of(id.clone(), organisation_id, &draft, latest.version, user, state.clock.now_ms())?;
@@ -165,6 +190,9 @@ pub async fn update(
         Ok(draft) => draft,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };
+    if let Some(refused) = change_refused(state, &current.organisation_id).await? {
+        return Ok(refused);
+    }
     let mut row = row_of(
         id.to_owned(),
         &current.organisation_id,
@@ -187,7 +215,10 @@ pub async fn archive(
     user: &Acting,
     id: &str,
 ) -> Result<Outcome<String>, AppError> {
-    editable(state, user, id).await?;
+    let current = editable(state, user, id).await?;
+    if let Some(refused) = change_refused(state, &current.organisation_id).await? {
+        return Ok(refused);
+    }
     let mut tx = crate::db::begin(&state.db).await?;
     hqs_profiles::archive(&mut tx, id, state.clock.now_ms()).await?;
     tx.commit().await?;
@@ -242,7 +273,7 @@ async fn readable(
     ids: &[String],
 ) -> Result<Vec<(ProfileSummary, Requirements)>, AppError> {
     let mut found = Vec::new();
-    for id in ids {
+    for id in ids.iter().take(crate::domain::hqs::harmonise::MAX_COMPARED) {
         if let Some(view) = view(state, user, id).await?
             && !found.iter().any(|(s, _): &(ProfileSummary, Requirements)| s.id == view.summary.id)
         {
