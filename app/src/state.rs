@@ -30,6 +30,8 @@ pub struct AppState {
     pub import_bounds: crate::domain::watch::ImportBounds,
     /// This server's copy of the purchase ledger, for the watch's indicators.
     pub ledger: crate::services::watch::indicators::snapshot::LedgerSnapshots,
+    /// The home page's figures, read at most once a minute.
+    pub figures: crate::services::figures::FiguresCache,
 }
 
 impl AppState {

@@ -116,6 +116,7 @@ impl Application {
             decp_buyers: settings.watch.decp_buyers,
             import_bounds: settings.watch.import_bounds,
             ledger: Default::default(),
+            figures: Default::default(),
         };
         Ok(Self { listener, state, meili, mail, checkpoints })
     }
