@@ -32,6 +32,8 @@ pub struct AppState {
     pub ledger: crate::services::watch::indicators::snapshot::LedgerSnapshots,
     /// This server's copy of the directory's public export (`/annuaire.csv`).
     pub directory_csv: crate::services::cached::Cached<axum::body::Bytes>,
+    /// The home page's figures, read at most once a minute.
+    pub figures: crate::services::cached::Cached<crate::domain::Figures>,
 }
 
 impl AppState {

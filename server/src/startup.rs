@@ -7,7 +7,7 @@ use app::{
     clock::{SharedClock, SystemClock},
     db::{self, DbOptions},
     search::SearchEngine,
-    services::{accounts::PasswordHashing, cached::Cached, directory},
+    services::{accounts::PasswordHashing, cached::Cached, directory, figures},
     state::AppState,
 };
 use leptos::config::LeptosOptions;
@@ -117,6 +117,7 @@ impl Application {
             import_bounds: settings.watch.import_bounds,
             ledger: Default::default(),
             directory_csv: Cached::new(directory::export::EXPORT_FRESH_FOR_MS),
+            figures: Cached::new(figures::FRESH_FOR_MS),
         };
         Ok(Self { listener, state, meili, mail, checkpoints })
     }

@@ -1,52 +1,47 @@
-use fantoccini::Locator;
-use tests::{Browser, JavaScript, spawn_app};
+use tests::{Browser, JavaScript, TestApp, catalogue_of};
 
-#[tokio::test]
-async fn the_home_page_hydrates_and_refreshes_its_figures_in_place() {
-    let app = spawn_app().await;
-    let browser = Browser::start(JavaScript::Enabled).await;
-    browser.client.goto(&app.url("/")).await.expect("open home");
-    browser.wait_hydrated().await;
+use crate::steps::{open, submit, wait_text};
+
+const STRUCTURES: &str = "\
+siret,nom,typologie,code_insee,courriel,presentation_detail,secteurs,type_prestation,zone_intervention,latitude,longitude
+73282932000074,Les Jardins du Drac,ACI|ASSO,38185,a@exemple.fr,Chantier d'insertion,espaces-verts,service,metropole,45.1885,5.7245
+44306184100047,ESAT du Vercors,ESAT,38151,b@exemple.fr,Travail adapté,espaces-verts,service,metropole,45.1436,5.7183
+";
+
+const OFFERS: &str = "\
+siret,nom,presentation_detail,secteur,type_prestation,prix_ht
+73282932000074,Entretien de pelouses,Tonte et ramassage,espaces-verts,service,30
+44306184100047,Tonte de pelouses,Tonte par un ESAT,espaces-verts,service,28
+";
+
+/// A buyer lands on the home page, reads what the catalogue holds, and starts a search
+/// from its box near a commune.
+async fn search_from_the_home_page(app: &TestApp, javascript: JavaScript) {
+    let browser = Browser::start(javascript).await;
+    open(app, &browser, "/", javascript).await;
     assert_eq!(browser.client.title().await.expect("title"), "Accueil · Ecossol");
-    let structures = browser.find(r#"[data-figure="structures"]"#).await;
-    assert_eq!(structures.text().await.expect("text"), "0");
+    wait_text(&browser, r#"[data-figure="structures"]"#, "2").await;
+    wait_text(&browser, r#"[data-figure="handicap"]"#, "1").await;
 
-    // A marker on `window` survives only if the click does not reload the page.
-    browser.client.execute("window.ecossolMarker = 42;", vec![]).await.expect("script");
-    browser.find("#refresh-figures").await.click().await.expect("click");
-    let note = browser.find(".refresh-note").await;
-    assert_eq!(note.text().await.expect("text"), "Chiffres actualisés.");
-    let marker = browser.client.execute("return window.ecossolMarker;", vec![]).await.expect("js");
-    assert_eq!(marker, serde_json::json!(42), "the figures refreshed without a page load");
+    let input = browser.find("#accueil-q").await;
+    input.send_keys("pelouses").await.expect("type");
+    browser.find(r#"#accueil-pres_de option[value="38185"]"#).await.click().await.expect("commune");
+    submit(&browser, "#home-search").await;
+    wait_text(&browser, "#result-count", "2 résultats").await;
+    let url = browser.client.current_url().await.expect("url").to_string();
+    assert!(url.contains("/recherche?") && url.contains("q=pelouses"), "{url}");
+    assert!(url.contains("pres_de=38185"), "{url}");
     browser.close().await;
 }
 
-#[tokio::test]
-async fn the_home_page_works_without_javascript() {
-    let app = spawn_app().await;
-    let browser = Browser::start(JavaScript::Disabled).await;
-    browser.client.goto(&app.url("/")).await.expect("open home");
-    let offers = browser.find(r#"[data-figure="offers"]"#).await;
-    assert_eq!(offers.text().await.expect("text"), "0");
-    let page = browser.find(".page").await;
-    assert_eq!(page.attr("data-hydrated").await.expect("attr").as_deref(), Some("false"));
-
-    // Without the bundle the button is a plain GET form: it reloads the page.
-    browser.find("#refresh-figures").await.click().await.expect("click");
-    browser
-        .client
-        .wait()
-        .for_url(&url_with_query(&app.url("/")))
-        .await
-        .expect("the form reloads the page");
-    browser.find(r#"[data-figure="structures"]"#).await;
-    let notes = browser.client.find_all(Locator::Css(".refresh-note")).await.expect("query");
-    assert!(notes.is_empty(), "no in-place refresh without JavaScript");
-    let still = browser.find(".page").await.attr("data-hydrated").await.expect("attr");
-    assert_eq!(still.as_deref(), Some("false"), "the bundle never ran");
-    browser.close().await;
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_search_hydrated() {
+    let app = catalogue_of(STRUCTURES, OFFERS).await;
+    search_from_the_home_page(&app, JavaScript::Enabled).await;
 }
 
-fn url_with_query(base: &str) -> url::Url {
-    url::Url::parse(&format!("{base}?")).expect("url")
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_search_without_javascript() {
+    let app = catalogue_of(STRUCTURES, OFFERS).await;
+    search_from_the_home_page(&app, JavaScript::Disabled).await;
 }

@@ -98,6 +98,8 @@ const SPASER_READERS_OF_A: [u16; 8] = [401, 200, 200, 200, 404, 200, 200, 200];
 
 const ROWS: &[Row] = &[
     Row { method: "GET", path: "/healthz", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/favicon.svg", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/favicon.ico", form: &[], expected: [308; 8] },
     Row { method: "GET", path: "/", form: &[], expected: ALL_200 },
     // A private page answers 401 to visitors, with a sign-in prompt in French.
     Row { method: "GET", path: "/organisations", form: &[], expected: SIGNED_IN },

@@ -1,14 +1,20 @@
-use crate::{db, domain::Figures, error::AppError, state::AppState};
+//! The home page's figures, cached: the home page is the busiest page, and its figures
+//! (a few aggregates over the directory, the needs and the purchases) move slowly. Each
+//! server reads them at most once a minute (`services::cached`), which the page says.
 
-/// The home page figures. A search engine that does not answer is reported, not fatal.
+use crate::{
+    db,
+    domain::{Figures, calendar::Day},
+    error::AppError,
+    state::AppState,
+};
+
+/// How long a server shows the figures it read.
+pub const FRESH_FOR_MS: i64 = crate::clock::MINUTE_MS;
+
+/// The home page figures, at most [`FRESH_FOR_MS`] old.
 pub async fn home_figures(state: &AppState) -> Result<Figures, AppError> {
-    let (structures, offers) = db::figures::published_counts(&state.db).await?;
-    let indexed_documents = match state.search.document_count().await {
-        Ok(count) => Some(count),
-        Err(error) => {
-            tracing::warn!(error = %error, "search engine unavailable for the home figures");
-            None
-        }
-    };
-    Ok(Figures { structures, offers, indexed_documents })
+    let now = state.clock.now_ms();
+    let read = || async { db::figures::read(&state.db, &Day::of_instant(now).iso()).await };
+    Ok(state.figures.get(now, read).await?)
 }

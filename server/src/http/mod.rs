@@ -7,6 +7,7 @@ mod decp_files;
 mod error_status;
 mod evidence;
 mod export;
+mod favicon;
 mod flash;
 mod health;
 mod indicators_export;

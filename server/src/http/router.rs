@@ -13,8 +13,9 @@ use leptos_axum::{
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use super::{
-    api_v1, csrf, decp_files, error_status, evidence, export, flash, health, indicators_export,
-    multipart, need_files, open_data, purchase_files, search_csv, security_headers, uploads,
+    api_v1, csrf, decp_files, error_status, evidence, export, favicon, flash, health,
+    indicators_export, multipart, need_files, open_data, purchase_files, search_csv,
+    security_headers, uploads,
 };
 
 /// The pages of the app, walked once per process. Leptos suppresses resource loading through a
@@ -30,6 +31,8 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/favicon.svg", get(favicon::svg))
+        .route("/favicon.ico", get(favicon::ico))
         .route("/annuaire.csv", get(export::directory_csv))
         .route(
             "/documents",

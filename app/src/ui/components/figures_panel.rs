@@ -1,23 +1,18 @@
 use leptos::prelude::*;
 
-use crate::{domain::Figures, server_fns::home::home_figures};
+use crate::{
+    domain::{Figures, needs::budget::euros},
+    server_fns::home::home_figures,
+};
 
-/// Live figures of the catalogue, with a refresh button.
-///
-/// Without JavaScript the button submits a GET form that reloads the page; once hydrated it
-/// fetches the figures again in place and says so.
+/// What a buyer can find on Ecossol and what was bought through it, in figures a buyer
+/// reads: structures by family, offers, labelled structures, open needs, purchases.
 #[component]
 pub fn FiguresPanel() -> impl IntoView {
     let figures = Resource::new(|| (), |()| home_figures());
-    let (refreshed, set_refreshed) = signal(false);
-    let refresh = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        figures.refetch();
-        set_refreshed.set(true);
-    };
     view! {
         <section class="figures" aria-labelledby="figures-title">
-            <h2 id="figures-title">"Le catalogue en chiffres"</h2>
+            <h2 id="figures-title">"Ecossol en chiffres"</h2>
             <Suspense fallback=|| view! { <p class="muted">"Chargement des chiffres…"</p> }>
                 {move || Suspend::new(async move {
                     match figures.await {
@@ -29,35 +24,42 @@ pub fn FiguresPanel() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <form method="get" action="/" on:submit=refresh>
-                <button type="submit" id="refresh-figures">"Actualiser les chiffres"</button>
-                <Show when=move || refreshed.get()>
-                    <span class="refresh-note" role="status">"Chiffres actualisés."</span>
-                </Show>
-            </form>
+            <p class="muted">"Chiffres mis à jour chaque minute."</p>
         </section>
     }
 }
 
 #[component]
 fn FiguresList(figures: Figures) -> impl IntoView {
-    let indexed = match figures.indexed_documents {
-        Some(count) => count.to_string(),
-        None => "indisponible".to_owned(),
-    };
     view! {
         <dl class="figures-list">
             <div>
-                <dt>"Structures publiées"</dt>
+                <dt>"Structures de l'ESS"</dt>
                 <dd data-figure="structures">{figures.structures}</dd>
+                <dd class="figure-detail">
+                    <span data-figure="insertion">{figures.insertion}</span>" d'insertion, "
+                    <span data-figure="handicap">{figures.handicap}</span>" du travail protégé et adapté, "
+                    <span data-figure="ess">{figures.ess}</span>" coopératives, associations et autres"
+                </dd>
             </div>
             <div>
-                <dt>"Offres publiées"</dt>
+                <dt>"Offres"</dt>
                 <dd data-figure="offers">{figures.offers}</dd>
             </div>
             <div>
-                <dt>"Documents dans l'index de recherche"</dt>
-                <dd data-figure="indexed">{indexed}</dd>
+                <dt>"Structures labellisées HQS"</dt>
+                <dd data-figure="labelled">{figures.labelled}</dd>
+            </div>
+            <div>
+                <dt>"Besoins ouverts aux réponses"</dt>
+                <dd data-figure="needs">{figures.open_needs}</dd>
+            </div>
+            <div>
+                <dt>"Achats conclus sur Ecossol"</dt>
+                <dd data-figure="purchases">{figures.purchases}</dd>
+                <dd class="figure-detail" data-figure="purchases-amount">
+                    {euros(figures.purchases_cents)}" HT"
+                </dd>
             </div>
         </dl>
     }
