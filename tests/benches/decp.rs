@@ -111,6 +111,10 @@ async fn run(label: &str, url: &str, path: &std::path::Path) -> anyhow::Result<(
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let contracts = arg("--contracts", 100_000);
+    // The import is audited, and audit entries are sealed with the process's key, which the
+    // server installs at start.
+    app::services::audit::install(app::services::audit::AuditKey::generate())
+        .map_err(anyhow::Error::msg)?;
     let folder = tempfile::tempdir()?;
     let path = folder.path().join("decp.json");
     let started = Instant::now();

@@ -2,7 +2,7 @@
 //! minute per server (`services::figures`).
 
 use super::Db;
-use crate::domain::{Figures, directory::StructureKind};
+use crate::domain::{Code, Figures, directory::StructureKind};
 
 /// The figures on `today` (AAAA-MM-JJ, Paris). Only published offers of published
 /// structures count, only the labels of published structures, only the needs whose answer

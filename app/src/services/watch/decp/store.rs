@@ -72,6 +72,7 @@ pub async fn import(
     let id = uuid::Uuid::new_v4().to_string();
     let file_name = clean_file_name(file_name);
     let mut tx = crate::db::begin(db).await?;
+    decp_ledger::plan_each_statement(&mut tx).await?;
     let new = NewDecpImport {
         id: &id,
         format: "json",
@@ -161,12 +162,13 @@ async fn store_batch(
         batch.iter().map(|l| (l.buyer_siret.as_str(), l.external_id.as_str())).collect();
     let existing = decp_ledger::existing(tx, &keys).await?;
     let mut updated = 0;
+    let mut stored: Vec<(&str, DecpLine)> = Vec::new();
     let mut fresh: Vec<(String, DecpLine)> = Vec::new();
     let mut at: HashMap<(String, String), usize> = HashMap::new();
     for line in batch {
         let key = (line.buyer_siret.clone(), line.external_id.clone());
         if let Some(id) = existing.get(&key) {
-            decp_ledger::update(tx, id, import_id, &line).await?;
+            stored.push((id.as_str(), line));
             updated += 1;
         } else if let Some(i) = at.get(&key) {
             fresh[*i].1 = line;
@@ -176,6 +178,8 @@ async fn store_batch(
             fresh.push((uuid::Uuid::new_v4().to_string(), line));
         }
     }
+    let changes: Vec<(&str, &DecpLine)> = stored.iter().map(|(id, line)| (*id, line)).collect();
+    decp_ledger::update(tx, import_id, &changes).await?;
     decp_ledger::insert(tx, import_id, now, &fresh).await?;
     Ok(updated)
 }
