@@ -154,7 +154,7 @@ pub async fn update(
 /// when the table looked empty: an index scan on the buyer alone, which reads every line of
 /// the buyer in the import so far (a 100,000-contract file took 65 s instead of a few).
 pub async fn plan_each_statement(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
-    if super::Backend::of_connection(tx) == super::Backend::Postgres {
+    if Backend::of_connection(tx) == Backend::Postgres {
         sqlx::query("SET LOCAL plan_cache_mode = force_custom_plan").execute(&mut **tx).await?;
     }
     Ok(())
