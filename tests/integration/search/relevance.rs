@@ -10,9 +10,10 @@ use tests::{relevance, spawn_app};
 const SEED: u64 = 2003;
 const STRUCTURES: usize = 400;
 const OFFERS: usize = 2000;
-/// Mean precision of the first ten results over the set, and mean recall.
-const PRECISION_FLOOR: f64 = 0.0;
-const RECALL_FLOOR: f64 = 0.0;
+/// Mean precision of the first ten results over the set, and mean recall: 0.653 and 0.919
+/// before the relevance work, 0.98 and 0.96 after (docs/benchmarks.md), less a margin.
+const PRECISION_FLOOR: f64 = 0.95;
+const RECALL_FLOOR: f64 = 0.90;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn buyer_queries_find_relevant_results_first() {
