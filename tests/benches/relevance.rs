@@ -34,9 +34,10 @@ async fn main() {
     println!("relevance benchmark: seed {seed}, {structures} structures, {offers} offers");
     let app = spawn_app().await;
     let start = Instant::now();
-    let (stored, offers_stored) = demo::seed(&app.state.db, seed, structures, offers, app.clock.now_ms())
-        .await
-        .expect("demo seeded");
+    let (stored, offers_stored) =
+        demo::seed(&app.state.db, seed, structures, offers, app.clock.now_ms())
+            .await
+            .expect("demo seeded");
     assert!(
         tests::eventually(600, async || {
             app::db::search_outbox::pending(&app.state.db).await.is_ok_and(|n| n == 0)
