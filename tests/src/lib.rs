@@ -18,6 +18,7 @@ mod meili;
 mod needs;
 mod organisations;
 mod process;
+pub mod relevance;
 mod smtp;
 mod spawn;
 mod watch;

@@ -22,12 +22,15 @@ use crate::{
         label::{Level, holding},
         search::{cells::cells_of, places, query::Point, tags},
     },
+    search::synonyms::trade_words,
 };
 
 /// The fields of a structure that its offers carry too.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StructureFacets {
     pub kinds: Vec<String>,
+    /// The kinds' names, searched: « entreprise adaptée », « chantier d'insertion ».
+    pub kind_labels: Vec<String>,
     #[serde(skip)]
     pub families: Vec<String>,
     pub commune: Option<String>,
@@ -102,7 +105,8 @@ pub struct StructureDocument {
     pub siret: Option<String>,
     #[serde(skip)]
     pub sectors: Vec<String>,
-    pub sector_groups: Vec<String>,
+    /// The labels and trade words of its sectors (`search::synonyms`), searched.
+    pub trades: Vec<String>,
     #[serde(skip)]
     pub service_kinds: Vec<String>,
     #[serde(flatten)]
@@ -123,12 +127,20 @@ pub struct OfferDocument {
     #[serde(skip)]
     pub sector: String,
     pub sector_group: String,
+    /// The sector's label and trade words (`search::synonyms`), searched: a typo of any of
+    /// them reaches every offer of the sector.
+    pub trade: Vec<String>,
+    /// The offer's CPV codes and their parents in the CPV tree (trailing zeros: division,
+    /// group, class), so that a buyer's broader code finds the narrower ones.
     pub cpv: Vec<String>,
     #[serde(skip)]
     pub service_kind: String,
     pub price_cents: Option<i64>,
     pub on_quote: bool,
+    /// Shown, not searched (`settings::offers`).
     pub structure_name: String,
+    /// The structure's, searched: a buyer pasting a SIRET finds its offers.
+    pub siret: Option<String>,
     #[serde(flatten)]
     pub facets: StructureFacets,
     /// The facet panel's values.
@@ -169,6 +181,7 @@ fn facets(
     let at = row.latitude.zip(row.longitude).map(|(lat, lng)| Point { lat, lng });
     StructureFacets {
         kinds: kinds.iter().map(|k| k.code().to_owned()).collect(),
+        kind_labels: kinds.iter().map(|k| k.label().to_owned()).collect(),
         families,
         commune: row.commune_name.clone(),
         commune_insee: row.commune_insee.clone(),
@@ -198,16 +211,45 @@ fn offer_document(
         description: offer.description.clone(),
         sector: offer.sector.clone(),
         sector_group: sector.map(|s| s.group.to_owned()).unwrap_or_default(),
-        cpv: offer.cpv.split_whitespace().map(str::to_owned).collect(),
+        trade: trade_of(&offer.sector),
+        cpv: with_parents(offer.cpv.split_whitespace()),
         service_kind: offer.service_kind.clone(),
         price_cents: offer.price_cents,
         on_quote: offer.on_quote != 0,
         structure_name: structure.name.clone(),
+        siret: structure.siret.clone(),
         facets: facets.clone(),
         tags,
         hqs_profiles,
         updated_at: offer.updated_at.max(structure.updated_at),
     }
+}
+
+/// A sector's label and trade words.
+fn trade_of(sector: &str) -> Vec<String> {
+    let label = Sector::find(sector).map(|s| s.label);
+    label.into_iter().chain(trade_words(sector).iter().copied()).map(str::to_owned).collect()
+}
+
+/// Codes with their parents in the CPV tree: `90911200` gives `90000000`, `90900000`,
+/// `90910000`, `90911000` and itself (a check digit, `-5`, is dropped from the parents).
+fn with_parents<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for code in codes {
+        let digits: String = code.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 8 {
+            for kept in 2..=8 {
+                let parent = format!("{:0<8}", &digits[..kept]);
+                if parent != code && !all.contains(&parent) {
+                    all.push(parent);
+                }
+            }
+        }
+        if !all.iter().any(|c| c == code) {
+            all.push(code.to_owned());
+        }
+    }
+    all
 }
 
 fn is_public(structure: &StructureRow) -> bool {
@@ -243,10 +285,7 @@ pub async fn for_structure(
     );
     sectors.sort();
     sectors.dedup();
-    let mut sector_groups: Vec<String> =
-        sectors.iter().filter_map(|s| Sector::find(s)).map(|s| s.group.to_owned()).collect();
-    sector_groups.sort();
-    sector_groups.dedup();
+    let trades: Vec<String> = sectors.iter().flat_map(|s| trade_of(s)).collect();
     let mut service_kinds: Vec<String> =
         activities.iter().map(|a| a.service_kind.clone()).collect();
     service_kinds.sort();
@@ -270,7 +309,7 @@ pub async fn for_structure(
         description: row.description.clone(),
         siret: row.siret.clone(),
         sectors,
-        sector_groups,
+        trades,
         service_kinds,
         hqs_profiles: profiles.satisfied(&supplier, None, &today),
         facets,
@@ -307,4 +346,27 @@ pub async fn for_offer(
         _ => changes.offers_gone.push(id.to_owned()),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cpv_code_carries_its_parents_once() {
+        let codes = with_parents(["90911200", "90910000-9"].into_iter());
+        assert_eq!(
+            codes,
+            ["90000000", "90900000", "90910000", "90911000", "90911200", "90910000-9"]
+        );
+        assert_eq!(with_parents(["77310000"].into_iter()), ["77000000", "77300000", "77310000"]);
+    }
+
+    #[test]
+    fn an_offer_carries_its_sector_label_and_trade_words() {
+        let trade = trade_of("blanchisserie");
+        assert_eq!(trade[0], "Blanchisserie et pressing");
+        assert!(trade.iter().any(|w| w == "linge"));
+        assert!(trade_of("inconnu").is_empty());
+    }
 }

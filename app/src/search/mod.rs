@@ -4,5 +4,6 @@ pub mod documents;
 mod engine;
 pub mod hits;
 pub mod settings;
+pub mod synonyms;
 
 pub use engine::{SearchEngine, SearchError};

@@ -1,55 +1,21 @@
 //! The indexes' settings, versioned: the server applies them at start-up, and a change of
 //! [`SETTINGS_VERSION`] rebuilds the indexes instead of letting them drift.
 
-use std::collections::HashMap;
-
 use meilisearch_sdk::settings::{
     FilterFeatureModes, FilterFeatures, FilterableAttribute, FilterableAttributesSettings,
     LocalizedAttributes, PaginationSetting, Settings, TypoToleranceSettings,
 };
 
-/// Raise with every change of the settings below.
-pub const SETTINGS_VERSION: &str = "directory-5";
-
-/// Trade words buyers and suppliers use for the same thing. Each group is mutual.
-const SYNONYMS: &[&[&str]] = &[
-    &["jardinage", "espaces verts", "paysagiste", "entretien de jardins"],
-    &["nettoyage", "propreté", "ménage", "entretien des locaux"],
-    &["traiteur", "restauration", "plateaux repas", "buffet"],
-    &["reprographie", "impression", "imprimerie", "photocopie"],
-    &["mise sous pli", "routage", "publipostage"],
-    &["recyclage", "valorisation", "réemploi"],
-    &["déménagement", "manutention"],
-    &["informatique", "numérique"],
-    &["blanchisserie", "pressing", "laverie"],
-    &["intérim", "travail temporaire", "mise à disposition"],
-    &["vélo", "vélos", "cycles", "bicyclette"],
-    &["espaces verts", "jardins", "jardin"],
-    // Plurals the tokenizer does not fold and typo tolerance does not reach (words under five
-    // letters take no typo; « locaux » is two letters from « local »).
-    &["haie", "haies"],
-    &["vitre", "vitres"],
-    &["local", "locaux"],
-    &["travail", "travaux"],
-];
+/// Raise with every change of the settings below, of the synonyms (`synonyms`) or of what the
+/// documents hold (`documents`).
+pub const SETTINGS_VERSION: &str = "directory-6";
 
 /// Words too common in French to rank anything.
-const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "ou", "à", "au", "aux",
     "en", "pour", "par", "sur", "avec", "dans", "nos", "notre", "vos", "votre", "ce", "cet",
     "cette", "ces", "qui", "que", "est",
 ];
-
-fn synonyms() -> HashMap<String, Vec<String>> {
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
-    for group in SYNONYMS {
-        for word in *group {
-            let others = group.iter().filter(|w| *w != word).map(|w| (*w).to_owned());
-            map.entry((*word).to_owned()).or_default().extend(others);
-        }
-    }
-    map
-}
 
 /// Filters on values only (`=`, `IN`, `EXISTS`), without facet search, which the catalogue
 /// does not use: Meilisearch then keeps fewer structures up to date on each write.
@@ -65,7 +31,7 @@ fn filters(attributes: &[&str]) -> Vec<FilterableAttribute> {
 
 fn common() -> Settings {
     Settings::new()
-        .with_synonyms(synonyms())
+        .with_synonyms(super::synonyms::synonyms())
         .with_stop_words(STOP_WORDS.iter().copied())
         .with_localized_attributes(vec![LocalizedAttributes {
             locales: vec!["fra".to_owned()],
@@ -93,18 +59,31 @@ fn common() -> Settings {
 /// `domain::search::cells`).
 const FILTERABLE: &[&str] = &["tags", "esus", "hqs_profiles", "cells", "place"];
 
+/// What an offer's words are searched in, the most telling first (Meilisearch's
+/// `attributeRank` rule ranks a match in the title above one in the description, after the
+/// number of words matched, typos and proximity):
+/// - the title, then `trade` (the sector's label and its trade words, `synonyms`), then the
+///   description: what the offer *is*;
+/// - then what its structure is (kinds by label and code, labels), where (commune, postcode)
+///   and its codes (CPV with their parent codes, the structure's SIRET).
+///
+/// Not the structure's name: a word of a name (« Les Jardins de Grenoble ») made every offer
+/// of the structure a match for that word and its synonyms — home help found by « espaces
+/// verts ». Names are searched among structures (`cible=structures`). Not the sector's group
+/// either: « Impression et communication » made every video offer a match for « impression ».
 pub fn offers() -> Settings {
     common()
         .with_searchable_attributes([
             "title",
-            "sector_group",
+            "trade",
             "description",
-            "structure_name",
-            "commune",
-            "postcode",
+            "kind_labels",
             "kinds",
             "labels",
+            "commune",
+            "postcode",
             "cpv",
+            "siret",
         ])
         .with_filterable_attributes_advanced(filters(FILTERABLE))
         .with_sortable_attributes(["title", "updated_at", "price_cents"])
@@ -114,17 +93,21 @@ pub fn offers() -> Settings {
 /// The most offers a search counts.
 pub const MAX_OFFERS: usize = 200_000;
 
+/// What a structure's words are searched in: its name first (the structures target is where a
+/// buyer looks a supplier up by name), then its trades (labels and trade words of its sectors),
+/// kinds, description, labels, place and SIRET.
 pub fn structures() -> Settings {
     common()
         .with_searchable_attributes([
             "name",
             "brand",
-            "sector_groups",
+            "trades",
+            "kind_labels",
             "description",
-            "commune",
-            "postcode",
             "kinds",
             "labels",
+            "commune",
+            "postcode",
             "siret",
         ])
         .with_filterable_attributes_advanced(filters(FILTERABLE))
@@ -134,20 +117,3 @@ pub fn structures() -> Settings {
 
 /// The most structures a search counts, and so the most places.
 pub const MAX_STRUCTURES: usize = 100_000;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn synonym_groups_are_mutual() {
-        let map = synonyms();
-        assert!(map["jardinage"].contains(&"espaces verts".to_owned()));
-        assert!(map["espaces verts"].contains(&"jardinage".to_owned()));
-        assert!(
-            map["espaces verts"].contains(&"jardins".to_owned()),
-            "a word in two groups has the words of both"
-        );
-        assert!(!map["traiteur"].contains(&"traiteur".to_owned()));
-    }
-}

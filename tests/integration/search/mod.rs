@@ -1,4 +1,5 @@
 mod api;
 mod nearest;
 mod reindex;
+mod relevance;
 mod sync;

@@ -205,6 +205,7 @@ async fn ask<T: Retrieved>(state: &AppState, query: &SearchQuery) -> Result<Answ
                 let slices = nearby::nearest(
                     &index,
                     &plan.text,
+                    plan.every_word,
                     &plan.filter,
                     origin,
                     query.radius_km,

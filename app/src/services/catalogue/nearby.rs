@@ -18,7 +18,7 @@ use crate::{
     search::{hits::Retrieved, settings::MAX_STRUCTURES},
 };
 
-use super::plan::{and, quoted_list};
+use super::plan::{and, quoted_list, strategy};
 
 /// The attribute holding a document's place.
 const PLACE: &str = "place";
@@ -38,7 +38,7 @@ pub async fn radius_filter(
         return Ok(filter);
     }
     let edge = format!("cells IN [{}]", quoted_list(cover.edge.iter()));
-    let (edge_places, _) = places_of(structures, "", &edge).await?;
+    let (edge_places, _) = places_of(structures, "", false, &edge).await?;
     let outside: Vec<String> = edge_places
         .into_iter()
         .map(|(place, _)| place)
@@ -87,7 +87,8 @@ impl Slice {
 }
 
 /// The slices of page `page` of the documents that `text` and `filter` keep within
-/// `radius_km` (if any), nearest `origin` first (ties in relevance order).
+/// `radius_km` (if any), nearest `origin` first (ties in relevance order). With `every_word`,
+/// only the documents matching every word of `text` count (see `Plan::every_word`).
 ///
 /// Disks are counted until one holds the page: a document within a disk's reach is in the
 /// disk's cells, and the places of those cells beyond the reach wait for a larger disk (or,
@@ -97,6 +98,7 @@ impl Slice {
 pub async fn nearest(
     index: &Index,
     text: &str,
+    every_word: bool,
     filter: &str,
     origin: Point,
     radius_km: Option<u32>,
@@ -109,7 +111,7 @@ pub async fn nearest(
     // A first count sizes the first disk whose places are read.
     let mut reach = FIRST_REACH_KM.min(limit);
     if reach < limit * 0.99 {
-        let total = count(index, text, &and(filter, &disk(origin, reach))).await?;
+        let total = count(index, text, every_word, &and(filter, &disk(origin, reach))).await?;
         let scale = if total == 0 { 4.0 } else { (target as f64 / total as f64).sqrt() };
         reach = (reach * scale.clamp(0.05, 4.0)).clamp(SMALLEST_REACH_KM, limit);
     }
@@ -125,7 +127,7 @@ pub async fn nearest(
         }
         let whole = last && radius_km.is_none();
         let within = if whole { filter.to_owned() } else { and(filter, &disk(origin, reach)) };
-        let (found, total) = places_of(index, text, &within).await?;
+        let (found, total) = places_of(index, text, every_word, &within).await?;
         if !last && total > target * 10 && reach > SMALLEST_REACH_KM && shrinks < MOST_SHRINKS {
             shrinks += 1;
             let shrink = (target as f64 / total as f64).sqrt().clamp(0.1, 0.7);
@@ -241,9 +243,13 @@ pub fn in_order<T: Retrieved>(
 }
 
 /// How many documents `text` and `filter` keep.
-async fn count(index: &Index, text: &str, filter: &str) -> Result<usize, Error> {
+async fn count(index: &Index, text: &str, every_word: bool, filter: &str) -> Result<usize, Error> {
     let mut search = index.search();
-    search.with_query(text).with_hits_per_page(0).with_page(1);
+    search
+        .with_query(text)
+        .with_matching_strategy(strategy(every_word))
+        .with_hits_per_page(0)
+        .with_page(1);
     if !filter.is_empty() {
         search.with_filter(filter);
     }
@@ -257,11 +263,13 @@ async fn count(index: &Index, text: &str, filter: &str) -> Result<usize, Error> 
 async fn places_of(
     index: &Index,
     text: &str,
+    every_word: bool,
     filter: &str,
 ) -> Result<(Vec<(String, usize)>, usize), Error> {
     let mut search = index.search();
     search
         .with_query(text)
+        .with_matching_strategy(strategy(every_word))
         .with_hits_per_page(0)
         .with_page(1)
         .with_facets(Selectors::Some(&[PLACE]));

@@ -10,7 +10,8 @@ use meilisearch_sdk::{
     client::Client,
     indexes::Index,
     search::{
-        MultiSearchQuery, MultiSearchResponse, SearchQuery as MeiliQuery, SearchResult, Selectors,
+        MatchingStrategies, MultiSearchQuery, MultiSearchResponse, SearchQuery as MeiliQuery,
+        SearchResult, Selectors,
     },
 };
 
@@ -24,6 +25,13 @@ use crate::{
     },
     search::hits::Retrieved,
 };
+
+/// How many of the query's words a document must match: every one (`all`), or the first ones
+/// at least (`last`, Meilisearch's default: the documents matching all of them rank first, then
+/// those matching all but the last word, and so on).
+pub fn strategy(every_word: bool) -> MatchingStrategies {
+    if every_word { MatchingStrategies::ALL } else { MatchingStrategies::LAST }
+}
 
 /// The attribute holding the facet panel's values.
 pub const TAGS: &str = "tags";
@@ -115,6 +123,14 @@ pub struct Plan {
     disjunctive: Vec<(&'static str, String)>,
     /// The page is ordered by distance elsewhere (`nearby`): the main query only counts.
     counts_only: bool,
+    /// Only documents holding every word of the query (each word, a synonym of it, or the word
+    /// within the typos allowed): when the results are ordered nearest first. Meilisearch
+    /// ranks the documents that match every word above those that match fewer (its `words`
+    /// rule comes before all others), so a relevance order shows partial matches after the
+    /// full ones; a distance order would mix them in (« espaces verts » nearest first listed
+    /// every offer saying « espaces » somewhere). Every query of a search (hits, counts, the
+    /// distance order's disks and slices) keeps the same documents.
+    pub every_word: bool,
 }
 
 impl Plan {
@@ -142,6 +158,7 @@ impl Plan {
             sort,
             disjunctive,
             counts_only: query.sort == Sort::Distance && query.origin.is_some(),
+            every_word: query.sort == Sort::Distance && query.origin.is_some(),
         }
     }
 
@@ -199,7 +216,11 @@ impl Plan {
         multi.with_search_query(self.main::<T>(index, main, sort));
         for others in counts {
             let mut counts = MeiliQuery::new(index);
-            counts.with_query(&self.text).with_facets(Selectors::Some(&[TAGS])).with_limit(0);
+            counts
+                .with_query(&self.text)
+                .with_matching_strategy(strategy(self.every_word))
+                .with_facets(Selectors::Some(&[TAGS]))
+                .with_limit(0);
             if !others.is_empty() {
                 counts.with_filter(others);
             }
@@ -257,6 +278,7 @@ impl Plan {
         let mut query = MeiliQuery::new(index);
         query
             .with_query(&self.text)
+            .with_matching_strategy(strategy(self.every_word))
             .with_attributes_to_retrieve(Selectors::Some(T::RETRIEVE))
             .with_attributes_to_highlight(Selectors::Some(T::HIGHLIGHT))
             .with_attributes_to_crop(Selectors::Some(crop))
@@ -308,12 +330,15 @@ mod tests {
         let body = Plan::new(&near).body::<OfferHit>(&client, &index, Some("cells IN [\"5:1:2\"]"));
         assert_eq!(body["queries"][0]["hitsPerPage"], 0);
         assert_eq!(body["queries"][0]["filter"], "cells IN [\"5:1:2\"]");
+        assert_eq!(body["queries"][0]["matchingStrategy"], "all", "nearest first: full matches");
         let by_name = SearchQuery::from_pairs([("tri", "nom"), ("type", "ESAT")]);
         let body =
             Plan::new(&by_name).body::<OfferHit>(&client, &index, Some("cells IN [\"5:1:2\"]"));
         assert_eq!(body["queries"][0]["hitsPerPage"], PER_PAGE);
         assert_eq!(body["queries"][1]["filter"], "cells IN [\"5:1:2\"]", "counts keep the radius");
         assert_eq!(body["queries"][0]["sort"][0], "title:asc");
+        assert_eq!(body["queries"][0]["matchingStrategy"], "last");
+        assert_eq!(body["queries"][1]["matchingStrategy"], "last");
     }
 
     #[test]

@@ -220,7 +220,12 @@ pub async fn import(
                     }
                     if ok {
                         by_siret.insert(siret.as_str().to_owned(), new.len());
-                        new.push(NewStructure { profile, activities, offers: Vec::new() });
+                        new.push(NewStructure {
+                            profile,
+                            activities,
+                            offers: Vec::new(),
+                            certifications: Vec::new(),
+                        });
                     }
                 }
             }

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod certifications;
 mod csv_files;
 pub mod demo;
+mod demo_offers;
 mod demo_vocabulary;
 pub mod export;
 pub mod import;

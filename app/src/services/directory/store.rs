@@ -6,14 +6,18 @@ use sqlx::{Any, Transaction};
 
 use super::slugs::{Table, unique_slug};
 use crate::{
-    db::{offers, structure_activities, structure_events, structures},
-    domain::directory::{Activity, OfferDetails, StructureProfile, StructureStatus},
+    db::{offers, structure_activities, structure_certifications, structure_events, structures},
+    domain::directory::{
+        Activity, HeldCertification, OfferDetails, StructureProfile, StructureStatus,
+    },
 };
 
 pub struct NewStructure {
     pub profile: StructureProfile,
     pub activities: Vec<Activity>,
     pub offers: Vec<OfferDetails>,
+    /// Labels and certifications it holds.
+    pub certifications: Vec<HeldCertification>,
 }
 
 /// Inserts the structure, published; returns its id.
@@ -43,6 +47,10 @@ pub async fn store_published(
     .await?;
     for activity in &new.activities {
         structure_activities::insert(tx, &uuid::Uuid::new_v4().to_string(), &id, activity, now)
+            .await?;
+    }
+    for label in &new.certifications {
+        structure_certifications::insert(tx, &uuid::Uuid::new_v4().to_string(), &id, label, now)
             .await?;
     }
     for offer in &new.offers {
