@@ -102,10 +102,14 @@ impl SearchQuery {
                 }
                 // No label name holds a backslash or a control character; dropped, they can
                 // neither break nor bend the index's filter.
-                Param::Label if value.chars().any(|c| c != '\\' && !c.is_control()) => {
-                    query.labels.push(
-                        value.chars().filter(|c| *c != '\\' && !c.is_control()).take(120).collect(),
-                    )
+                // Trimmed once cleaned: a backslash before a no-break space leaves no label.
+                Param::Label => {
+                    let clean: String =
+                        value.chars().filter(|c| *c != '\\' && !c.is_control()).take(120).collect();
+                    let clean = clean.trim();
+                    if !clean.is_empty() {
+                        query.labels.push(clean.to_owned());
+                    }
                 }
                 Param::Esus => query.esus = matches!(value, "1" | "oui" | "on" | "true"),
                 Param::Hqs if value == HQS_ALL => {
@@ -158,7 +162,6 @@ impl SearchQuery {
                 // A value the checks above refused: dropped.
                 Param::Sector
                 | Param::Commune
-                | Param::Label
                 | Param::Hqs
                 | Param::Profile
                 | Param::NearCommune => {}
@@ -327,6 +330,7 @@ mod tests {
             ("label", "Commerce \\équitable\u{1}"),
             ("label", "\\"),
             ("label", "\u{2}"),
+            ("label", "\\\u{a0}"),
         ]);
         assert_eq!(query.labels, ["Commerce équitable"]);
     }
