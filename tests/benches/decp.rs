@@ -22,18 +22,9 @@ use app::{
     services::watch::decp,
 };
 use tests::{
-    PgTestDatabase,
+    PgTestDatabase, arg,
     decp::{Contract, METROPOLE, PARIS},
 };
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// The process's peak resident memory, in MB (Linux).
 fn peak_mb() -> String {

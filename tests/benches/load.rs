@@ -29,7 +29,7 @@ use app::{
     db::search_outbox,
     services::directory::demo,
 };
-use tests::{PASSWORD, TestApp, TestBackend};
+use tests::{PASSWORD, TestApp, TestBackend, arg};
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Kind {
@@ -44,15 +44,6 @@ enum Step {
     Get(Kind, String),
     Write,
     SignIn,
-}
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 /// The process's resident memory now and at its peak, in MiB (Linux).

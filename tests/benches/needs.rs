@@ -29,19 +29,10 @@ use app::{
         needs::{matching, notify},
     },
 };
-use tests::spawn_app_with;
+use tests::{arg, spawn_app_with};
 
 const ROUNDS: usize = 30;
 const PLACES: &[&str] = &["38185", "38151", "38229", "38545"];
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]

@@ -13,16 +13,7 @@
 use std::time::Instant;
 
 use app::{clock::Clock, services::directory::demo};
-use tests::{relevance, spawn_app};
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use tests::{arg, relevance, spawn_app};
 
 #[tokio::main]
 async fn main() {

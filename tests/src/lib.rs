@@ -7,6 +7,7 @@
 mod accounts;
 mod api_tokens;
 mod backend;
+mod bench_args;
 mod browser;
 mod db;
 pub mod decp;
@@ -26,6 +27,7 @@ mod watch;
 pub use accounts::PASSWORD;
 pub use api_tokens::need_json;
 pub use backend::{PgTestDatabase, TestBackend};
+pub use bench_args::arg;
 pub use browser::{Browser, JavaScript};
 pub use db::{count, pool};
 pub use directory::{SIRET, Supplier, catalogue_of, complete_profile, haversine_m};

@@ -32,7 +32,7 @@ use app::{
     state::AppState,
 };
 use secrecy::ExposeSecret;
-use tests::{shared_meili, spawn_app_with};
+use tests::{arg, shared_meili, spawn_app_with};
 
 /// The fixed mix: what buyers type and click.
 const QUERIES: &[(&str, &str)] = &[
@@ -57,15 +57,6 @@ const ROUNDS: usize = 40;
 const CONCURRENCY: usize = 4;
 const THROUGHPUT_FOR: Duration = Duration::from_secs(8);
 const WRITES: usize = 60;
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
