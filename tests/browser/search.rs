@@ -41,8 +41,20 @@ async fn type_pick_go_back_share(app: &TestApp, javascript: JavaScript) {
     // The address alone gives the same results, in a new session.
     let other = Browser::start(javascript).await;
     other.client.goto(&shared).await.expect("open");
+    if javascript == JavaScript::Enabled {
+        other.wait_hydrated().await;
+    }
     wait_text(&other, "#result-count", "1 résultat").await;
     wait_text(&other, "#results", "Tonte de pelouses").await;
+    // The card tells the structure's family and the price; the chosen filter is a chip
+    // above the results, and removing it widens the search again.
+    wait_text(&other, "#results .badge-family", "Handicap").await;
+    wait_text(&other, "#results .result-price", "28").await;
+    wait_text(&other, "#filter-chips", "Établissement et service d'aide par le travail").await;
+    other.find("#filter-chips a.chip").await.click().await.expect("chip");
+    wait_text(&other, "#result-count", "2 résultats").await;
+    let widened = other.client.current_url().await.expect("url").to_string();
+    assert!(!widened.contains("type=") && widened.contains("q=pelouzes"), "{widened}");
     other.close().await;
     browser.close().await;
 }
@@ -83,7 +95,7 @@ async fn around_my_position() {
         .await
         .expect("position stubbed");
     browser.find("#my-position").await.click().await.expect("click");
-    wait_text(&browser, "#results .distance", "0.0 km").await;
+    wait_text(&browser, "#results .distance", "0,0 km").await;
     let shared = browser.client.current_url().await.expect("url").to_string();
     assert!(
         shared.contains("lat=45.14360") && shared.contains("lng=5.71830"),
@@ -96,7 +108,7 @@ async fn around_my_position() {
 
     let plain = Browser::start(JavaScript::Disabled).await;
     plain.client.goto(&shared).await.expect("open");
-    wait_text(&plain, "#results .distance", "0.0 km").await;
+    wait_text(&plain, "#results .distance", "0,0 km").await;
     wait_text(&plain, "#champ-pres_de", "ma position").await;
     plain.close().await;
 }

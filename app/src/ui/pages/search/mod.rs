@@ -1,5 +1,6 @@
 //! The buyers' search page.
 
+mod chips;
 mod facets;
 mod form_events;
 mod page;

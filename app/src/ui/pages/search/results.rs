@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 
+use super::chips::FilterChips;
 use crate::domain::{
+    Code,
+    directory::{Family, StructureKind},
     label::Level,
-    search::{SearchQuery, SearchResults, Segment},
+    search::{Hit, SearchQuery, SearchResults, Segment},
 };
 
 /// Highlighted text: matched segments in `<mark>`, everything as text (never HTML from the
@@ -35,11 +38,61 @@ fn csv_link(query: &SearchQuery) -> String {
     format!("/recherche.csv?{}", q.query_string())
 }
 
+/// A distance as French writes it: « 2,4 km ».
+fn kilometres(metres: u64) -> String {
+    format!("{:.1} km", metres as f64 / 1000.0).replace('.', ",")
+}
+
+/// The families of a hit's kinds, each once, in the kinds' order.
+fn families(kinds: &[String]) -> Vec<Family> {
+    let mut families = Vec::new();
+    for family in
+        kinds.iter().filter_map(|k| StructureKind::from_code(k)).flat_map(|k| k.families())
+    {
+        if !families.contains(family) {
+            families.push(*family);
+        }
+    }
+    families
+}
+
+/// One result at a glance: title and price, structure, commune and distance, then what the
+/// structure is (family, kinds) and what it holds (ESUS, HQS label, labels).
+fn card(hit: Hit) -> impl IntoView {
+    let families = families(&hit.kinds);
+    view! {
+        <li class="result">
+            <div class="result-head">
+                <a href=hit.url.clone() class="result-title">{marked(hit.title)}</a>
+                {hit.price.clone().map(|p| view! { <span class="result-price">{p}</span> })}
+            </div>
+            <p class="result-meta">
+                {hit.subtitle.clone()}
+                {hit.distance_m.map(|m| view! { " · " <span class="distance">{kilometres(m)}</span> })}
+            </p>
+            <p class="excerpt">{marked(hit.excerpt)}</p>
+            <p class="badges">
+                {families.into_iter().map(|f| view! {
+                    <span class=format!("badge badge-family family-{}", f.code())>{f.label()}</span>
+                }).collect_view()}
+                {hit.kinds.iter().map(|k| {
+                    let title = StructureKind::from_code(k).map(|kind| kind.label()).unwrap_or_default();
+                    view! { <abbr class="badge" title=title>{k.clone()}</abbr> }
+                }).collect_view()}
+                {hit.esus.then(|| view! { <span class="badge badge-esus">"ESUS"</span> })}
+                {hit.hqs_label.as_deref().map(|v| view! { <span class="badge badge-hqs">{Level::facet_label(v)}</span> })}
+                {hit.labels.iter().map(|l| view! { <span class="badge badge-label">{l.clone()}</span> }).collect_view()}
+            </p>
+        </li>
+    }
+}
+
 #[component]
 pub fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
     let total = results.total;
     let (page, pages) = (results.page, results.pages);
     view! {
+        <FilterChips query=query.clone() facets=results.facets.clone()/>
         <p class="muted"><a href=csv_link(&query) id="export-results" download="recherche-ecossol.csv">"Télécharger ces résultats (CSV)"</a></p>
         <p id="result-count">
             {match total {
@@ -54,23 +107,7 @@ pub fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
             </ul>
         })}
         <ol class="plain-list results" id="results">
-            {results.hits.into_iter().map(|hit| view! {
-                <li class="result">
-                    <a href=hit.url.clone() class="result-title">{marked(hit.title)}</a>
-                    <p class="muted">
-                        {hit.subtitle.clone()}
-                        {hit.distance_m.map(|m| view! { " · " <span class="distance">{format!("{:.1} km", m as f64 / 1000.0)}</span> })}
-                        {hit.price.clone().map(|p| view! { " · " {p} })}
-                    </p>
-                    <p class="excerpt">{marked(hit.excerpt)}</p>
-                    <p class="badges">
-                        {hit.kinds.iter().map(|k| view! { <span class="badge">{k.clone()}</span> }).collect_view()}
-                        {hit.esus.then(|| view! { <span class="badge badge-esus">"ESUS"</span> })}
-                        {hit.hqs_label.as_deref().map(|v| view! { <span class="badge badge-hqs">{Level::facet_label(v)}</span> })}
-                        {hit.labels.iter().map(|l| view! { <span class="badge">{l.clone()}</span> }).collect_view()}
-                    </p>
-                </li>
-            }).collect_view()}
+            {results.hits.into_iter().map(card).collect_view()}
         </ol>
         {(pages > 1).then(|| view! {
             <nav class="pager" aria-label="Pages de résultats">
@@ -79,5 +116,23 @@ pub fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
                 {(page < pages).then(|| view! { <a href=page_link(&query, page + 1) id="next-page">"Suivante →"</a> })}
             </nav>
         })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_are_written_the_french_way() {
+        assert_eq!(kilometres(0), "0,0 km");
+        assert_eq!(kilometres(12_345), "12,3 km");
+    }
+
+    #[test]
+    fn a_hit_shows_each_family_of_its_kinds_once() {
+        let kinds = ["ACI".to_owned(), "RQ".to_owned(), "ASSO".to_owned()];
+        assert_eq!(families(&kinds), [Family::Insertion, Family::Ess]);
+        assert!(families(&["INCONNU".to_owned()]).is_empty());
     }
 }
