@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod http;
 pub mod meili;
+pub mod offline;
 pub mod startup;
 pub mod telemetry;
 pub mod workers;

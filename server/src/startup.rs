@@ -27,6 +27,37 @@ use crate::{
 /// exhaust memory or the blocking thread pool.
 const CONCURRENT_HASHES: usize = 4;
 
+/// What the application's state is made of besides the settings.
+pub struct StateParts {
+    pub db: db::Db,
+    pub search: SearchEngine,
+    pub clock: SharedClock,
+    pub hashing: PasswordHashing,
+    pub leptos_options: LeptosOptions,
+    pub public_url: String,
+}
+
+/// The application's state: the parts, and what the settings fix.
+pub fn app_state(settings: &Settings, parts: StateParts) -> AppState {
+    let StateParts { db, search, clock, hashing, leptos_options, public_url } = parts;
+    AppState {
+        leptos_options,
+        db,
+        search,
+        clock,
+        hashing,
+        public_url,
+        trusted_proxies: settings.trusted_proxies.clone(),
+        label_years: settings.label_years,
+        need_mailing: settings.needs,
+        decp_buyers: settings.watch.decp_buyers.clone(),
+        import_bounds: settings.watch.import_bounds,
+        ledger: Default::default(),
+        directory_csv: Cached::new(directory::export::EXPORT_FRESH_FOR_MS),
+        figures: Cached::new(figures::FRESH_FOR_MS),
+    }
+}
+
 /// A server ready to accept connections: database migrated, Meilisearch reachable (or
 /// started), socket bound.
 pub struct Application {
@@ -101,24 +132,8 @@ impl Application {
         };
         let hashing =
             tokio::task::spawn_blocking(|| PasswordHashing::new(CONCURRENT_HASHES)).await??;
-        let trusted_proxies = settings.trusted_proxies.clone();
-        let label_years = settings.label_years;
-        let state = AppState {
-            leptos_options,
-            db,
-            search,
-            clock,
-            hashing,
-            public_url,
-            trusted_proxies,
-            label_years,
-            need_mailing: settings.needs,
-            decp_buyers: settings.watch.decp_buyers,
-            import_bounds: settings.watch.import_bounds,
-            ledger: Default::default(),
-            directory_csv: Cached::new(directory::export::EXPORT_FRESH_FOR_MS),
-            figures: Cached::new(figures::FRESH_FOR_MS),
-        };
+        let parts = StateParts { db, search, clock, hashing, leptos_options, public_url };
+        let state = app_state(&settings, parts);
         Ok(Self { listener, state, meili, mail, checkpoints })
     }
 
