@@ -76,6 +76,7 @@ pub async fn seed_demo(
             "Besoins de démonstration : {needs} (brouillon, en validation, à compléter, refusé, publié avec devis, attribué avec son achat)."
         );
     }
+    seed_hqs(settings, &db).await?;
     let purchases = app::services::watch::demo::seed(&db, SystemClock.now_ms()).await?;
     if purchases > 0 {
         println!(
@@ -94,6 +95,19 @@ pub async fn seed_demo(
         println!("Veille : un fichier DECP importé ({contracts} marchés publics du territoire).");
     }
     db.close().await;
+    Ok(())
+}
+
+/// The demo's HQS profiles, checks and labels (once), made through the services.
+async fn seed_hqs(settings: &Settings, db: &db::Db) -> anyhow::Result<()> {
+    let state = crate::offline::state(settings, db.clone()).await?;
+    let made = app::services::hqs::demo::seed(&state).await?;
+    if made.profiles > 0 {
+        println!(
+            "HQS : {} profils d'acheteurs, {} contrôles d'un acheteur, {} labels attribués, {} dossier en attente du pôle.",
+            made.profiles, made.checks, made.labels_granted, made.labels_waiting
+        );
+    }
     Ok(())
 }
 

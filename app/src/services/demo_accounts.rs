@@ -1,7 +1,9 @@
 //! One demo account per role, with a known password, for a database `server seed-demo`
 //! filled (and only then): a verified public buyer's owner and its procurement officer, a
-//! verified private buyer, a supplier owning a demo structure, the pôle's animator and
-//! observer, and a buyer waiting for the pôle's verification.
+//! verified private buyer, suppliers owning demo structures (one of any kind, an ESAT, an
+//! entreprise d'insertion and a régie de quartier), the pôle's two animators (a label needs
+//! two: one prepares, the other decides) and its observer, and a buyer waiting for the
+//! pôle's verification.
 
 use crate::{
     db::{
@@ -12,6 +14,7 @@ use crate::{
     domain::{
         Code,
         accounts::{DisplayName, Password},
+        directory::{StructureKind, kind::parse_kinds},
         organisations::{BuyerCategory, BuyerKind, MemberRole, OrganisationKind, Verification},
     },
     services::accounts::PasswordHashing,
@@ -108,17 +111,60 @@ const POLE: &[Person] = &[
         role: MemberRole::Animator,
     },
     Person {
+        email: "instruction@demo.ecossol.fr",
+        name: "Noé Instruction",
+        role: MemberRole::Animator,
+    },
+    Person {
         email: "observation@demo.ecossol.fr",
         name: "Dominique Observation",
         role: MemberRole::Observer,
     },
 ];
 
-const SUPPLIER: Person = Person {
-    email: "fournisseur@demo.ecossol.fr",
-    name: "Sami Fournisseur",
-    role: MemberRole::Owner,
-};
+/// A demo supplier: its owner, the kind of the structure they own (`None`: the first
+/// published structure, whatever its kind), and how the accounts' list describes them.
+struct DemoSupplier {
+    person: Person,
+    kind: Option<StructureKind>,
+    who: &'static str,
+}
+
+const fn owner(email: &'static str, name: &'static str) -> Person {
+    Person { email, name, role: MemberRole::Owner }
+}
+
+/// The first one is the supplier the needs' demo reaches; the others hold the demo's HQS
+/// labels (`services::hqs::demo`).
+pub const SUPPLIER_EMAILS: [&str; 4] = [
+    "fournisseur@demo.ecossol.fr",
+    "esat@demo.ecossol.fr",
+    "insertion@demo.ecossol.fr",
+    "regie@demo.ecossol.fr",
+];
+
+const SUPPLIERS: [DemoSupplier; 4] = [
+    DemoSupplier {
+        person: owner(SUPPLIER_EMAILS[0], "Sami Fournisseur"),
+        kind: None,
+        who: "Propriétaire d'une structure de l'annuaire",
+    },
+    DemoSupplier {
+        person: owner(SUPPLIER_EMAILS[1], "Inès Atelier"),
+        kind: Some(StructureKind::Esat),
+        who: "Propriétaire d'un ESAT",
+    },
+    DemoSupplier {
+        person: owner(SUPPLIER_EMAILS[2], "Hugo Insertion"),
+        kind: Some(StructureKind::Ei),
+        who: "Propriétaire d'une entreprise d'insertion",
+    },
+    DemoSupplier {
+        person: owner(SUPPLIER_EMAILS[3], "Lina Quartier"),
+        kind: Some(StructureKind::Rq),
+        who: "Propriétaire d'une régie de quartier",
+    },
+];
 
 /// Makes the demo accounts once, on a database seed-demo filled; returns them (empty on any
 /// other database). Running it again changes nothing and returns them again.
@@ -130,7 +176,8 @@ pub async fn ensure(
     if !demo_data::is_demo(db).await? {
         return Ok(Vec::new());
     }
-    if users::find_by_email(db, SUPPLIER.email).await?.is_none() {
+    // The pôle's first account is made whatever the directory holds: it marks the rest.
+    if users::find_by_email(db, POLE[0].email).await?.is_none() {
         create(db, hashing, now).await?;
     }
     let mut accounts = Vec::new();
@@ -141,10 +188,13 @@ pub async fn ensure(
             accounts.push(DemoAccount { email: p.email, who });
         }
     }
-    accounts.push(DemoAccount {
-        email: SUPPLIER.email,
-        who: "Propriétaire d'une structure de l'annuaire".to_owned(),
-    });
+    for supplier in &SUPPLIERS {
+        // A supplier exists only when the directory held a structure of its kind.
+        if users::find_by_email(db, supplier.person.email).await?.is_none() {
+            continue;
+        }
+        accounts.push(DemoAccount { email: supplier.person.email, who: supplier.who.to_owned() });
+    }
     for p in POLE {
         accounts.push(DemoAccount { email: p.email, who: p.role.label().to_owned() });
     }
@@ -167,8 +217,8 @@ async fn create(db: &Db, hashing: &PasswordHashing, now: i64) -> anyhow::Result<
     for p in POLE {
         let user = person(&mut tx, p, &hash, now).await?;
         memberships::insert(&mut tx, &pole, &user, p.role.as_str(), now).await?;
-        if p.role == MemberRole::Animator {
-            // The animator receives the watch's monthly report.
+        if p.role == MemberRole::Animator && animator.is_empty() {
+            // The first animator receives the watch's monthly report and verifies buyers.
             let today = crate::domain::calendar::Day::of_instant(now).iso();
             watch_reports::upsert(&mut tx, &user, "monthly", &today, now).await?;
             animator = user;
@@ -201,12 +251,23 @@ async fn create(db: &Db, hashing: &PasswordHashing, now: i64) -> anyhow::Result<
             buyer_verification::decide(&mut tx, &id, from, to, reason, &animator, now).await?;
         }
     }
-    if let Some(structure) = structures::published(db, 1, 0).await?.into_iter().next() {
+    let published = structures::published(db, i64::MAX, 0).await?;
+    let mut taken = Vec::new();
+    for supplier in &SUPPLIERS {
+        let Some(structure) = published.iter().find(|s| {
+            !taken.contains(&s.id)
+                && supplier.kind.is_none_or(|kind| {
+                    parse_kinds(&s.kinds).is_ok_and(|kinds| kinds.contains(&kind))
+                })
+        }) else {
+            continue;
+        };
+        taken.push(structure.id.clone());
         let id = uuid::Uuid::new_v4().to_string();
         let kind = OrganisationKind::Supplier;
         organisations::insert(&mut tx, &id, &structure.name, kind, None, now).await?;
-        let user = person(&mut tx, &SUPPLIER, &hash, now).await?;
-        memberships::insert(&mut tx, &id, &user, SUPPLIER.role.as_str(), now).await?;
+        let user = person(&mut tx, &supplier.person, &hash, now).await?;
+        memberships::insert(&mut tx, &id, &user, supplier.person.role.as_str(), now).await?;
         structures::set_organisation(&mut tx, &structure.id, &id, now).await?;
     }
     tx.commit().await?;

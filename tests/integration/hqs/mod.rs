@@ -1,5 +1,6 @@
 mod audit;
 mod checks;
+mod demo;
 mod frozen;
 mod profiles;
 mod search_filter;

@@ -20,7 +20,7 @@ async fn demo_accounts_exist_on_demo_data_only() {
 
     app::services::directory::demo::seed(&app.state.db, 7, 20, 40, 0).await.expect("seed");
     let accounts = ensure(&app.state.db, &hashing, 0).await.expect("ensure");
-    assert_eq!(accounts.len(), 8, "{accounts:?}");
+    assert_eq!(accounts.len(), 12, "{accounts:?}");
     // Again: nothing new, the same list.
     assert_eq!(ensure(&app.state.db, &hashing, 0).await.expect("ensure"), accounts);
 

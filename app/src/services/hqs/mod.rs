@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod checks;
+pub mod demo;
 pub mod facts;
 pub mod profiles;
 pub mod referential;
