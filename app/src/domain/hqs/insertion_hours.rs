@@ -27,42 +27,57 @@ impl Clause {
         )
     }
 
-    /// Parses the four values typed in a form; French messages.
+    /// Parses the four values typed in a form; French messages (the first bad value's).
     pub fn parse(
         amount: &str,
         labour_share: &str,
         insertion_rate: &str,
         hourly_cost: &str,
     ) -> Result<Self, String> {
-        let number = |text: &str, what: &str| -> Result<u64, String> {
-            let cleaned: String =
-                text.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
-            cleaned
-                .split([',', '.'])
-                .next()
-                .unwrap_or_default()
-                .parse::<u64>()
-                .map_err(|_| format!("Indiquez {what} en chiffres."))
-        };
-        let percent = |text: &str, what: &str| -> Result<u8, String> {
-            let value = number(text, what)?;
-            u8::try_from(value)
-                .ok()
-                .filter(|v| (1..=100).contains(v))
-                .ok_or_else(|| format!("{what} doit être entre 1 et 100 %."))
-        };
-        let amount_eur = number(amount, "le montant HT")?;
-        if amount_eur == 0 || amount_eur > 10_000_000_000 {
-            return Err("Le montant HT doit être compris entre 1 € et 10 milliards d'euros.".into());
-        }
-        let labour_share = percent(labour_share, "La part de main-d'œuvre")?;
-        let insertion_rate = percent(insertion_rate, "Le taux d'insertion")?;
-        let hourly_cost_eur = u32::try_from(number(hourly_cost, "le coût horaire")?)
-            .ok()
-            .filter(|v| (1..=1_000).contains(v))
-            .ok_or("Le coût horaire chargé doit être compris entre 1 et 1 000 €.")?;
-        Ok(Self { amount_eur, labour_share, insertion_rate, hourly_cost_eur })
+        Ok(Self {
+            amount_eur: parse_amount(amount)?,
+            labour_share: parse_percent(labour_share, "La part de main-d'œuvre")?,
+            insertion_rate: parse_percent(insertion_rate, "Le taux d'insertion")?,
+            hourly_cost_eur: parse_hourly_cost(hourly_cost)?,
+        })
     }
+}
+
+/// A whole number typed in a form (spaces between thousands allowed; decimals dropped).
+fn number(text: &str, what: &str) -> Result<u64, String> {
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
+    cleaned
+        .split([',', '.'])
+        .next()
+        .unwrap_or_default()
+        .parse::<u64>()
+        .map_err(|_| format!("Indiquez {what} en chiffres."))
+}
+
+/// The contract's amount excluding tax, in euros.
+pub fn parse_amount(text: &str) -> Result<u64, String> {
+    let amount_eur = number(text, "le montant HT")?;
+    if amount_eur == 0 || amount_eur > 10_000_000_000 {
+        return Err("Le montant HT doit être compris entre 1 € et 10 milliards d'euros.".into());
+    }
+    Ok(amount_eur)
+}
+
+/// A share in percent, 1 to 100; `what` starts the message (« La part de main-d'œuvre »).
+pub fn parse_percent(text: &str, what: &str) -> Result<u8, String> {
+    let value = number(text, &what.to_lowercase())?;
+    u8::try_from(value)
+        .ok()
+        .filter(|v| (1..=100).contains(v))
+        .ok_or_else(|| format!("{what} doit être entre 1 et 100 %."))
+}
+
+/// The loaded hourly cost, in euros.
+pub fn parse_hourly_cost(text: &str) -> Result<u32, String> {
+    u32::try_from(number(text, "le coût horaire")?)
+        .ok()
+        .filter(|v| (1..=1_000).contains(v))
+        .ok_or_else(|| "Le coût horaire chargé doit être compris entre 1 et 1 000 €.".to_owned())
 }
 
 /// Insertion hours for a clause: amount (€, excl. tax) × labour share (%) × insertion rate (%)
