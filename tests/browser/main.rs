@@ -3,6 +3,7 @@
 
 mod accounts;
 mod directory;
+mod guide;
 mod home;
 mod hqs;
 mod label;

@@ -104,6 +104,22 @@ const ROWS: &[Row] = &[
     // A private page answers 401 to visitors, with a sign-in prompt in French.
     Row { method: "GET", path: "/organisations", form: &[], expected: SIGNED_IN },
     Row { method: "POST", path: "/api/figures", form: &[], expected: ALL_200 },
+    // The buyers' guide is public; an unknown page is not found for anyone.
+    Row { method: "GET", path: "/guide", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/guide/deduction-oeth", form: &[], expected: ALL_200 },
+    Row { method: "POST", path: "/api/guide-index", form: &[], expected: ALL_200 },
+    Row {
+        method: "POST",
+        path: "/api/guide-page",
+        form: &[("slug", "marche-reserve-insertion")],
+        expected: ALL_200,
+    },
+    Row {
+        method: "POST",
+        path: "/api/guide-page",
+        form: &[("slug", "inconnue")],
+        expected: [404; 8],
+    },
     Row { method: "POST", path: "/api/me", form: &[], expected: ALL_200 },
     Row {
         method: "POST",

@@ -6,6 +6,7 @@ mod authorisation_matrix;
 mod csrf;
 mod directory;
 mod embedded_meili;
+mod guide;
 mod health;
 mod home;
 mod hqs;

@@ -12,6 +12,7 @@ pub mod figures;
 pub mod files;
 pub mod flash;
 pub mod geo;
+pub mod guide;
 pub mod hqs;
 pub mod label;
 pub mod needs;

@@ -8,6 +8,7 @@ pub mod answer;
 #[cfg(feature = "ssr")]
 pub mod cookies;
 pub mod directory;
+pub mod guide;
 pub mod home;
 pub mod hqs;
 pub mod label;

@@ -10,6 +10,7 @@ pub mod demo_accounts;
 pub mod directory;
 pub mod figures;
 pub mod flash;
+pub mod guide;
 pub mod health;
 pub mod hqs;
 pub mod label;

@@ -37,6 +37,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             <a href="/label-hqs">"Label HQS"</a>
                         </li>
+                        <li>
+                            <a href="/guide">"Guide"</a>
+                        </li>
                         <UserMenu/>
                     </ul>
                 </nav>

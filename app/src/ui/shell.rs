@@ -22,7 +22,7 @@ use super::{
     },
 };
 
-use super::pages::{InsertionHoursPageView, OpenDataPage};
+use super::pages::{GuideIndexPage, GuidePageView, InsertionHoursPageView, OpenDataPage};
 
 /// The HTML document around the application, rendered by the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -186,6 +186,12 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("besoins"), ParamSegment("id"))
                         view=NeedPageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("guide") view=GuideIndexPage ssr=SsrMode::Async/>
+                    <Route
+                        path=(StaticSegment("guide"), ParamSegment("slug"))
+                        view=GuidePageView
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("label-hqs") view=LabelRegistryPage ssr=SsrMode::Async/>

@@ -104,7 +104,7 @@ fn Audiences() -> impl IntoView {
                         "Trouvez un fournisseur solidaire, déposez un besoin auquel les "
                         "structures répondent, comparez leurs devis et achetez à plusieurs."
                     </p>
-                    <p><a href="/recherche">"Chercher un fournisseur"</a>" · "<a href="/besoins/nouveau">"Déposer un besoin"</a></p>
+                    <p><a href="/recherche">"Chercher un fournisseur"</a>" · "<a href="/besoins/nouveau">"Déposer un besoin"</a>" · "<a href="/guide/deduction-oeth">"Ce que vos achats déduisent de la contribution OETH"</a></p>
                 </li>
                 <li>
                     <h3>"Acheteurs publics"</h3>
@@ -113,7 +113,7 @@ fn Audiences() -> impl IntoView {
                         "fournisseurs, réservez un marché ou posez une clause d'insertion, "
                         "et publiez les chiffres de votre SPASER."
                     </p>
-                    <p><a href="/hqs">"Le référentiel HQS"</a>" · "<a href="/label-hqs">"Le registre du label"</a></p>
+                    <p><a href="/guide">"Le guide des marchés solidaires"</a>" · "<a href="/hqs">"Le référentiel HQS"</a>" · "<a href="/label-hqs">"Le registre du label"</a></p>
                 </li>
                 <li>
                     <h3>"Structures de l'ESS"</h3>

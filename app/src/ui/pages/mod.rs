@@ -1,5 +1,6 @@
 mod accounts;
 mod directory;
+mod guide;
 mod home;
 mod hqs;
 mod label;
@@ -17,6 +18,7 @@ pub use directory::{
     DirectoryPage, ModerationPage, OfferEditorPage, OfferPageView, StructurePageView,
     StructureWorkspacePage, WorkspaceHomePage,
 };
+pub use guide::{GuideIndexPage, GuidePageView};
 pub use home::HomePage;
 pub use hqs::{
     CheckPage, CheckReportPage, ChecksPage, HarmonisationPage, NewProfilePage, ProfilePage,
