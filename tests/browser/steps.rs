@@ -38,6 +38,7 @@ pub async fn open(app: &TestApp, browser: &Browser, path: &str, javascript: Java
     if javascript == JavaScript::Enabled {
         browser.wait_hydrated().await;
     }
+    browser.assert_accessible().await;
 }
 
 pub async fn sign_in(app: &TestApp, browser: &Browser, email: &str, javascript: JavaScript) {

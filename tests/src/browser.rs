@@ -55,6 +55,10 @@ fn driver_port() -> u16 {
 /// One browser session with a fresh profile.
 pub struct Browser {
     pub client: Client,
+    pub javascript: JavaScript,
+    /// The JavaScript-enabled session that checks this one's pages when it runs none
+    /// (`axe`), opened at the first check.
+    pub(crate) checker: tokio::sync::OnceCell<Box<Browser>>,
     _profile: tempfile::TempDir,
 }
 
@@ -99,7 +103,8 @@ impl Browser {
                     .await;
             match builder {
                 Ok(client) => {
-                    return Self { client, _profile: profile };
+                    let checker = tokio::sync::OnceCell::new();
+                    return Self { client, javascript, checker, _profile: profile };
                 }
                 Err(error) => last_error = Some(error.to_string()),
             }
@@ -134,7 +139,12 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Ends the session, once the page it ends on passed the accessibility guard.
     pub async fn close(self) {
+        self.assert_accessible().await;
+        if let Some(checker) = self.checker.into_inner() {
+            checker.client.close().await.ok();
+        }
         self.client.close().await.ok();
     }
 }

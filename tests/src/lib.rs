@@ -6,6 +6,7 @@
 
 mod accounts;
 mod api_tokens;
+mod axe;
 mod backend;
 mod bench_args;
 mod browser;
