@@ -107,6 +107,7 @@ const ROWS: &[Row] = &[
     // The buyers' guide is public; an unknown page is not found for anyone.
     Row { method: "GET", path: "/guide", form: &[], expected: ALL_200 },
     Row { method: "GET", path: "/guide/deduction-oeth", form: &[], expected: ALL_200 },
+    Row { method: "GET", path: "/accessibilite", form: &[], expected: ALL_200 },
     Row { method: "POST", path: "/api/guide-index", form: &[], expected: ALL_200 },
     Row {
         method: "POST",

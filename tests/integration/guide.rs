@@ -45,6 +45,14 @@ async fn each_lever_has_its_page_and_counts_who_can_answer() {
         assert!(text.contains("Texte vérifié le 04/12/2026"), "{slug}");
     }
 
+    // The accessibility statement is linked from every page, not listed with the levers.
+    assert!(!home.contains(r#"href="/guide/declaration-accessibilite""#), "{home}");
+    assert!(home.contains(r#"href="/accessibilite""#), "the footer's link: {home}");
+    let (status, statement) = html(&app, "/accessibilite").await;
+    assert_eq!(status, 200);
+    assert!(statement.contains("<h1>Déclaration d"), "{statement}");
+    assert!(statement.contains("non conforme"), "{statement}");
+
     let (status, _) = html(&app, "/guide/marche-inconnu").await;
     assert_eq!(status, 404);
     let missing = app.call(&app.new_client(), "guide-page", &[("slug", "../Cargo")]).await;

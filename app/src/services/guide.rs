@@ -10,7 +10,7 @@ use crate::{
     domain::{
         Code,
         calendar::Day,
-        guide::{FrontMatter, GuidePage, GuideSummary, front_matter},
+        guide::{FrontMatter, GuidePage, GuideSummary, STATEMENT, front_matter},
         hqs::{CriterionCode, Template},
     },
     error::AppError,
@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// The pages, by slug (their file name), in the order the guide's home lists them.
-const SOURCES: [(&str, &str); 13] = [
+const SOURCES: [(&str, &str); 14] = [
     ("index", include_str!("../../guide/index.md")),
     ("marche-reserve-handicap", include_str!("../../guide/marche-reserve-handicap.md")),
     ("marche-reserve-insertion", include_str!("../../guide/marche-reserve-insertion.md")),
@@ -33,6 +33,7 @@ const SOURCES: [(&str, &str); 13] = [
     ("sous-traitance-handicap", include_str!("../../guide/sous-traitance-handicap.md")),
     ("heures-insertion", include_str!("../../guide/heures-insertion.md")),
     ("deduction-oeth", include_str!("../../guide/deduction-oeth.md")),
+    (STATEMENT, include_str!("../../guide/declaration-accessibilite.md")),
 ];
 
 /// A page read and rendered.
@@ -88,11 +89,12 @@ pub fn slugs() -> impl Iterator<Item = &'static str> {
     SOURCES.iter().map(|(slug, _)| *slug)
 }
 
-/// Every page but the home, for its list.
+/// Every page but the home and the accessibility statement (linked from every page's
+/// footer), for its list.
 pub fn index() -> Vec<GuideSummary> {
     PAGES
         .iter()
-        .filter(|p| p.slug != "index")
+        .filter(|p| p.slug != "index" && p.slug != STATEMENT)
         .map(|p| GuideSummary {
             slug: p.slug.to_owned(),
             title: p.meta.title.clone(),

@@ -56,6 +56,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>
                     <a href="/donnees">"Données ouvertes"</a>
                 </p>
+                <p>
+                    <a href="/accessibilite">"Accessibilité : non conforme"</a>
+                </p>
             </footer>
         </div>
     }

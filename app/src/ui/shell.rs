@@ -22,7 +22,9 @@ use super::{
     },
 };
 
-use super::pages::{GuideIndexPage, GuidePageView, InsertionHoursPageView, OpenDataPage};
+use super::pages::{
+    AccessibilityPage, GuideIndexPage, GuidePageView, InsertionHoursPageView, OpenDataPage,
+};
 
 /// The HTML document around the application, rendered by the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -189,6 +191,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("guide") view=GuideIndexPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("accessibilite") view=AccessibilityPage ssr=SsrMode::Async/>
                     <Route
                         path=(StaticSegment("guide"), ParamSegment("slug"))
                         view=GuidePageView

@@ -41,6 +41,10 @@ pub struct GuidePage {
     pub checked_text: String,
 }
 
+/// The accessibility statement, written like the guide's pages and served at
+/// `/accessibilite`.
+pub const STATEMENT: &str = "declaration-accessibilite";
+
 /// The calculators' pages, each explained by the guide page of the same slug.
 pub const INSERTION_CALCULATOR: &str = "heures-insertion";
 pub const OETH_CALCULATOR: &str = "deduction-oeth";

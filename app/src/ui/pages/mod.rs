@@ -18,7 +18,7 @@ pub use directory::{
     DirectoryPage, ModerationPage, OfferEditorPage, OfferPageView, StructurePageView,
     StructureWorkspacePage, WorkspaceHomePage,
 };
-pub use guide::{GuideIndexPage, GuidePageView};
+pub use guide::{AccessibilityPage, GuideIndexPage, GuidePageView};
 pub use home::HomePage;
 pub use hqs::{
     CheckPage, CheckReportPage, ChecksPage, HarmonisationPage, NewProfilePage, ProfilePage,

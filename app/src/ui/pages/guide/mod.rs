@@ -8,4 +8,4 @@ mod oeth;
 mod page;
 
 pub use index::GuideIndexPage;
-pub use page::GuidePageView;
+pub use page::{AccessibilityPage, GuidePageView};

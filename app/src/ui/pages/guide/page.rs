@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    domain::guide::{GuidePage, INSERTION_CALCULATOR, OETH_CALCULATOR},
+    domain::guide::{GuidePage, INSERTION_CALCULATOR, OETH_CALCULATOR, STATEMENT},
     server_fns::guide::get_guide_page,
     ui::{
         components::ErrorView,
@@ -19,6 +19,17 @@ use crate::{
 pub fn GuidePageView() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
+    view! { <Page slug/> }
+}
+
+/// `/accessibilite`: the accessibility statement, written and served like the guide's pages.
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    view! { <Page slug=|| STATEMENT.to_owned()/> }
+}
+
+#[component]
+fn Page(slug: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
     let page = Resource::new(slug, get_guide_page);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Chargement…"</p> }>
@@ -35,6 +46,7 @@ pub fn GuidePageView() -> impl IntoView {
 #[component]
 fn Article(page: GuidePage) -> impl IntoView {
     let GuidePage { slug, meta, html, criteria, templates, count, checked_text } = page;
+    let in_guide = slug != STATEMENT;
     let calculator = match slug.as_str() {
         INSERTION_CALCULATOR => Some(view! { <InsertionCalculator/> }.into_any()),
         OETH_CALCULATOR => Some(view! { <OethCalculator/> }.into_any()),
@@ -60,11 +72,13 @@ fn Article(page: GuidePage) -> impl IntoView {
     view! {
         <Title text=meta.title.clone()/>
         <Meta name="description" content=meta.summary.clone()/>
-        <p class="breadcrumb"><a href="/guide">"Guide de l'achat solidaire"</a></p>
+        {in_guide.then(|| view! {
+            <p class="breadcrumb"><a href="/guide">"Guide de l'achat solidaire"</a></p>
+        })}
         <h1>{meta.title.clone()}</h1>
         <p class="guide-facts">
-            <span class="badge">{meta.audience.label()}</span>
-            " " {meta.basis.clone()}
+            {in_guide.then(|| view! { <span class="badge">{meta.audience.label()}</span>" " })}
+            {meta.basis.clone()}
             " · " <span id="guide-checked">{format!("Texte vérifié le {checked_text}")}</span>
         </p>
         {answer}
