@@ -30,9 +30,14 @@ fn axe_source() -> &'static str {
 fn script() -> String {
     format!(
         "{}\n;const done = arguments[arguments.length - 1];\
+         const missing = [...document.querySelectorAll('[aria-describedby]')].flatMap(e => \
+           e.getAttribute('aria-describedby').split(/\\s+/) \
+             .filter(id => id && !document.getElementById(id)).map(id => e.outerHTML.slice(0, 120) + ' → #' + id));\
+         const described = missing.length ? [{{ id: 'aria-describedby-missing', \
+           help: 'aria-describedby names only ids of the page', nodes: missing.slice(0, 5) }}] : [];\
          axe.run(document, {{ runOnly: {{ type: 'tag', values: {TAGS} }} }})\
-           .then(r => done(r.violations.map(v => ({{ id: v.id, help: v.help, \
-             nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160)) }}))))\
+           .then(r => done(described.concat(r.violations.map(v => ({{ id: v.id, help: v.help, \
+             nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160)) }})))))\
            .catch(e => done([{{ id: 'axe-error', help: String(e), nodes: [] }}]));",
         axe_source()
     )

@@ -14,9 +14,15 @@ pub fn initial_value(stored: &str, key: &str) -> String {
     }
 }
 
-fn ids(prefix: &str, key: &str) -> (String, String, String) {
+/// The field's id, what describes it (its hint when it has one, and its error) and its
+/// error's id.
+fn ids(prefix: &str, key: &str, hint: Option<&str>) -> (String, String, String) {
     let id = format!("champ-{prefix}{key}");
-    (id.clone(), format!("{id}-aide {id}-erreur"), format!("{id}-erreur"))
+    let described = match hint {
+        Some(_) => format!("{id}-aide {id}-erreur"),
+        None => format!("{id}-erreur"),
+    };
+    (id.clone(), described, format!("{id}-erreur"))
 }
 
 /// A one-line input named `{group}[{key}]`.
@@ -34,7 +40,7 @@ pub fn GroupField(
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let (id, described, error_id) = ids(prefix, key);
+    let (id, described, error_id) = ids(prefix, key, hint);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
@@ -66,7 +72,7 @@ pub fn GroupTextArea(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let (id, described, error_id) = ids(prefix, key);
+    let (id, described, error_id) = ids(prefix, key, hint);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
@@ -100,7 +106,7 @@ pub fn GroupSelect(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let (id, described, error_id) = ids(prefix, key);
+    let (id, described, error_id) = ids(prefix, key, hint);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>

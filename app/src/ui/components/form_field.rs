@@ -13,7 +13,11 @@ pub fn FormField(
     #[prop(optional, into)] value: Signal<String>,
 ) -> impl IntoView {
     let id = format!("champ-{name}");
-    let described = format!("{id}-aide {id}-erreur");
+    // Only ids the field has: the hint's when there is one, and the error's.
+    let described = match hint {
+        Some(_) => format!("{id}-aide {id}-erreur"),
+        None => format!("{id}-erreur"),
+    };
     let error_id = format!("{id}-erreur");
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>

@@ -139,7 +139,7 @@ pub fn ModerationControls(
                             id=format!("motif-{step}-{structure_id}")
                             name="reason"
                             placeholder="Motif (envoyé à la structure)"
-                            aria-describedby=format!("motif-{step}-{structure_id}-erreur")
+                            aria-describedby=format!("motif-erreur-{structure_id}")
                         />
                     })}
                     <button type="submit" class="small" class:secondary=*needs_reason>{*label}</button>
