@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::FieldErrors;
+
 #[component]
 pub fn CalculatorField(
     /// The parameter's name in the address.
@@ -38,6 +40,36 @@ pub fn CalculatorField(
             <p class="field-error" id=error_id>{move || error.get()}</p>
         </div>
     }
+}
+
+/// The result of the values as they are typed: `parse` reads the (field, value) pairs.
+pub fn computed<const N: usize, T>(
+    fields: [&'static str; N],
+    values: [RwSignal<String>; N],
+    parse: impl Fn(&[(&str, &str)]) -> Result<T, FieldErrors> + Send + Sync + 'static,
+) -> Memo<Result<T, FieldErrors>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        let typed = values.map(|v| v.get());
+        let pairs: Vec<(&str, &str)> =
+            fields.iter().zip(typed.iter()).map(|(k, v)| (*k, v.as_str())).collect();
+        parse(&pairs)
+    })
+}
+
+/// The message of `field` in the result's errors.
+pub fn error_of<T>(
+    result: Memo<Result<T, FieldErrors>>,
+    field: &'static str,
+) -> Signal<Option<String>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        result.with(|r| r.as_ref().err().and_then(|e| e.get(field)).map(str::to_owned))
+    })
 }
 
 /// The address's value of `name`, or `default` when the address has none.

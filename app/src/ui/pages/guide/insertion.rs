@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::{
     domain::{
-        FieldErrors,
         guide::{
             INSERTION_CALCULATOR,
             insertion_form::{DEFAULTS, FIELDS, parse},
@@ -14,22 +13,14 @@ use crate::{
         },
         watch::insertion::grouped,
     },
-    ui::pages::guide::calculator_field::{CalculatorField, initial},
+    ui::pages::guide::calculator_field::{CalculatorField, computed, error_of, initial},
 };
 
 #[component]
 pub fn InsertionCalculator() -> impl IntoView {
     let [amount, share, rate, cost] = [0, 1, 2, 3].map(|i| initial(FIELDS[i], DEFAULTS[i]));
-    let values = [amount, share, rate, cost];
-    let result = Memo::new(move |_| {
-        let typed: Vec<(&str, String)> =
-            FIELDS.into_iter().zip(values.iter().map(|v| v.get())).collect();
-        let pairs: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        parse(&pairs)
-    });
-    let error = move |field: &'static str| {
-        Signal::derive(move || result.with(|r| field_error(r.as_ref().err(), field)))
-    };
+    let result = computed(FIELDS, [amount, share, rate, cost], parse);
+    let error = move |field| error_of(result, field);
     view! {
         <section class="panel calculator" id="insertion-calculator" aria-labelledby="insertion-calculator-title">
             <h2 id="insertion-calculator-title">"Calculer les heures d'une clause"</h2>
@@ -51,9 +42,4 @@ pub fn InsertionCalculator() -> impl IntoView {
             </p>
         </section>
     }
-}
-
-/// The message of `field` in `errors`.
-pub fn field_error(errors: Option<&FieldErrors>, field: &str) -> Option<String> {
-    errors.and_then(|e| e.get(field)).map(str::to_owned)
 }

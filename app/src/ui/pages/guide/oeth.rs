@@ -11,10 +11,7 @@ use crate::{
         },
         needs::budget::plain_euros,
     },
-    ui::pages::guide::{
-        calculator_field::{CalculatorField, initial},
-        insertion::field_error,
-    },
+    ui::pages::guide::calculator_field::{CalculatorField, computed, error_of, initial},
 };
 
 #[component]
@@ -23,15 +20,8 @@ pub fn OethCalculator() -> impl IntoView {
     let defaults = ["100", "2", "55 000", "11 000", smic.as_str()];
     let values = [0, 1, 2, 3, 4].map(|i| initial(FIELDS[i], defaults[i]));
     let [headcount, beneficiaries, purchases, costs, smic] = values;
-    let result = Memo::new(move |_| {
-        let typed: Vec<(&str, String)> =
-            FIELDS.into_iter().zip(values.iter().map(|v| v.get())).collect();
-        let pairs: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        parse(&pairs).map(|input| compute(&input))
-    });
-    let error = move |field: &'static str| {
-        Signal::derive(move || result.with(|r| field_error(r.as_ref().err(), field)))
-    };
+    let result = computed(FIELDS, values, |pairs| parse(pairs).map(|input| compute(&input)));
+    let error = move |field| error_of(result, field);
     view! {
         <section class="panel calculator" id="oeth-calculator" aria-labelledby="oeth-calculator-title">
             <h2 id="oeth-calculator-title">"Calculer la déduction de vos achats"</h2>
