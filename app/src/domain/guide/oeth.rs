@@ -17,10 +17,7 @@
 //! browser. The surcharged contribution (D5212-21) and the other deductions are not
 //! computed; the guide's page says so.
 
-use crate::domain::{
-    FieldErrors,
-    needs::budget::{euros, parse_euros},
-};
+use crate::domain::{FieldErrors, needs::budget::euros, watch::amount::parse_amount};
 
 /// The form's fields.
 pub const FIELDS: [&str; 5] = ["effectif", "beneficiaires", "achats", "couts", "smic"];
@@ -93,13 +90,6 @@ pub fn parse_headcount(text: &str, what: &str) -> Result<u64, String> {
     Ok(whole * 100 + fraction)
 }
 
-/// An amount in euros, zero allowed (no purchase, no cost to take out).
-fn amount(text: &str) -> Result<i64, String> {
-    let zero =
-        !text.trim().is_empty() && text.trim().chars().all(|c| matches!(c, '0' | ',' | '.' | ' '));
-    if zero { Ok(0) } else { parse_euros(text) }
-}
-
 /// Reads the form; each bad value is named by its field, in French.
 pub fn parse(values: &[(&str, &str)]) -> Result<OethInput, FieldErrors> {
     let value = |key: &str| values.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| *v);
@@ -110,9 +100,11 @@ pub fn parse(values: &[(&str, &str)]) -> Result<OethInput, FieldErrors> {
         "beneficiaires",
         parse_headcount(value("beneficiaires"), "le nombre de bénéficiaires employés"),
     );
-    let purchases = errors.check("achats", amount(value("achats")));
-    let costs = errors.check("couts", amount(value("couts")));
-    let smic = errors.check("smic", parse_euros(value("smic")));
+    // Amounts excluding tax, zero allowed (no purchase, no cost to take out): the ledger's
+    // reader; a SMIC of zero is refused below with its own message.
+    let purchases = errors.check("achats", parse_amount(value("achats")));
+    let costs = errors.check("couts", parse_amount(value("couts")));
+    let smic = errors.check("smic", parse_amount(value("smic")));
     if let (Some(h), Some(b)) = (headcount, beneficiaries)
         && b > h
     {
