@@ -10,9 +10,20 @@ pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
 }
 
+/// A distance as French writes it, to the tenth: « 2,4 km ».
+pub fn kilometres(km: f64) -> String {
+    format!("{km:.1} km").replace('.', ",")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::haversine_km;
+    use super::{haversine_km, kilometres};
+
+    #[test]
+    fn distances_are_written_the_french_way() {
+        assert_eq!(kilometres(0.0), "0,0 km");
+        assert_eq!(kilometres(12.345), "12,3 km");
+    }
 
     #[test]
     fn grenoble_to_lyon_is_about_95_km() {

@@ -11,6 +11,7 @@ use crate::{
     domain::{
         Code,
         calendar::french_iso_date,
+        geo::kilometres,
         needs::{
             SocialConsideration,
             budget::{euros, plain_euros},
@@ -99,7 +100,7 @@ pub fn ComparisonPanel(
                                 {q.prices.iter().map(|p| view! { <td>{p.map_or_else(|| "—".to_owned(), euros)}</td> }).collect_view()}
                                 <td class="total">{euros(q.total_cents)}</td>
                                 <td>{q.lead_time.clone()}</td>
-                                <td>{q.distance_km.map_or_else(|| "—".to_owned(), |d| format!("{d:.1} km").replace('.', ","))}</td>
+                                <td>{q.distance_km.map_or_else(|| "—".to_owned(), kilometres)}</td>
                                 <td>{if q.labelled { "Labellisée" } else { "—" }}</td>
                                 <td>
                                     {q.overall.clone().unwrap_or_else(|| "—".to_owned())}

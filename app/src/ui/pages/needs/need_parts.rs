@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::{
     calendar::french_iso_date,
+    geo::kilometres,
     needs::{
         potential::Potential,
         views::{MatchView, NeedView},
@@ -98,7 +99,7 @@ pub fn MatchesPanel(matches: Vec<MatchView>) -> impl IntoView {
                 {matches.into_iter().map(|m| view! {
                     <li class="need-match">
                         <a href=format!("/structures/{}", m.slug)>{m.name.clone()}</a>
-                        {m.distance_km.map(|d| format!(" · {} km", format!("{d:.1}").replace('.', ",")))}
+                        {m.distance_km.map(|d| format!(" · {}", kilometres(d)))}
                         <ul class="reasons">{m.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                     </li>
                 }).collect_view()}

@@ -4,6 +4,7 @@ use super::chips::FilterChips;
 use crate::domain::{
     Code,
     directory::{Family, StructureKind},
+    geo::kilometres,
     label::Level,
     search::{Hit, SearchQuery, SearchResults, Segment},
 };
@@ -38,11 +39,6 @@ fn csv_link(query: &SearchQuery) -> String {
     format!("/recherche.csv?{}", q.query_string())
 }
 
-/// A distance as French writes it: « 2,4 km ».
-fn kilometres(metres: u64) -> String {
-    format!("{:.1} km", metres as f64 / 1000.0).replace('.', ",")
-}
-
 /// The families of a hit's kinds, each once, in the kinds' order.
 fn families(kinds: &[String]) -> Vec<Family> {
     let mut families = Vec::new();
@@ -68,7 +64,7 @@ fn card(hit: Hit) -> impl IntoView {
             </div>
             <p class="result-meta">
                 {hit.subtitle.clone()}
-                {hit.distance_m.map(|m| view! { " · " <span class="distance">{kilometres(m)}</span> })}
+                {hit.distance_m.map(|m| view! { " · " <span class="distance">{kilometres(m as f64 / 1000.0)}</span> })}
             </p>
             <p class="excerpt">{marked(hit.excerpt)}</p>
             <p class="badges">
@@ -122,12 +118,6 @@ pub fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn distances_are_written_the_french_way() {
-        assert_eq!(kilometres(0), "0,0 km");
-        assert_eq!(kilometres(12_345), "12,3 km");
-    }
 
     #[test]
     fn a_hit_shows_each_family_of_its_kinds_once() {
