@@ -36,20 +36,14 @@ const SOURCES: [(&str, &str); 14] = [
     (STATEMENT, include_str!("../../guide/declaration-accessibilite.md")),
 ];
 
-/// A page read and rendered.
-struct Page {
-    slug: &'static str,
-    meta: FrontMatter,
-    html: String,
-}
-
-/// Every page, read once; a page whose facts do not read is left out and logged (the tests
+/// Every page, read, rendered and named once (all but the live count, which each view asks
+/// the search engine for); a page whose facts do not read is left out and logged (the tests
 /// read them all, so this does not happen to a committed page).
-static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
+static PAGES: LazyLock<Vec<GuidePage>> = LazyLock::new(|| {
     SOURCES
         .iter()
         .filter_map(|(slug, text)| match read(text) {
-            Ok((meta, html)) => Some(Page { slug, meta, html }),
+            Ok((meta, html)) => Some(named(slug, meta, html)),
             Err(error) => {
                 tracing::error!(slug, error, "guide page left out");
                 None
@@ -57,6 +51,24 @@ static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// A page with the names of its criteria and templates and its date in French.
+fn named(slug: &str, meta: FrontMatter, html: String) -> GuidePage {
+    let criteria = meta
+        .criteria
+        .iter()
+        .filter_map(|code| code.parse::<CriterionCode>().ok())
+        .map(|code| (code.code().to_owned(), code.definition().title_fr.to_owned()))
+        .collect();
+    let templates = meta
+        .templates
+        .iter()
+        .filter_map(|code| Template::find(code))
+        .map(|t| (t.code.to_owned(), t.name.to_owned()))
+        .collect();
+    let checked_text = Day::parse(&meta.checked).map(Day::french).unwrap_or_default();
+    GuidePage { slug: slug.to_owned(), meta, html, criteria, templates, count: None, checked_text }
+}
 
 /// A page's facts and its body rendered to HTML. The text starts with its title (`# …`,
 /// the same as the facts' `title`, so that the file reads well on its own); the page shows
@@ -112,30 +124,7 @@ pub async fn page(state: &AppState, slug: &str) -> Result<Option<GuidePage>, App
         Some(address) => count(state, address).await,
         None => None,
     };
-    let criteria = found
-        .meta
-        .criteria
-        .iter()
-        .filter_map(|code| code.parse::<CriterionCode>().ok())
-        .map(|code| (code.code().to_owned(), code.definition().title_fr.to_owned()))
-        .collect();
-    let templates = found
-        .meta
-        .templates
-        .iter()
-        .filter_map(|code| Template::find(code))
-        .map(|t| (t.code.to_owned(), t.name.to_owned()))
-        .collect();
-    let checked_text = Day::parse(&found.meta.checked).map(Day::french).unwrap_or_default();
-    Ok(Some(GuidePage {
-        slug: found.slug.to_owned(),
-        meta: found.meta.clone(),
-        html: found.html.clone(),
-        criteria,
-        templates,
-        count,
-        checked_text,
-    }))
+    Ok(Some(GuidePage { count, ..found.clone() }))
 }
 
 /// What a visitor's search of `address` finds now; `None` when the engine does not answer

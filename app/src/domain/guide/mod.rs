@@ -37,7 +37,7 @@ pub struct GuidePage {
     /// Structures the pre-filtered search finds now; `None` when the page has no search or
     /// the search engine did not answer.
     pub count: Option<u64>,
-    /// The date the text was last checked against the law, in French (« 4 décembre 2026 »).
+    /// The date the text was last checked against the law, in French (« 04/12/2026 »).
     pub checked_text: String,
 }
 
